@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "threadstat",
+  products: [
+    .executable(name: "threadstat", targets: ["threadstat"]),
+    .library(name: "Threads", targets: ["Threads"]),
+    .library(name: "Metrics", targets: ["Metrics"]),
+    .library(name: "Batch", targets: ["Batch"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+  ],
+  targets: [
+    // Bytes of one page scrape -> Discussion. No dependencies.
+    .target(name: "Threads"),
+    // C libraries, each wrapped in one Swift file of Metrics.
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+    .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+    // Discussion -> numbers, drift, graphs, GraphML.
+    .target(
+      name: "Metrics",
+      dependencies: [
+        "Threads", "CLibXML2", "CStemmer",
+        .product(name: "Collections", package: "swift-collections"),
+      ]),
+    // The nightly run: incremental, crash-safe, state in SQLite.
+    .target(
+      name: "Batch",
+      dependencies: [
+        "Threads", "Metrics",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    .executableTarget(
+      name: "threadstat",
+      dependencies: [
+        "Threads", "Metrics", "Batch",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "ThreadsTests", dependencies: ["Threads"]),
+    .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Threads"]),
+    .testTarget(name: "BatchTests", dependencies: ["Batch", "Metrics", "Threads"]),
+    .testTarget(name: "CLITests", dependencies: ["Threads"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

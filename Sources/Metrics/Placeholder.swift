@@ -1,0 +1,1 @@
+// Metrics: Discussion -> numbers, drift, graphs.

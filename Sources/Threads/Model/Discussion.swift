@@ -1,0 +1,72 @@
+/// One page scrape rebuilt: the article and its comments in page order.
+///
+/// Comments are stored flat; a reply points to its parent by index, and a
+/// parent always comes before its replies.
+public struct Discussion: Sendable, Equatable {
+  /// The name the caller gave the input (a path, or "-" for stdin).
+  public var source: String
+  /// The comment-section layout the parser recognised.
+  public var layout: Layout
+  /// The article above the comments.
+  public var article: Article
+  /// The comments in page order; `comments[i].index == i`.
+  public var comments: [Comment]
+  /// Findings about the input, in line order. The library never prints them.
+  public var diagnostics: [ParseDiagnostic]
+
+  public init(
+    source: String, layout: Layout, article: Article, comments: [Comment],
+    diagnostics: [ParseDiagnostic]
+  ) {
+    self.source = source
+    self.layout = layout
+    self.article = article
+    self.comments = comments
+    self.diagnostics = diagnostics
+  }
+
+  /// The depth of each comment: 0 for a top-level comment, parent's + 1 for a reply.
+  /// - Complexity: O(n), since parents always precede their replies.
+  public var depths: [Int] {
+    var result = [Int](repeating: 0, count: comments.count)
+    for comment in comments {
+      if let parent = comment.parent { result[comment.index] = result[parent] + 1 }
+    }
+    return result
+  }
+}
+
+/// The article part of a page: everything above the comment section.
+public struct Article: Sendable, Equatable {
+  /// The headline: the first prominent line of the page, widgets aside.
+  public var title: String
+  /// The first absolute date found in the header, if any.
+  public var date: CalendarDate?
+  /// The article's paragraphs, joined by blank lines.
+  public var text: String
+  /// Whitespace-separated words in `text`.
+  public var words: Int
+
+  public init(title: String, date: CalendarDate?, text: String) {
+    self.title = title
+    self.date = date
+    self.text = text
+    self.words = Words.count(text)
+  }
+}
+
+/// The layouts of comment sections that the parser tells apart.
+public enum Layout: String, Sendable, Equatable, CaseIterable, Codable {
+  /// wpDiscuz: "Notify of", "Inline Feedbacks", names printed once or twice.
+  case wpdiscuz
+  /// WordPress core comments: "NAME says:", a date line, "Reply".
+  case wordpress
+  /// Disqus, flattened: "• 3 years ago", "NAME → NAME", "Reply • Share ›".
+  case disqus
+  /// Facebook comments plugin: "Like · Reply · 2y", "View 3 more replies".
+  case facebook
+  /// Names and bodies only, no widgets.
+  case plain
+  /// No comment section at all.
+  case none
+}
