@@ -11,7 +11,13 @@ enum NameScore {
     "no", "so", "if", "as", "by", "from", "have", "has", "had", "do", "does", "did", "will", "would",
     "can", "could", "should", "my", "your", "our", "their", "what", "who", "why", "how", "when",
     "there", "here", "all", "just", "very", "too", "der", "die", "das", "und", "ist", "le", "la",
-    "les", "et", "est", "el", "los", "las", "y", "es", "il", "di", "che", "het", "een", "en",
+    "les", "et", "est", "los", "las", "y", "es", "il", "che", "het", "een", "en",
+  ]
+
+  /// Lower-case particles inside names: "Van der Berg", "ibn Rashid", "da Silva".
+  static let particles: Set<String> = [
+    "van", "der", "den", "de", "da", "di", "du", "del", "della", "von", "zu", "ter", "ten", "bin", "ibn",
+    "bint", "al", "el", "le", "la", "dos", "das", "do", "st.", "y", "ben", "abu", "mac", "af",
   ]
 
   /// Scores one trimmed line.
@@ -29,7 +35,9 @@ enum NameScore {
       s -= 2
     default: break
     }
-    if firstScalar == "@" || firstScalar == "“" || firstScalar == "\"" || firstScalar == "-" || firstScalar == "—" {
+    // "Photo: Reuters", "Source: AP": a label and a colon read as a caption.
+    if line.contains(": ") { s -= 1.2 }
+    if firstScalar == "(" || firstScalar == "[" || firstScalar == "@" || firstScalar == "“" || firstScalar == "\"" || firstScalar == "-" || firstScalar == "—" {
       s -= 1.5
     }
     var capitalised = 0
@@ -40,7 +48,9 @@ enum NameScore {
     for w in words {
       guard let f = w.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
       else { continue }
-      if f.properties.isUppercase { capitalised += 1 } else if f.properties.isLowercase {
+      if f.properties.isUppercase { capitalised += 1 } else if words.count > 1, particles.contains(String(w)) {
+        uncased += 1
+      } else if f.properties.isLowercase {
         lowercaseWords += 1
         if functionWords.contains(String(w)) { function += 1 }
       } else { uncased += 1 }

@@ -28,7 +28,12 @@ struct Segmenter {
       if info.isNameCandidate {
         if parser.isCertainHeader(i) {
           known.insert(lines[i])
-          if !(i > 0 && lines[i - 1] == lines[i]) { certain += 1 }
+          // Names twice or a date under the name: the page prints a full
+          // header for every comment. A reply marker alone says nothing of
+          // top-level comments.
+          let twice = i + 1 < lines.count && lines[i + 1] == lines[i]
+          let dated = i + 1 < lines.count && infos[i + 1].date != nil
+          if twice || dated { certain += 1 }
         } else if blankBefore[i] >= 1, i + 1 < lines.count, infos[i + 1].blank {
           bare += 1
         }
@@ -137,7 +142,7 @@ struct Segmenter {
       if let c = current { drafts.append(c) }
       current = nil
     }
-    lineLoop: while i < lines.count {
+    lineLoop: while i < region.end {
       let info = infos[i]
       if info.blank {
         blankRun += 1
@@ -213,17 +218,8 @@ struct Segmenter {
       i += 1
     }
     finish()
-    // Page furniture after the last comment: lines left over after a
-    // truncated body, and headline-like lines that end the last body.
+    // Lines left over after a truncated body at the end are page furniture.
     while let last = drafts.last, last.afterTruncation, last.author == nil { drafts.removeLast() }
-    if var last = drafts.popLast() {
-      while last.body.count > 1, let tail = last.body.last, isHeadline(tail),
-        last.body.count >= 2, blankBefore[tail] >= 1
-      {
-        last.body.removeLast()
-      }
-      drafts.append(last)
-    }
     return drafts
   }
 
@@ -236,15 +232,5 @@ struct Segmenter {
     }
     if strictHeaders && !knownNames.contains(lines[i]) { return false }
     return infos[i].name >= 0.3 || knownNames.contains(lines[i])
-  }
-
-  /// A related-article headline: a Title Case line of several words with no full stop.
-  func isHeadline(_ i: Int) -> Bool {
-    let line = lines[i]
-    guard i + 1 >= lines.count || infos[i + 1].blank else { return false }
-    let words = line.split(separator: " ")
-    guard words.count >= 4, words.count <= 20, let last = line.unicodeScalars.last, last != "." else { return false }
-    let capital = words.filter { $0.unicodeScalars.first?.properties.isUppercase ?? false }.count
-    return Double(capital) / Double(words.count) >= 0.75
   }
 }
