@@ -20,6 +20,13 @@ enum NameScore {
     "bint", "al", "el", "le", "la", "dos", "das", "do", "st.", "y", "ben", "abu", "mac", "af",
   ]
 
+  /// "N.", "Jr.", "Sr.": a word that ends a name with a full stop.
+  static func isAbbreviation(_ word: Substring) -> Bool {
+    let letters = word.dropLast()
+    if letters.count == 1, letters.unicodeScalars.first?.properties.isUppercase == true { return true }
+    return ["Jr", "Sr", "Dr", "Esq", "PhD", "MD"].contains(String(letters))
+  }
+
   /// Scores one trimmed line.
   static func score(_ line: String) -> Double {
     let u = line.utf8
@@ -31,7 +38,8 @@ enum NameScore {
     guard let lastScalar = line.unicodeScalars.last, let firstScalar = line.unicodeScalars.first else { return -3 }
     switch lastScalar {
     case ".", "!", "?", ",", ";", ":", "…", "。", "！", "？", "，", "：", "\"", "”", "’":
-      // "Kenji L. Khan" ends in a letter; "Jr." and "Inc." are rare enough.
+      // "Priya N.", "Bob Smith Jr." end in an initial or a title, not a sentence.
+      if lastScalar == ".", let lastWord = words.last, words.count >= 2, isAbbreviation(lastWord) { break }
       s -= 2
     default: break
     }
