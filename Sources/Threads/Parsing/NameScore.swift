@@ -71,7 +71,9 @@ enum NameScore {
       let capRatio = Double(capitalised + uncased) / Double(letters)
       s += (capRatio - 0.6) * 1.2
     } else if lowercaseWords == 1 {
-      s -= 0.3  // "sofia", "eagle1990": possible, weaker
+      // "sofia" is possible but weaker; "hawk1956", "old_timer": handles.
+      let handle = line.unicodeScalars.contains { $0 == "_" || $0.properties.numericType != nil }
+      s += handle ? 0.3 : -0.3
     }
     // Digits-only or long numbers read as counts, not names.
     if line.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2C || $0 == 0x2E }) { return -3 }

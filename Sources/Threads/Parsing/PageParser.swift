@@ -159,6 +159,10 @@ struct PageParser {
           var isStart = false
           if isPlainHeader(i) {
             suffix += 1.5 + info.name
+            // Article furniture ("Support X") and a double blank above it: a section break.
+            if blankBefore[i] >= 2, i - blankBefore[i] - 1 >= 0, infos[i - blankBefore[i] - 1].role != nil {
+              suffix += 1
+            }
             named = true
             isStart = true
           } else {

@@ -131,8 +131,9 @@ struct Segmenter {
     var j = i + 1
     while j < lines.count, infos[j].blank { j += 1 }
     let emptyBody = j - i - 1 >= 2
-    if j >= lines.count || infos[j].role == .trailer || infos[j].role == .form {
-      return known && score > 0.3
+    if j >= region.end || infos[j].role == .trailer || infos[j].role == .form {
+      // An image-only last comment: the name, then the blank-line rhythm.
+      return known && score > 0.3 || emptyBody && score >= 0.7
     }
     // The next paragraph is itself a known name opening a comment: this line is body.
     if !emptyBody, infos[j].isNameCandidate, knownNames.contains(lines[j]), !known { return false }
