@@ -75,6 +75,8 @@ enum DateMatcher {
   /// Whole-line reading: the line is a date line (a comment header) when it
   /// holds a date and nothing but filler around it.
   static func lineDate(_ key: String) -> Match? {
+    // Every date and relative date holds a digit, but for a few words.
+    guard key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || relativeWithoutDigits(key) else { return nil }
     if let d = cjkDate(key), cjkRestIsFiller(key) { return Match(date: d, relative: false) }
     if let rel = relativeLine(key) { return rel }
     let words = tokens(key)
@@ -222,6 +224,14 @@ enum DateMatcher {
       }
     }
     return sawUnit && sawCount && (sawAgo || words.contains("y")) ? Match(date: nil, relative: true) : nil
+  }
+
+  /// "a year ago", "yesterday", "刚刚": relative dates spelled without digits.
+  static func relativeWithoutDigits(_ key: String) -> Bool {
+    key.utf8.count <= 40
+      && (key.hasSuffix("ago") || key.hasPrefix("vor ") || key.hasPrefix("il y a") || key.hasPrefix("hace ")
+        || key.hasSuffix("yesterday") || key.hasSuffix("today") || key.hasSuffix("just now") || key == "刚刚"
+        || key.hasSuffix("前") || key.hasSuffix("geleden") || key.hasSuffix(" fa"))
   }
 
   /// "2y", "5h", "10m", "3d", "1w", "4mo".

@@ -48,6 +48,7 @@ struct LineInfo {
 
   /// "Jane Doe • 3 years ago", "Jane Doe · 2h".
   static func splitInlineDate(_ line: String) -> (author: String, dateText: String)? {
+    guard line.utf8.count <= 80, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
     for sep in [" • ", " · ", " | ", " - ", " — "] {
       guard let r = line.firstRange(of: sep) else { continue }
       let left = Page.trim(line[..<r.lowerBound])

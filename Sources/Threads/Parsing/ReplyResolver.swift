@@ -18,17 +18,17 @@ struct ReplyResolver {
   /// Latest comment that shows no author.
   private var latestUnnamed: Int? = nil
   /// Five-word shingles of earlier comment bodies -> latest comment holding them.
-  private var shingles: [Int: Int] = [:]
+  private var shingles: [UInt64: Int] = [:]
 
   /// Five-word shingles of the article: a quote of the article is no reply.
-  private let articleShingles: Set<Int>
+  private let articleShingles: Set<UInt64>
 
   init(comments: [Comment], targets: [String?], article: String) {
     self.comments = comments
     self.targets = targets
-    var set = Set<Int>()
-    let words = ReplyResolver.words(article)
-    if words.count >= 5 { for s in 0...(words.count - 5) { set.insert(ReplyResolver.hash(words[s..<(s + 5)])) } }
+    var set = Set<UInt64>()
+    let words = ShingleWords.hashes(of: article, quoted: true)
+    if words.count >= 5 { for s in 0...(words.count - 5) { set.insert(ShingleWords.shingle(words[s..<(s + 5)])) } }
     articleShingles = set
   }
 
@@ -103,45 +103,82 @@ struct ReplyResolver {
   /// A body opening with “quoted words” found in an earlier comment.
   func quote(in text: String) -> Int? {
     guard let first = text.unicodeScalars.first, "\"“«„>".unicodeScalars.contains(first) else { return nil }
-    let words = ReplyResolver.words(String(text.prefix(300)))
+    let words = ShingleWords.hashes(of: String(decoding: text.utf8.prefix(400), as: UTF8.self), quoted: true)
     guard words.count >= 5 else { return nil }
-    let key = ReplyResolver.hash(words[0..<5])
+    let key = ShingleWords.shingle(words[0..<5])
     return articleShingles.contains(key) ? nil : shingles[key]
   }
 
   private mutating func addShingles(of i: Int) {
     // What a comment itself quotes is not its own text.
-    let words = ReplyResolver.words(ReplyResolver.unquoted(comments[i].text))
+    let words = ShingleWords.hashes(of: comments[i].text, quoted: false)
     guard words.count >= 5 else { return }
-    for s in 0...(words.count - 5) { shingles[ReplyResolver.hash(words[s..<(s + 5)])] = i }
+    for s in 0...(words.count - 5) { shingles[ShingleWords.shingle(words[s..<(s + 5)])] = i }
+  }
+}
+
+/// Words as 64-bit hashes for quote matching, read from UTF-8 bytes: ASCII
+/// letters and digits folded to lower case, other non-ASCII letters kept,
+/// ASCII punctuation and the General Punctuation block (quotes, dashes,
+/// ellipsis) separating words.
+enum ShingleWords {
+  /// Hashes of the words of `text`; with `quoted == false`, words inside
+  /// quotation marks are skipped.
+  static func hashes(of text: String, quoted: Bool) -> [UInt64] {
+    var out: [UInt64] = []
+    var copy = text
+    copy.withUTF8 { hashes(of: $0[...], quoted: quoted, into: &out) }
+    return out
   }
 
-  /// The text with every “quoted” or "quoted" span removed.
-  static func unquoted(_ text: String) -> String {
-    var out = String.UnicodeScalarView()
+  static func hashes<C: Collection<UInt8>>(of bytes: C, quoted: Bool, into out: inout [UInt64])
+  where C.Index == Int {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var inWord = false
     var depth = 0
-    for s in text.unicodeScalars {
-      switch s {
-      case "“", "«", "„": depth += 1
-      case "”", "»": depth = max(0, depth - 1)
-      case "\"": depth = depth > 0 ? depth - 1 : 1
-      default: if depth == 0 { out.append(s) }
+    var i = bytes.startIndex
+    func flush() {
+      if inWord, quoted || depth == 0 { out.append(h) }
+      inWord = false
+      h = 0xcbf2_9ce4_8422_2325
+    }
+    while i < bytes.endIndex {
+      var b = bytes[i]
+      if b == 0x22 {  // "
+        flush()
+        depth = depth > 0 ? depth - 1 : 1
+        i += 1
+        continue
       }
+      if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80 {  // U+2000..U+203F
+        flush()
+        let c = bytes[i + 2]
+        if c == 0x9C || c == 0x9E { depth += 1 } else if c == 0x9D { depth = max(0, depth - 1) }
+        i += 3
+        continue
+      }
+      if b == 0xC2, i + 1 < bytes.endIndex, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB || bytes[i + 1] == 0xA0 {
+        flush()
+        if bytes[i + 1] == 0xAB { depth += 1 } else if bytes[i + 1] == 0xBB { depth = max(0, depth - 1) }
+        i += 2
+        continue
+      }
+      let letter = b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+      if letter {
+        if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+        h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        inWord = true
+      } else {
+        flush()
+      }
+      i += 1
     }
-    return String(out)
+    flush()
   }
 
-  /// Lower-cased words with punctuation and quote marks stripped.
-  static func words(_ text: String) -> [String] {
-    text.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { w in
-      let kept = w.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-      return kept.isEmpty ? nil : String(String.UnicodeScalarView(kept)).lowercased()
-    }
-  }
-
-  static func hash(_ words: ArraySlice<String>) -> Int {
-    var h = Hasher()
-    for w in words { h.combine(w) }
-    return h.finalize()
+  static func shingle(_ words: ArraySlice<UInt64>) -> UInt64 {
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for w in words { h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9; h ^= h >> 31 }
+    return h
   }
 }

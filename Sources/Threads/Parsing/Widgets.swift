@@ -95,6 +95,17 @@ enum Widgets {
   /// "3 responses to “Title”", "like · reply · 2y", "view 3 more replies",
   /// "3 △ ▽", "2,500 $", "support southfront".
   static func patternRole(_ key: String) -> Role? {
+    if key.hasPrefix("the statements, views and opinions expressed") || key.hasPrefix("(article by ")
+      || key.hasPrefix("(report by ") || key.hasPrefix("(written by ")
+    {
+      return .pageWidget
+    }
+    if key.hasPrefix("this site uses akismet") { return .form }
+    if key.hasPrefix("your email address will not be published") { return .form }
+    if key.hasPrefix("you must be logged in to post") { return .form }
+    if key.hasPrefix("©") || key.hasPrefix("copyright ") || key.hasPrefix("(c) ") { return .trailer }
+    // Every pattern below is a short line.
+    guard key.utf8.count <= 120 else { return nil }
     let words = key.keyWords
     guard let first = words.first else { return nil }
     let firstIsCount = DateMatcher.isNumber(String(first)) || first == "one" || first == "no"
@@ -147,16 +158,7 @@ enum Widgets {
     }
     if first == "support" && words.count <= 4 && !key.hasSuffix(".") { return .pageWidget }
     if first == "help" && key.contains("support") && words.count <= 10 { return .pageWidget }
-    if key.hasPrefix("the statements, views and opinions expressed") || key.hasPrefix("(article by ")
-      || key.hasPrefix("(report by ") || key.hasPrefix("(written by ")
-    {
-      return .pageWidget
-    }
-    if key.hasPrefix("©") || key.hasPrefix("copyright ") || key.hasPrefix("(c) ") { return .trailer }
     if key.hasPrefix("subscribe to") && words.count <= 6 { return .trailer }
-    if key.hasPrefix("this site uses akismet") { return .form }
-    if key.hasPrefix("your email address will not be published") { return .form }
-    if key.hasPrefix("you must be logged in to post") { return .form }
     return nil
   }
 }
