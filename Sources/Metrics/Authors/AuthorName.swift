@@ -3,7 +3,7 @@ public enum AuthorName {
   /// The matching key of a name: white space trimmed and collapsed to one
   /// space, lower-cased, in Unicode NFC. Empty for a blank name.
   ///
-  /// "  Zoë   Smith", "ZOË SMITH" and "Zoe\u{301} smith" share a key.
+  /// "  Zoë   Smith", "ZOË SMITH" and "Zoe\u{308} smith" share a key.
   public static func normalized(_ name: String) -> String {
     String(decoding: display(name).lowercased()._nfcCodeUnits, as: UTF8.self)
   }
