@@ -44,6 +44,7 @@ import Testing
     ("ZOË SMITH", "zoë smith"),
     ("Zoe\u{308}\u{00A0}Smith", "zoë smith"),
     ("\t\n", ""),
+    ("Bell\u{7}\u{1B}Boy\u{0}", "bellboy"),
   ])
   func normalisedNames(name: String, expected: String) {
     let key = AuthorName.normalized(name)

@@ -50,9 +50,15 @@ public struct GraphMLDocument: Sendable {
     var target: String? = nil
     var data: [(key: String, value: Value)] = []
 
-    /// Adds a value; nil adds nothing.
+    /// Adds a value; nil adds nothing. Strings other than the label get
+    /// ``XMLText/shieldINF(_:)``, since Gephi rewrites "INF" in data values.
     mutating func set(_ key: String, _ value: Value?) {
-      if let value { data.append((key, value)) }
+      guard let value else { return }
+      if key != "label", case .string(let s) = value {
+        data.append((key, .string(XMLText.shieldINF(s))))
+      } else {
+        data.append((key, value))
+      }
     }
   }
 
@@ -126,6 +132,21 @@ enum XMLText {
     var out = String.UnicodeScalarView()
     for scalar in s.unicodeScalars where isAllowed(scalar) { out.append(scalar) }
     return String(out)
+  }
+
+  /// Gephi (0.9.3 and later) replaces "INF" with "Infinity" in every
+  /// imported data value, strings included ("INFO desk" -> "InfinityO desk").
+  /// A WORD JOINER (U+2060, invisible) after "IN" keeps the text as shown.
+  static func shieldINF(_ s: String) -> String {
+    guard s.utf8.count >= 3, s.contains("INF") else { return s }
+    var out = ""
+    var rest = Substring(s)
+    while let r = rest.firstRange(of: "INF") {
+      out += rest[..<r.lowerBound]
+      out += "IN\u{2060}F"
+      rest = rest[r.upperBound...]
+    }
+    return out + rest
   }
 
   static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
