@@ -138,7 +138,18 @@ enum XMLText {
   /// imported data value, strings included ("INFO desk" -> "InfinityO desk").
   /// A WORD JOINER (U+2060, invisible) after "IN" keeps the text as shown.
   static func shieldINF(_ s: String) -> String {
-    guard s.utf8.count >= 3, s.contains("INF") else { return s }
+    var found = false
+    var run = 0
+    for b in s.utf8 {
+      switch (run, b) {
+      case (_, UInt8(ascii: "I")): run = 1
+      case (1, UInt8(ascii: "N")): run = 2
+      case (2, UInt8(ascii: "F")): found = true
+      default: run = 0
+      }
+      if found { break }
+    }
+    guard found else { return s }
     var out = ""
     var rest = Substring(s)
     while let r = rest.firstRange(of: "INF") {

@@ -24,13 +24,11 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
     /// Where the page came from (the path given).
     public var source: String
     public var title: String
-    public var date: CalendarDate?
+    @ISODateCoded public var date: CalendarDate?
     /// Words in the article.
     public var words: Int
     /// Comments on the page.
     public var comments: Int
-
-    private enum CodingKeys: String, CodingKey { case source, title, date, words, comments }
 
     public init(source: String, title: String, date: CalendarDate?, words: Int, comments: Int) {
       self.source = source
@@ -38,24 +36,6 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
       self.date = date
       self.words = words
       self.comments = comments
-    }
-
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      source = try c.decode(String.self, forKey: .source)
-      title = try c.decode(String.self, forKey: .title)
-      date = try ISODate.decode(c, .date)
-      words = try c.decode(Int.self, forKey: .words)
-      comments = try c.decode(Int.self, forKey: .comments)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(source, forKey: .source)
-      try c.encode(title, forKey: .title)
-      try c.encodeIfPresent(date?.iso, forKey: .date)
-      try c.encode(words, forKey: .words)
-      try c.encode(comments, forKey: .comments)
     }
   }
 
@@ -66,10 +46,8 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
     public var comment: Int
     public var words: Int
     public var truncated: Bool
-    public var date: CalendarDate?
+    @ISODateCoded public var date: CalendarDate?
     public var drift: Double?
-
-    private enum CodingKeys: String, CodingKey { case page, comment, words, truncated, date, drift }
 
     public init(page: Int, comment: Int, words: Int, truncated: Bool, date: CalendarDate?, drift: Double?) {
       self.page = page
@@ -78,26 +56,6 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
       self.truncated = truncated
       self.date = date
       self.drift = drift
-    }
-
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      page = try c.decode(Int.self, forKey: .page)
-      comment = try c.decode(Int.self, forKey: .comment)
-      words = try c.decode(Int.self, forKey: .words)
-      truncated = try c.decode(Bool.self, forKey: .truncated)
-      date = try ISODate.decode(c, .date)
-      drift = try c.decodeIfPresent(Double.self, forKey: .drift)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(page, forKey: .page)
-      try c.encode(comment, forKey: .comment)
-      try c.encode(words, forKey: .words)
-      try c.encode(truncated, forKey: .truncated)
-      try c.encodeIfPresent(date?.iso, forKey: .date)
-      try c.encodeIfPresent(drift, forKey: .drift)
     }
   }
 

@@ -57,12 +57,12 @@ enum CSV {
 enum TextTable {
   /// Renders rows under a header; columns listed in `rightAligned` are numbers.
   static func render(header: [String], rows: [[String]], rightAligned: Set<Int>) -> String {
-    var widths = header.map(\.count)
-    for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+    var widths = header.map(width)
+    for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) } }
     func line(_ cells: [String]) -> String {
       var parts: [String] = []
       for (i, cell) in cells.enumerated() {
-        let pad = String(repeating: " ", count: widths[i] - cell.count)
+        let pad = String(repeating: " ", count: widths[i] - width(cell))
         parts.append(rightAligned.contains(i) ? pad + cell : cell + pad)
       }
       var text = parts.joined(separator: "  ")
@@ -70,6 +70,33 @@ enum TextTable {
       return text
     }
     return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+  }
+
+  /// Terminal columns `text` takes: 2 for wide (CJK, emoji) characters,
+  /// 0 for ones made only of marks and format characters, 1 otherwise.
+  static func width(_ text: String) -> Int {
+    text.reduce(0) { sum, character in
+      var visible = false
+      for scalar in character.unicodeScalars {
+        let p = scalar.properties
+        if p.isEmojiPresentation || isWide(scalar.value) { return sum + 2 }
+        switch p.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: break
+        default: visible = true
+        }
+      }
+      return sum + (visible ? 1 : 0)
+    }
+  }
+
+  private static func isWide(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+      true
+    default: false
+    }
   }
 }
 
