@@ -39,6 +39,13 @@ import Testing
     #expect(TermExtractor(language: language).terms(in: text) == expected)
   }
 
+  @Test func displayWordsAreTheCommonestWordBehindAStem() {
+    let extractor = TermExtractor(language: .en)
+    _ = extractor.terms(in: "people elections election elections voting votes cat")
+    // peopl <- people; elect <- elections (twice) over election; vote <- votes/voting tie: shorter wins.
+    #expect(extractor.displayWords() == ["peopl": "people", "elect": "elections", "vote": "votes"])
+  }
+
   @Test(arguments: [
     ("  Zoë   Smith ", "zoë smith"),
     ("ZOË SMITH", "zoë smith"),

@@ -95,7 +95,7 @@ extension Threadstat {
         : TextTable.render(
           header: ["term", "z", "comments", "article"],
           rows: terms.map {
-            [$0.term, NumberText.fixed($0.z, 2), String($0.focusCount), String($0.referenceCount)]
+            [$0.word, NumberText.fixed($0.z, 2), String($0.focusCount), String($0.referenceCount)]
           }, rightAligned: [1, 2, 3])
     }
 
@@ -130,7 +130,7 @@ extension Threadstat {
 
     private func termsJSON(_ terms: [TermScore]) -> String {
       terms.map {
-        "{\"term\": \(JSON.quote($0.term)), \"z\": \(NumberText.json($0.z)), "
+        "{\"term\": \(JSON.quote($0.word)), \"stem\": \(JSON.quote($0.term)), \"z\": \(NumberText.json($0.z)), "
           + "\"comments\": \($0.focusCount), \"article\": \($0.referenceCount)}"
       }.joined(separator: ", ")
     }
