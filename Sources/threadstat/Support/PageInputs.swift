@@ -5,10 +5,14 @@ import Threads
 enum PageInputs {
   /// Reads and analyses every file, in order. All files are read before
   /// anything is written, so an unreadable file stops the run with no output.
+  /// A page without comments is noted on standard error.
   /// - Throws: `SourceFile.ReadError` naming the first file that cannot be read.
   static func load(_ paths: [String]) throws -> [(discussion: Discussion, analysis: PageAnalysis)] {
     try paths.map { path in
       let discussion = Discussion(parsing: try SourceFile.read(path), source: path)
+      if discussion.comments.isEmpty {
+        Terminal.error("\(path == "-" ? "<stdin>" : path): note: no comments found")
+      }
       return (discussion, PageAnalysis(discussion))
     }
   }
