@@ -11,8 +11,21 @@ enum NameScore {
     "no", "so", "if", "as", "by", "from", "have", "has", "had", "do", "does", "did", "will", "would",
     "can", "could", "should", "my", "your", "our", "their", "what", "who", "why", "how", "when",
     "there", "here", "all", "just", "very", "too", "der", "die", "das", "und", "ist", "le", "la",
-    "les", "et", "est", "el", "los", "las", "y", "es", "il", "di", "che", "het", "een", "en",
+    "les", "et", "est", "los", "las", "y", "es", "il", "che", "het", "een", "en",
   ]
+
+  /// Lower-case particles inside names: "Van der Berg", "ibn Rashid", "da Silva".
+  static let particles: Set<String> = [
+    "van", "der", "den", "de", "da", "di", "du", "del", "della", "von", "zu", "ter", "ten", "bin", "ibn",
+    "bint", "al", "el", "le", "la", "dos", "das", "do", "st.", "y", "ben", "abu", "mac", "af",
+  ]
+
+  /// "N.", "Jr.", "Sr.": a word that ends a name with a full stop.
+  static func isAbbreviation(_ word: Substring) -> Bool {
+    let letters = word.dropLast()
+    if letters.count == 1, letters.unicodeScalars.first?.properties.isUppercase == true { return true }
+    return ["Jr", "Sr", "Dr", "Esq", "PhD", "MD"].contains(String(letters))
+  }
 
   /// Scores one trimmed line.
   static func score(_ line: String) -> Double {
@@ -25,11 +38,14 @@ enum NameScore {
     guard let lastScalar = line.unicodeScalars.last, let firstScalar = line.unicodeScalars.first else { return -3 }
     switch lastScalar {
     case ".", "!", "?", ",", ";", ":", "…", "。", "！", "？", "，", "：", "\"", "”", "’":
-      // "Kenji L. Khan" ends in a letter; "Jr." and "Inc." are rare enough.
+      // "Priya N.", "Bob Smith Jr." end in an initial or a title, not a sentence.
+      if lastScalar == ".", let lastWord = words.last, words.count >= 2, isAbbreviation(lastWord) { break }
       s -= 2
     default: break
     }
-    if firstScalar == "@" || firstScalar == "“" || firstScalar == "\"" || firstScalar == "-" || firstScalar == "—" {
+    // "Photo: Reuters", "Source: AP": a label and a colon read as a caption.
+    if line.contains(": ") { s -= 1.2 }
+    if firstScalar == "(" || firstScalar == "[" || firstScalar == "@" || firstScalar == "“" || firstScalar == "\"" || firstScalar == "-" || firstScalar == "—" {
       s -= 1.5
     }
     var capitalised = 0
@@ -40,7 +56,9 @@ enum NameScore {
     for w in words {
       guard let f = w.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
       else { continue }
-      if f.properties.isUppercase { capitalised += 1 } else if f.properties.isLowercase {
+      if f.properties.isUppercase { capitalised += 1 } else if words.count > 1, particles.contains(String(w)) {
+        uncased += 1
+      } else if f.properties.isLowercase {
         lowercaseWords += 1
         if functionWords.contains(String(w)) { function += 1 }
       } else { uncased += 1 }
@@ -53,7 +71,9 @@ enum NameScore {
       let capRatio = Double(capitalised + uncased) / Double(letters)
       s += (capRatio - 0.6) * 1.2
     } else if lowercaseWords == 1 {
-      s -= 0.3  // "sofia", "eagle1990": possible, weaker
+      // "sofia" is possible but weaker; "hawk1956", "old_timer": handles.
+      let handle = line.unicodeScalars.contains { $0 == "_" || $0.properties.numericType != nil }
+      s += handle ? 0.3 : -0.3
     }
     // Digits-only or long numbers read as counts, not names.
     if line.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2C || $0 == 0x2E }) { return -3 }

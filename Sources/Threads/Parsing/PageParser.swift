@@ -29,7 +29,11 @@ struct PageParser {
   }
 
   mutating func run() -> Discussion {
-    let region = commentRegion()
+    let region = commentRegion().map { r in
+      var r = r
+      r.end = trailingHeadlines(from: r.start)
+      return r
+    }
     var drafts: [CommentDraft] = []
     var articleEnd = lines.count
     if let region {
@@ -39,11 +43,12 @@ struct PageParser {
       diagnostics.append(contentsOf: segmenter.diagnostics)
     }
     var comments = drafts.enumerated().map { i, d in d.comment(index: i, lines: lines) }
-    var resolver = ReplyResolver(comments: comments, targets: drafts.map(\.target))
+    let article = makeArticle(end: articleEnd)
+    var resolver = ReplyResolver(
+      comments: comments, targets: drafts.map(\.target), article: article.title + "\n" + article.text)
     resolver.run()
     comments = resolver.comments
     diagnostics.append(contentsOf: resolver.diagnostics)
-    let article = makeArticle(end: articleEnd)
     if region == nil {
       let hasForm = infos.contains { $0.role == .form }
       diagnostics.append(
@@ -68,6 +73,8 @@ struct PageParser {
     var articleEnd: Int
     /// First line that may hold a comment.
     var start: Int
+    /// First line past the comment section (related headlines start here).
+    var end: Int
   }
 
   /// The first line past the first substantial article paragraph: comments
@@ -121,46 +128,62 @@ struct PageParser {
       }
     }
     if let openerStart, let openerEnd {
-      if openerEnd >= lines.count, firstCertain == nil { return Region(articleEnd: openerStart, start: openerEnd) }
-      return Region(articleEnd: openerStart, start: openerEnd)
+      if openerEnd >= lines.count, firstCertain == nil { return Region(articleEnd: openerStart, start: openerEnd, end: lines.count) }
+      return Region(articleEnd: openerStart, start: openerEnd, end: lines.count)
     }
     if let firstCertain {
       // Dated or unnamed comments may sit right above the first certain header.
-      return Region(articleEnd: firstCertain, start: firstCertain)
+      return Region(articleEnd: firstCertain, start: firstCertain, end: lines.count)
     }
     return plainRegion(floor: floor)
   }
 
-  /// Plain pages: walk name-line candidates back from the end of the page
-  /// while they keep the rhythm of a comment section (a few paragraphs each).
+  /// Plain pages: the comment section is the suffix of the page that scores
+  /// best when each stand-alone name line (and each paragraph opened by the
+  /// blank-line rhythm) counts for it and each paragraph of prose counts
+  /// against it, longer paragraphs more. One backward pass: O(lines).
   func plainRegion(floor: Int) -> Region? {
-    let maxGap = 7
-    var accepted: [Int] = []
-    var paragraphsSince = 0
+    var suffix = 0.0
+    var best = 0.0
+    var bestStart: Int? = nil
+    var namedInBest = false
+    var named = false
     var i = lines.count - 1
-    var sawForm = false
+    var blockWords = 0
     while i >= floor {
       let info = infos[i]
-      if info.role == .form || info.role == .trailer { sawForm = true }
       if !info.blank, info.role == nil {
-        if isPlainHeader(i) {
-          if accepted.isEmpty || paragraphsSince <= maxGap {
-            accepted.append(i)
-            paragraphsSince = 0
+        blockWords += Words.count(lines[i])
+        let opensBlock = blankBefore[i] > 0 || i == 0 || infos[i - 1].role != nil
+        if opensBlock {
+          var isStart = false
+          if isPlainHeader(i) {
+            suffix += 1.5 + info.name
+            // Article furniture ("Support X") and a double blank above it: a section break.
+            if blankBefore[i] >= 2, i - blankBefore[i] - 1 >= 0, infos[i - blankBefore[i] - 1].role != nil {
+              suffix += 1
+            }
+            named = true
+            isStart = true
           } else {
-            break
+            suffix -= 0.2 + 0.004 * Double(blockWords)
+            if blankBefore[i] >= 2 {
+              suffix += 1.0
+              isStart = true
+            }
           }
-        } else if blankBefore[i] > 0 || i == 0 || infos[i - 1].role != nil {
-          paragraphsSince += 1
-          if !accepted.isEmpty, paragraphsSince > maxGap { break }
+          blockWords = 0
+          if isStart, named, suffix > best {
+            best = suffix
+            bestStart = i
+            namedInBest = named
+          }
         }
       }
       i -= 1
     }
-    _ = sawForm
-    // A lone name-like line after an article is a byline or a credit, not a thread.
-    guard accepted.count >= 2, let first = accepted.last else { return nil }
-    return Region(articleEnd: first, start: first)
+    guard let start = bestStart, namedInBest, best >= 2.5 else { return nil }
+    return Region(articleEnd: start, start: start, end: lines.count)
   }
 
   /// A stand-alone name line followed by a body (or by an empty body).
@@ -174,21 +197,69 @@ struct PageParser {
       && infos[j].name > infos[i].name + 0.5)
   }
 
+  /// Related-article headlines after the last comment: a final run of
+  /// stand-alone Title Case lines of four or more words, two or more of them
+  /// (or one of seven or more words). Returns where the comment section ends.
+  func trailingHeadlines(from start: Int) -> Int {
+    var i = lines.count - 1
+    var run: [Int] = []
+    var longest = 0
+    var allCapitalised = true
+    while i >= start {
+      if infos[i].blank || infos[i].role != nil && infos[i].role != .trailer {
+        i -= 1
+        continue
+      }
+      guard isHeadline(i), blankBefore[i] >= 1 || i == start else { break }
+      run.append(i)
+      longest = max(longest, Words.count(lines[i]))
+      allCapitalised = allCapitalised && capitalisedShare(lines[i]) == 1
+      i -= 1
+    }
+    guard let first = run.last, run.count >= 2 || longest >= 7 || longest >= 5 && allCapitalised else {
+      return lines.count
+    }
+    return first
+  }
+
+  /// A Title Case line of four to twenty words with no full stop, alone in its block.
+  func isHeadline(_ i: Int) -> Bool {
+    let line = lines[i]
+    guard i + 1 >= lines.count || infos[i + 1].blank || infos[i + 1].role != nil else { return false }
+    let words = line.split(separator: " ")
+    guard words.count >= 4, words.count <= 20, let last = line.unicodeScalars.last, last != "." else { return false }
+    return capitalisedShare(line) >= 0.75
+  }
+
+  /// The share of words that start with an upper-case letter.
+  func capitalisedShare(_ line: String) -> Double {
+    let words = line.split(separator: " ")
+    guard !words.isEmpty else { return 0 }
+    let capital = words.filter { $0.unicodeScalars.first?.properties.isUppercase ?? false }.count
+    return Double(capital) / Double(words.count)
+  }
+
   // MARK: - Article
 
   func makeArticle(end: Int) -> Article {
+    // The headline: the first line of five or more words (site names,
+    // sections and breadcrumbs are shorter), else the first of three or more.
     var titleIndex: Int? = nil
+    var fallback: Int? = nil
     for i in 0..<end where !infos[i].blank && infos[i].role == nil && infos[i].date == nil {
+      let line = lines[i]
       let key = infos[i].key ?? ""
-      if DateMatcher.isMonthYear(key) { continue }
-      let words = Words.count(lines[i])
-      let scalars = lines[i].unicodeScalars.count
-      let letters = lines[i].unicodeScalars.filter { $0.properties.isAlphabetic }.count
-      if (words >= 3 || scalars >= 8 && letters >= 6) && lines[i].utf8.count <= 400 {
+      if DateMatcher.isMonthYear(key) || line.utf8.count > 400 { continue }
+      if key.contains(" » ") || key.contains(" > ") || key.contains(" / ") || key.contains(" | ") { continue }
+      let words = Words.count(line)
+      let ideographs = line.unicodeScalars.filter { $0.properties.isIdeographic }.count
+      if words >= 5 || ideographs >= 8 {
         titleIndex = i
         break
       }
+      if fallback == nil, words >= 3 || ideographs >= 4 { fallback = i }
     }
+    titleIndex = titleIndex ?? fallback
     var date: CalendarDate? = nil
     var seen = 0
     for i in 0..<end where !infos[i].blank {

@@ -20,9 +20,16 @@ struct ReplyResolver {
   /// Five-word shingles of earlier comment bodies -> latest comment holding them.
   private var shingles: [Int: Int] = [:]
 
-  init(comments: [Comment], targets: [String?]) {
+  /// Five-word shingles of the article: a quote of the article is no reply.
+  private let articleShingles: Set<Int>
+
+  init(comments: [Comment], targets: [String?], article: String) {
     self.comments = comments
     self.targets = targets
+    var set = Set<Int>()
+    let words = ReplyResolver.words(article)
+    if words.count >= 5 { for s in 0...(words.count - 5) { set.insert(ReplyResolver.hash(words[s..<(s + 5)])) } }
+    articleShingles = set
   }
 
   static func fold(_ name: String) -> String {
@@ -98,13 +105,30 @@ struct ReplyResolver {
     guard let first = text.unicodeScalars.first, "\"“«„>".unicodeScalars.contains(first) else { return nil }
     let words = ReplyResolver.words(String(text.prefix(300)))
     guard words.count >= 5 else { return nil }
-    return shingles[ReplyResolver.hash(words[0..<5])]
+    let key = ReplyResolver.hash(words[0..<5])
+    return articleShingles.contains(key) ? nil : shingles[key]
   }
 
   private mutating func addShingles(of i: Int) {
-    let words = ReplyResolver.words(comments[i].text)
+    // What a comment itself quotes is not its own text.
+    let words = ReplyResolver.words(ReplyResolver.unquoted(comments[i].text))
     guard words.count >= 5 else { return }
     for s in 0...(words.count - 5) { shingles[ReplyResolver.hash(words[s..<(s + 5)])] = i }
+  }
+
+  /// The text with every “quoted” or "quoted" span removed.
+  static func unquoted(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    var depth = 0
+    for s in text.unicodeScalars {
+      switch s {
+      case "“", "«", "„": depth += 1
+      case "”", "»": depth = max(0, depth - 1)
+      case "\"": depth = depth > 0 ? depth - 1 : 1
+      default: if depth == 0 { out.append(s) }
+      }
+    }
+    return String(out)
   }
 
   /// Lower-cased words with punctuation and quote marks stripped.

@@ -64,7 +64,7 @@ enum Widgets {
   ]
 
   static let noise: Set<String> = [
-    "top fan", "author", "admin", "administrator", "moderator", "mod", "editor", "guest", "member",
+    "top fan", "author", "admin", "administrator", "moderator", "mod", "editor", "member",
     "verified", "follow", "share", "tweet", "email", "print", "avatar", "edited", "(edited)", "−", "-",
     "+", "⚑", "△", "▽", "△ ▽", "▲", "▼", "▲ ▼", "↑", "↓", "upvote", "downvote", "vote up", "vote down",
     "hide replies", "show replies", "see more replies", "most relevant", "top", "new", "old",
@@ -142,8 +142,16 @@ enum Widgets {
     {
       return .pageWidget
     }
+    if ["photo:", "image:", "credit:", "source:", "caption:", "video:", "photo", "image"].contains(first), words.count <= 8 {
+      return .pageWidget
+    }
     if first == "support" && words.count <= 4 && !key.hasSuffix(".") { return .pageWidget }
     if first == "help" && key.contains("support") && words.count <= 10 { return .pageWidget }
+    if key.hasPrefix("the statements, views and opinions expressed") || key.hasPrefix("(article by ")
+      || key.hasPrefix("(report by ") || key.hasPrefix("(written by ")
+    {
+      return .pageWidget
+    }
     if key.hasPrefix("©") || key.hasPrefix("copyright ") || key.hasPrefix("(c) ") { return .trailer }
     if key.hasPrefix("subscribe to") && words.count <= 6 { return .trailer }
     if key.hasPrefix("this site uses akismet") { return .form }
