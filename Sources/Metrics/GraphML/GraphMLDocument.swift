@@ -21,16 +21,6 @@ public struct GraphMLDocument: Sendable {
     case double(Double)
     case string(String)
 
-    var type: ValueType {
-      switch self {
-      case .boolean: .boolean
-      case .int: .int
-      case .long: .long
-      case .double: .double
-      case .string: .string
-      }
-    }
-
     /// The text written, nil for a non-finite double.
     var text: String? {
       switch self {

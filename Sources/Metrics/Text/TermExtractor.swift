@@ -45,11 +45,4 @@ final class TermExtractor {
     for (stem, choice) in best where choice.word != stem { out[stem] = choice.word }
     return out
   }
-
-  /// The terms of `text`, in order.
-  func terms(in text: String) -> [String] {
-    var out: [String] = []
-    forEachTerm(in: text) { out.append($0) }
-    return out
-  }
 }
