@@ -114,16 +114,17 @@ extension Threadstat {
         out += "\"first_words\": \(JSON.quote(comment.text.firstWords(8)))}"
       }
       out += report.comments.isEmpty ? "],\n" : "\n ],\n"
-      out += " \"by_depth\": [" + curveJSON(report.byDepth, "depth") + "],\n"
-      out += " \"by_position\": [" + curveJSON(report.byPosition, "quarter") + "],\n"
+      out += " \"by_depth\": [" + curveJSON(report.byDepth, "depth", first: 0) + "],\n"
+      out += " \"by_position\": [" + curveJSON(report.byPosition, "quarter", first: 1) + "],\n"
       out += " \"terms\": {\"toward\": [" + termsJSON(report.terms.toward) + "], "
       out += "\"away\": [" + termsJSON(report.terms.away) + "]}}"
       return out
     }
 
-    private func curveJSON(_ points: [DriftPoint], _ name: String) -> String {
+    /// Depths count from 0, quarters from 1 (as in the text output).
+    private func curveJSON(_ points: [DriftPoint], _ name: String, first: Int) -> String {
       points.map {
-        "{\"\(name)\": \($0.bucket), \"comments\": \($0.comments), \"scored\": \($0.scored), "
+        "{\"\(name)\": \($0.bucket + first), \"comments\": \($0.comments), \"scored\": \($0.scored), "
           + "\"mean_drift\": \(NumberText.json($0.meanDrift))}"
       }.joined(separator: ", ")
     }
