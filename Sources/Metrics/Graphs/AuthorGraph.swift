@@ -82,6 +82,15 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
 
     public init() {}
 
+    /// Counts one more reply.
+    mutating func add(drift: Double?) {
+      count += 1
+      if let drift {
+        driftSum += drift
+        driftCount += 1
+      }
+    }
+
     mutating func merge(_ other: Replies) {
       count += other.count
       driftSum += other.driftSum
@@ -154,13 +163,7 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
       } else {
         target = .article(page: 0)
       }
-      var replies = Replies()
-      replies.count = 1
-      if let d = drift[i] {
-        replies.driftSum = d
-        replies.driftCount = 1
-      }
-      edges[Edge(source: node(i), target: target), default: Replies()].merge(replies)
+      edges[Edge(source: node(i), target: target), default: Replies()].add(drift: drift[i])
     }
     for key in authors.keys {
       authors[key]?.articles = 1
