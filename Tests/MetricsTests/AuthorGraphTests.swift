@@ -95,6 +95,22 @@ import Threads
     #expect(stepwise == merged)
   }
 
+  @Test(arguments: [
+    ("José Núñez", "Jose\u{301} Nu\u{301}n\u{303}ez"),
+    ("Zoë Smith", "  ZOË\u{00A0}\u{00A0}smith "),
+    ("Ann", "ann"),
+  ])
+  func spellingsOfOneNameMatchAcrossPages(first: String, second: String) throws {
+    let pages = [first, second].enumerated().map { n, name in
+      Pages.page("p\(n).txt", article: "cat", [.init(author: name, text: "cat")])
+    }
+    let merged = AuthorGraph.merged(pages.map { PageAnalysis($0, language: .en).graph })
+    #expect(merged.authors.count == 1)
+    let author = try #require(merged.authors.values.first)
+    #expect(author.name == first)
+    #expect((author.comments, author.articles) == (2, 2))
+  }
+
   @Test func pageAnalysisSurvivesACodableRoundTrip() throws {
     let analysis = PageAnalysis(Self.page, language: .en)
     let data = try JSONEncoder().encode(analysis)
