@@ -111,12 +111,11 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
   public init() {}
 
   /// Comments over all pages.
-  public var commentCount: Int { pages.reduce(0) { $0 + $1.comments } }
+  public private(set) var commentCount = 0
 
   /// The author's share of all comments in the graph, in [0, 1].
   public func share(of author: AuthorStats) -> Double {
-    let total = commentCount
-    return total > 0 ? Double(author.comments) / Double(total) : 0
+    commentCount > 0 ? Double(author.comments) / Double(commentCount) : 0
   }
 
   /// The graph of one page.
@@ -130,6 +129,7 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
         source: discussion.source, title: article.title, date: article.date, words: article.words,
         comments: discussion.comments.count)
     ]
+    commentCount = discussion.comments.count
     let keys = discussion.comments.map { comment -> String? in
       guard let name = comment.author else { return nil }
       let key = AuthorName.normalized(name)
@@ -184,6 +184,7 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
       }
     }
     pages.append(contentsOf: other.pages)
+    commentCount += other.commentCount
     for (key, stats) in other.authors {
       if authors[key] == nil { authors[key] = stats } else { authors[key]?.merge(stats) }
     }
