@@ -32,13 +32,16 @@ extension Threadstat {
     var format: Format = .text
 
     func run() throws {
-      guard let page = try PageInputs.load([file]).first else { return }
+      try PageInputs.forEach([file], show)
+    }
+
+    private func show(_ discussion: Discussion, _ analysis: PageAnalysis) {
       switch format {
-      case .text: print(text(page.discussion, page.analysis), terminator: "")
-      case .json: print(json(page.discussion, page.analysis))
+      case .text: print(text(discussion, analysis), terminator: "")
+      case .json: print(json(discussion, analysis))
       case .csv:
         print(CSV.row(Self.csvColumns))
-        for (comment, d) in zip(page.discussion.comments, page.analysis.drift.comments) {
+        for (comment, d) in zip(discussion.comments, analysis.drift.comments) {
           print(
             CSV.row([
               String(d.index), comment.author ?? "", String(d.depth), NumberText.fixed(d.drift, 6),

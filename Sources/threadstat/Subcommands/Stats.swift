@@ -37,7 +37,8 @@ extension Threadstat {
     var sort: SortKey = .comments
 
     func run() throws {
-      let graph = AuthorGraph.merged(try PageInputs.load(files).map(\.analysis.graph))
+      var graph = AuthorGraph()
+      try PageInputs.forEach(files) { graph.merge($1.graph) }
       let authors = sorted(Array(graph.authors.values))
       switch format {
       case .table:

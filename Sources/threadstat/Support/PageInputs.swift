@@ -3,116 +3,18 @@ import Threads
 
 /// Scrapes read, parsed and measured for the metrics subcommands.
 enum PageInputs {
-  /// Reads and analyses every file, in order. All files are read before
-  /// anything is written, so an unreadable file stops the run with no output.
+  /// Reads and analyses the files one at a time, in order, handing each to
+  /// `body`; callers write their output only after the last one, so an
+  /// unreadable file stops the run with no output. Texts are not kept.
   /// A page without comments is noted on standard error.
   /// - Throws: `SourceFile.ReadError` naming the first file that cannot be read.
-  static func load(_ paths: [String]) throws -> [(discussion: Discussion, analysis: PageAnalysis)] {
-    try paths.map { path in
+  static func forEach(_ paths: [String], _ body: (Discussion, PageAnalysis) throws -> Void) throws {
+    for path in paths {
       let discussion = Discussion(parsing: try SourceFile.read(path), source: path)
       if discussion.comments.isEmpty {
         Terminal.error("\(path == "-" ? "<stdin>" : path): note: no comments found")
       }
-      return (discussion, PageAnalysis(discussion))
+      try body(discussion, PageAnalysis(discussion))
     }
-  }
-}
-
-/// Number formatting for text and CSV output, without Foundation.
-enum NumberText {
-  /// `x` with `places` digits after the point ("0.250", "-1.500"); "" for nil or NaN.
-  static func fixed(_ x: Double?, _ places: Int = 3) -> String {
-    guard let x, x.isFinite else { return "" }
-    var scale = 1.0
-    for _ in 0..<places { scale *= 10 }
-    let scaled = (abs(x) * scale).rounded()
-    let whole = Int((scaled / scale).rounded(.down))
-    let frac = Int(scaled - Double(whole) * scale)
-    let sign = x < 0 && scaled > 0 ? "-" : ""
-    guard places > 0 else { return "\(sign)\(whole)" }
-    let digits = String(frac)
-    return "\(sign)\(whole)." + String(repeating: "0", count: places - digits.count) + digits
-  }
-
-  /// A JSON number: `description` for finite values, `null` otherwise.
-  static func json(_ x: Double?) -> String {
-    guard let x, x.isFinite else { return "null" }
-    return x.description
-  }
-}
-
-/// Comma-separated values (RFC 4180).
-enum CSV {
-  /// One line: fields quoted when they hold a comma, quote or line break.
-  static func row(_ fields: [String]) -> String {
-    fields.map { field in
-      guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
-      else { return field }
-      var quoted = "\""
-      for ch in field.unicodeScalars {
-        if ch == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(ch) }
-      }
-      return quoted + "\""
-    }.joined(separator: ",")
-  }
-}
-
-/// Columns padded to line up in a terminal.
-enum TextTable {
-  /// Renders rows under a header; columns listed in `rightAligned` are numbers.
-  static func render(header: [String], rows: [[String]], rightAligned: Set<Int>) -> String {
-    var widths = header.map(width)
-    for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) } }
-    func line(_ cells: [String]) -> String {
-      var parts: [String] = []
-      for (i, cell) in cells.enumerated() {
-        let pad = String(repeating: " ", count: widths[i] - width(cell))
-        parts.append(rightAligned.contains(i) ? pad + cell : cell + pad)
-      }
-      var text = parts.joined(separator: "  ")
-      while text.last == " " { text.removeLast() }
-      return text
-    }
-    return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
-  }
-
-  /// Terminal columns `text` takes: 2 for wide (CJK, emoji) characters,
-  /// 0 for ones made only of marks and format characters, 1 otherwise.
-  static func width(_ text: String) -> Int {
-    text.reduce(0) { sum, character in
-      var visible = false
-      for scalar in character.unicodeScalars {
-        let p = scalar.properties
-        if p.isEmojiPresentation || isWide(scalar.value) { return sum + 2 }
-        switch p.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: break
-        default: visible = true
-        }
-      }
-      return sum + (visible ? 1 : 0)
-    }
-  }
-
-  private static func isWide(_ v: UInt32) -> Bool {
-    switch v {
-    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-      0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-      true
-    default: false
-    }
-  }
-}
-
-extension String {
-  /// The first `count` whitespace-separated words, joined by single spaces,
-  /// with control characters dropped.
-  func firstWords(_ count: Int) -> String {
-    var words: [Substring] = []
-    for word in split(whereSeparator: { $0.isWhitespace }) {
-      words.append(word)
-      if words.count == count { break }
-    }
-    return String(words.joined(separator: " ").unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })
   }
 }
