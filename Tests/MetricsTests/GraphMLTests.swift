@@ -30,7 +30,7 @@ import Threads
     #expect(text.contains(#"<node id="u2">"#) && !text.contains(#"<node id="u3">"#))
     #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"))
     #expect(!text.contains(#"for="all""#))
-    try GraphMLFiles.expectValid([try GraphMLFiles.assertSnapshot(bytes, named: "author-level.graphml")])
+    try GraphMLFiles.expectValidAndRemove([try GraphMLFiles.assertSnapshot(bytes, named: "author-level.graphml")])
   }
 
   @Test func commentLevel() throws {
@@ -38,7 +38,7 @@ import Threads
     let text = String(decoding: bytes, as: UTF8.self)
     #expect(text.contains(#"<edge id="e1" source="p1c0" target="p1">"#))
     #expect(text.contains(#"<edge id="e3" source="p1c2" target="p1c1">"#))
-    try GraphMLFiles.expectValid([try GraphMLFiles.assertSnapshot(bytes, named: "comment-level.graphml")])
+    try GraphMLFiles.expectValidAndRemove([try GraphMLFiles.assertSnapshot(bytes, named: "comment-level.graphml")])
   }
 
   @Test func mergedPages() throws {
@@ -46,7 +46,7 @@ import Threads
     let text = String(decoding: bytes, as: UTF8.self)
     #expect(text.contains(#"<node id="p2">"#))
     #expect(!text.contains(#"<node id="a4">"#))  // Ann, Bob, Cleo
-    try GraphMLFiles.expectValid([try GraphMLFiles.assertSnapshot(bytes, named: "merged.graphml")])
+    try GraphMLFiles.expectValidAndRemove([try GraphMLFiles.assertSnapshot(bytes, named: "merged.graphml")])
   }
 
   static let longName = String(repeating: "Ω<&\"", count: 2_560)  // 10 kB of UTF-8 bytes
@@ -86,7 +86,7 @@ import Threads
     #expect(authorText.contains("<data key=\"label\">INFO desk</data>"))
     // The blank name is an unknown author, not an author called "".
     #expect(authorText.contains("unknown author, comment 6"))
-    try GraphMLFiles.expectValid([
+    try GraphMLFiles.expectValidAndRemove([
       try GraphMLFiles.assertSnapshot(author, named: "hostile-author.graphml"),
       try GraphMLFiles.assertSnapshot(comment, named: "hostile-comment.graphml"),
     ])
@@ -106,7 +106,7 @@ import Threads
     }
     let empty = String(decoding: try Self.authorXML([page]), as: UTF8.self)
     #expect(empty.contains(page.article.title.isEmpty ? "<data key=\"label\">empty.txt</data>" : "Only an article"))
-    try GraphMLFiles.expectValid(files)
+    try GraphMLFiles.expectValidAndRemove(files)
   }
 
   @Test func sameInputGivesSameBytes() throws {
@@ -132,7 +132,7 @@ import Threads
     #expect(!text.lowercased().contains("nan") && !text.lowercased().contains("inf"))
     #expect(text.components(separatedBy: "<data key=\"x_value\">").count == 2)
     #expect(!text.contains("id=\"e1\"") && !text.contains("id=\"e2\"") && text.contains("id=\"e3\""))
-    try GraphMLFiles.expectValid([try GraphMLFiles.temporaryCopy(Array(text.utf8), named: "omitted.graphml")])
+    try GraphMLFiles.expectValidAndRemove([try GraphMLFiles.temporaryCopy(Array(text.utf8), named: "omitted.graphml")])
   }
 
   @Test(arguments: ["out.graphml", "out.graphml.gz"])
@@ -157,11 +157,12 @@ import Threads
       #expect(written == (try document.bytes()))
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [name])
-    try GraphMLFiles.expectValid([target])
+    try GraphMLFiles.expectValidAndRemove([target])
   }
 
   @Test func aFailedWriteLeavesNoFile() throws {
     let folder = try GraphMLFiles.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let target = folder.appendingPathComponent("missing/out.graphml")
     let document = GraphMLDocument(AuthorGraph())
     #expect(throws: GraphMLError.self) { try document.write(toFile: target.path) }

@@ -47,9 +47,15 @@ enum GraphMLFiles {
     return url
   }
 
-  /// Runs `check-graphml --require-all --strict` on the files; records an
-  /// issue with the checker's report unless every file passes.
-  static func expectValid(_ files: [URL], sourceLocation: SourceLocation = #_sourceLocation) throws {
+  /// Runs `check-graphml --require-all --strict` on the files, records an
+  /// issue with the checker's report unless every file passes, then removes
+  /// the files' temporary folders.
+  static func expectValidAndRemove(_ files: [URL], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    defer {
+      for folder in Set(files.map { $0.deletingLastPathComponent() }) {
+        try? FileManager.default.removeItem(at: folder)
+      }
+    }
     let tool = shared.appendingPathComponent("tools/check-graphml")
     guard FileManager.default.isExecutableFile(atPath: tool.path) else {
       Issue.record("GraphML checker not found at \(tool.path)", sourceLocation: sourceLocation)
