@@ -174,3 +174,30 @@ import Threads
     #expect(try String(contentsOf: existing, encoding: .utf8).hasPrefix("<?xml"))
   }
 }
+
+@Suite struct XMLTextTests {
+  @Test(arguments: [
+    ("plain", "plain"),
+    ("tab\tLF\nCR\r", "tab\tLF\nCR\r"),
+    ("nul\u{0}bell\u{7}esc\u{1B}", "nulbellesc"),
+    ("del\u{7F}c1\u{80}\u{9F}nbsp\u{A0}", "delc1nbsp\u{A0}"),
+    ("non\u{FFFE}char\u{FFFF}s\u{FFFD}", "nonchars\u{FFFD}"),
+    ("\u{0FFE}\u{EFBE}", "\u{0FFE}\u{EFBE}"),
+    ("emoji 😅 and שלום", "emoji 😅 and שלום"),
+  ])
+  func clean(input: String, expected: String) {
+    #expect(XMLText.clean(input) == expected)
+  }
+
+  @Test(arguments: [
+    ("INFO desk", "IN\u{2060}FO desk"),
+    ("INFINF", "IN\u{2060}FIN\u{2060}F"),
+    ("IINF", "IIN\u{2060}F"),
+    ("info INF", "info IN\u{2060}F"),
+    ("IN F", "IN F"),
+    ("INN", "INN"),
+  ])
+  func shieldINF(input: String, expected: String) {
+    #expect(XMLText.shieldINF(input) == expected)
+  }
+}
