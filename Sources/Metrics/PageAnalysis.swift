@@ -7,6 +7,7 @@ public struct CorpusStatistics: Sendable, Equatable, Codable {
   /// Term counts of all comments and articles together.
   public var terms: TermCounts
 
+  /// Statistics with the given counts; empty by default, to `add(_:)` pages to.
   public init(documentFrequencies: DocumentFrequencies = DocumentFrequencies(), terms: TermCounts = TermCounts()) {
     self.documentFrequencies = documentFrequencies
     self.terms = terms

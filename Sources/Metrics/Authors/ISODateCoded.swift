@@ -4,9 +4,13 @@ import Threads
 /// or null, so the types holding dates can synthesise their Codable conformance.
 @propertyWrapper
 public struct ISODateCoded: Sendable, Equatable, Codable {
+  /// The date.
   public var wrappedValue: CalendarDate?
 
+  /// Wraps `wrappedValue`.
   public init(wrappedValue: CalendarDate?) { self.wrappedValue = wrappedValue }
+
+  /// Reads "YYYY-MM-DD" or null.
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.singleValueContainer()
@@ -21,6 +25,7 @@ public struct ISODateCoded: Sendable, Equatable, Codable {
     wrappedValue = date
   }
 
+  /// Writes "YYYY-MM-DD" or null.
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.singleValueContainer()
     if let date = wrappedValue { try c.encode(date.iso) } else { try c.encodeNil() }

@@ -16,6 +16,7 @@ public struct TermScore: Sendable, Equatable, Codable {
   /// Occurrences in the reference text.
   public var referenceCount: Int
 
+  /// A score with the given fields; `word` defaults to `term`.
   public init(
     term: String, word: String? = nil, z: Double, delta: Double, focusCount: Int, referenceCount: Int
   ) {
@@ -83,6 +84,7 @@ public struct DriftTerms: Sendable, Equatable, Codable {
   /// Negative z, most negative first.
   public var away: [TermScore]
 
+  /// Terms already scored and ordered.
   public init(toward: [TermScore], away: [TermScore]) {
     self.toward = toward
     self.away = away

@@ -23,13 +23,16 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
   public struct Page: Sendable, Equatable, Codable {
     /// Where the page came from (the path given).
     public var source: String
+    /// The article's headline.
     public var title: String
+    /// The article's date, when the page gives one.
     @ISODateCoded public var date: CalendarDate?
     /// Words in the article.
     public var words: Int
     /// Comments on the page.
     public var comments: Int
 
+    /// A page with the given fields.
     public init(source: String, title: String, date: CalendarDate?, words: Int, comments: Int) {
       self.source = source
       self.title = title
@@ -41,13 +44,20 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
 
   /// A comment posted without a visible name: a node of its own.
   public struct UnknownAuthor: Sendable, Equatable, Codable {
+    /// Position of the comment's page in ``AuthorGraph/pages``.
     public var page: Int
     /// The comment's index on its page.
     public var comment: Int
+    /// Words in the comment.
     public var words: Int
+    /// The page cut the comment short.
     public var truncated: Bool
+    /// The posting date, when the page gives an absolute one.
     @ISODateCoded public var date: CalendarDate?
+    /// The comment's drift, when it has one.
     public var drift: Double?
+
+    /// An unknown author with the given fields.
 
     public init(page: Int, comment: Int, words: Int, truncated: Bool, date: CalendarDate?, drift: Double?) {
       self.page = page
@@ -61,8 +71,11 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
 
   /// A directed edge, replier -> replied-to.
   public struct Edge: Sendable, Hashable, Codable {
+    /// The replier.
     public var source: Node
+    /// The replied-to: an author, an unknown author or an article.
     public var target: Node
+    /// The edge from `source` to `target`.
     public init(source: Node, target: Node) {
       self.source = source
       self.target = target
@@ -80,6 +93,7 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
     /// Mean drift of the replying comments.
     public var meanDrift: Double? { driftCount > 0 ? driftSum / Double(driftCount) : nil }
 
+    /// No replies yet.
     public init() {}
 
     /// Counts one more reply.
