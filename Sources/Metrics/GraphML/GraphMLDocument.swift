@@ -81,7 +81,7 @@ public struct GraphMLDocument: Sendable {
   /// - Throws: ``GraphMLError`` naming the path.
   public func write(toFile path: String) throws(GraphMLError) {
     let xml = try bytes()
-    let gzip = path.utf8.count > 3 && path.hasSuffix(".gz")
+    let gzip = path.hasSuffix(".gz")
     try AtomicFile.replace(path) { fd throws(GraphMLError) in
       if gzip {
         try GraphMLWriter.writeGzip(xml, to: fd, path: path)
