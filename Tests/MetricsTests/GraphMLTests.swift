@@ -162,7 +162,6 @@ import Threads
 
   @Test func aFailedWriteLeavesNoFile() throws {
     let folder = try GraphMLFiles.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
     let target = folder.appendingPathComponent("missing/out.graphml")
     let document = GraphMLDocument(AuthorGraph())
     #expect(throws: GraphMLError.self) { try document.write(toFile: target.path) }
@@ -172,6 +171,7 @@ import Threads
     try Data("old".utf8).write(to: existing)
     try document.write(toFile: existing.path)
     #expect(try String(contentsOf: existing, encoding: .utf8).hasPrefix("<?xml"))
+    try GraphMLFiles.expectValidAndRemove([existing])
   }
 }
 
