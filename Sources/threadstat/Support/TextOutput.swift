@@ -1,3 +1,19 @@
+import Threads
+
+extension JSON {
+  /// `{"key": value, ...}` from values already in JSON form, in the order given.
+  static func object(_ fields: KeyValuePairs<String, String>) -> String {
+    "{" + fields.map { "\(quote($0.key)): \($0.value)" }.joined(separator: ", ") + "}"
+  }
+
+  /// `[...]` with one item a line, indented by `indent` spaces.
+  static func array(_ items: [String], indent: Int) -> String {
+    guard !items.isEmpty else { return "[]" }
+    let pad = String(repeating: " ", count: indent)
+    return "[\n" + items.map { pad + $0 }.joined(separator: ",\n") + "\n" + pad.dropLast() + "]"
+  }
+}
+
 /// Number formatting for text and CSV output, without Foundation.
 enum NumberText {
   /// `x` with `places` digits after the point ("0.250", "-1.500"); "" for nil or NaN.
