@@ -101,14 +101,28 @@ enum TextTable {
 }
 
 extension String {
-  /// The first `count` whitespace-separated words, joined by single spaces,
-  /// with control characters dropped.
+  /// The first `count` words (runs of bytes other than space, tab, CR and LF,
+  /// as `Words.count` counts them) joined by single spaces, with control
+  /// characters dropped. Reads no further than it needs.
   func firstWords(_ count: Int) -> String {
+    let u = utf8
     var words: [Substring] = []
-    for word in split(whereSeparator: { $0.isWhitespace }) {
-      words.append(word)
-      if words.count == count { break }
+    var i = u.startIndex
+    while words.count < count, i != u.endIndex {
+      while i != u.endIndex, u[i].isWordSeparator { i = u.index(after: i) }
+      let start = i
+      while i != u.endIndex, !u[i].isWordSeparator { i = u.index(after: i) }
+      if start != i { words.append(Substring(u[start..<i])) }
     }
-    return String(words.joined(separator: " ").unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })
+    var out = String.UnicodeScalarView()
+    for scalar in words.joined(separator: " ").unicodeScalars
+    where scalar.value >= 0x20 && scalar.value != 0x7F {
+      out.append(scalar)
+    }
+    return String(out)
   }
+}
+
+extension UInt8 {
+  fileprivate var isWordSeparator: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
 }
