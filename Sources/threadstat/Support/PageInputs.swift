@@ -1,0 +1,20 @@
+import Metrics
+import Threads
+
+/// Scrapes read, parsed and measured for the metrics subcommands.
+enum PageInputs {
+  /// Reads and analyses the files one at a time, in order, handing each to
+  /// `body`; callers write their output only after the last one, so an
+  /// unreadable file stops the run with no output. Texts are not kept.
+  /// A page without comments is noted on standard error.
+  /// - Throws: `SourceFile.ReadError` naming the first file that cannot be read.
+  static func forEach(_ paths: [String], _ body: (Discussion, PageAnalysis) throws -> Void) throws {
+    for path in paths {
+      let discussion = Discussion(parsing: try SourceFile.read(path), source: path)
+      if discussion.comments.isEmpty {
+        Terminal.error("\(path == "-" ? "<stdin>" : path): note: no comments found")
+      }
+      try body(discussion, PageAnalysis(discussion))
+    }
+  }
+}
