@@ -1,0 +1,48 @@
+/// One scrape found by the walk.
+public struct ScrapeFile: Sendable, Equatable {
+  /// The path below the input folder, "/"-separated; the file's identity in the store.
+  public var relativePath: String
+  /// The path to open.
+  public var path: String
+  /// The size the walk saw.
+  public var size: Int
+}
+
+/// Lists the scrapes below a folder.
+enum CorpusWalk {
+  /// Every regular file below `root` that `filter` accepts, sorted by relative
+  /// path (byte order). Symbolic links are not followed; the folder `skipping`
+  /// (the output folder, when it lies inside the input) is left out.
+  /// - Throws: `BatchError` when `root` or a folder below it cannot be listed.
+  static func files(
+    under root: String, filter: GlobFilter, skipping skipped: String?
+  ) throws(BatchError) -> [ScrapeFile] {
+    guard let top = Posix.lstatEntry(root), top.kind == .directory else {
+      throw BatchError(.usage, "\(root): not a folder")
+    }
+    let skip = skipped.flatMap { Posix.lstatEntry($0) }.map { ($0.device, $0.inode) }
+    var found: [ScrapeFile] = []
+    var pending: [String] = [""]
+    while let relativeDir = pending.popLast() {
+      let dir = relativeDir.isEmpty ? root : Paths.join(root, relativeDir)
+      for name in try Posix.directoryNames(dir) {
+        let relative = Paths.join(relativeDir, name)
+        let path = Paths.join(root, relative)
+        guard let entry = Posix.lstatEntry(path) else { continue }
+        switch entry.kind {
+        case .directory:
+          if let skip, skip == (entry.device, entry.inode) { continue }
+          if filter.descends(into: relative) { pending.append(relative) }
+        case .file:
+          if filter.accepts(relative) {
+            found.append(ScrapeFile(relativePath: relative, path: path, size: entry.size))
+          }
+        case .other:
+          continue
+        }
+      }
+    }
+    found.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+    return found
+  }
+}
