@@ -13,6 +13,6 @@ struct Threadstat: ParsableCommand {
         cat scrape.txt | threadstat parse -         # read standard input
       """,
     version: "0.1.0",
-    subcommands: [Parse.self]
+    subcommands: [Parse.self, Batch.self]
   )
 }
