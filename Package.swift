@@ -28,6 +28,17 @@ let package = Package(
       dependencies: [
         "Threads", "CLibXML2", "CStemmer",
         .product(name: "Collections", package: "swift-collections"),
+      ],
+      // Stop-word lists compiled into the binary: no bundle to ship or find.
+      resources: [
+        .embedInCode("Resources/stopwords-de.txt"),
+        .embedInCode("Resources/stopwords-en.txt"),
+        .embedInCode("Resources/stopwords-es.txt"),
+        .embedInCode("Resources/stopwords-fr.txt"),
+        .embedInCode("Resources/stopwords-it.txt"),
+        .embedInCode("Resources/stopwords-nl.txt"),
+        .embedInCode("Resources/stopwords-pt.txt"),
+        .embedInCode("Resources/stopwords-ru.txt"),
       ]),
     // The nightly run: incremental, crash-safe, state in SQLite.
     .target(

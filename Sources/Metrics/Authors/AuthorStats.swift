@@ -1,0 +1,134 @@
+import Threads
+
+/// What one author wrote on a page, or on several pages once merged.
+public struct AuthorStats: Sendable, Equatable, Codable {
+  /// The name as first shown (trimmed, white space collapsed).
+  public var name: String
+  /// The matching key, ``AuthorName/normalized(_:)`` of the name.
+  public var key: String
+  /// Comments written.
+  public var comments: Int = 0
+  /// Words in those comments.
+  public var words: Int = 0
+  /// Comments the page cut short.
+  public var truncated: Int = 0
+  /// Comments that reply to another comment.
+  public var repliesSent: Int = 0
+  /// Replies other comments (by anyone, the author included) made to this author's.
+  public var repliesReceived: Int = 0
+  /// Keys of the other named authors this one replied to or got replies from, sorted.
+  public var partners: [String] = []
+  /// Date of the earliest dated comment.
+  public var firstDate: CalendarDate?
+  /// Date of the latest dated comment.
+  public var lastDate: CalendarDate?
+  /// Pages the author commented on.
+  public var articles: Int = 0
+  /// Sum of the drift of the comments that have one.
+  public var driftSum: Double = 0
+  /// Comments that have a drift value.
+  public var driftCount: Int = 0
+
+  /// Number of distinct partners.
+  public var partnerCount: Int { partners.count }
+  /// Mean drift of the author's comments; nil when none has a drift value.
+  public var meanDrift: Double? { driftCount > 0 ? driftSum / Double(driftCount) : nil }
+
+  /// An author with no comments yet.
+  public init(name: String) {
+    self.name = AuthorName.display(name)
+    self.key = AuthorName.normalized(name)
+  }
+
+  /// Adds one comment.
+  mutating func count(_ comment: Comment, drift: Double?) {
+    comments += 1
+    words += comment.words
+    if comment.truncated { truncated += 1 }
+    if let date = comment.date {
+      firstDate = min(firstDate ?? date, date)
+      lastDate = max(lastDate ?? date, date)
+    }
+    if let drift {
+      driftSum += drift
+      driftCount += 1
+    }
+  }
+
+  /// Adds the counts of the same author from other pages; keeps this name.
+  /// - Complexity: O(p + q) in the two partner lists.
+  public mutating func merge(_ other: AuthorStats) {
+    comments += other.comments
+    words += other.words
+    truncated += other.truncated
+    repliesSent += other.repliesSent
+    repliesReceived += other.repliesReceived
+    partners = Self.union(partners, other.partners)
+    if let d = other.firstDate { firstDate = min(firstDate ?? d, d) }
+    if let d = other.lastDate { lastDate = max(lastDate ?? d, d) }
+    articles += other.articles
+    driftSum += other.driftSum
+    driftCount += other.driftCount
+  }
+
+  /// The union of two sorted, duplicate-free lists.
+  static func union(_ a: [String], _ b: [String]) -> [String] {
+    var out: [String] = []
+    out.reserveCapacity(a.count + b.count)
+    var i = 0
+    var j = 0
+    while i < a.count || j < b.count {
+      if j == b.count || (i < a.count && a[i] < b[j]) {
+        out.append(a[i])
+        i += 1
+      } else if i == a.count || b[j] < a[i] {
+        out.append(b[j])
+        j += 1
+      } else {
+        out.append(a[i])
+        i += 1
+        j += 1
+      }
+    }
+    return out
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case name, key, comments, words, truncated, repliesSent, repliesReceived, partners
+    case firstDate, lastDate, articles, driftSum, driftCount
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    name = try c.decode(String.self, forKey: .name)
+    key = try c.decode(String.self, forKey: .key)
+    comments = try c.decode(Int.self, forKey: .comments)
+    words = try c.decode(Int.self, forKey: .words)
+    truncated = try c.decode(Int.self, forKey: .truncated)
+    repliesSent = try c.decode(Int.self, forKey: .repliesSent)
+    repliesReceived = try c.decode(Int.self, forKey: .repliesReceived)
+    partners = try c.decode([String].self, forKey: .partners)
+    firstDate = try ISODate.decode(c, .firstDate)
+    lastDate = try ISODate.decode(c, .lastDate)
+    articles = try c.decode(Int.self, forKey: .articles)
+    driftSum = try c.decode(Double.self, forKey: .driftSum)
+    driftCount = try c.decode(Int.self, forKey: .driftCount)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(name, forKey: .name)
+    try c.encode(key, forKey: .key)
+    try c.encode(comments, forKey: .comments)
+    try c.encode(words, forKey: .words)
+    try c.encode(truncated, forKey: .truncated)
+    try c.encode(repliesSent, forKey: .repliesSent)
+    try c.encode(repliesReceived, forKey: .repliesReceived)
+    try c.encode(partners, forKey: .partners)
+    try c.encodeIfPresent(firstDate?.iso, forKey: .firstDate)
+    try c.encodeIfPresent(lastDate?.iso, forKey: .lastDate)
+    try c.encode(articles, forKey: .articles)
+    try c.encode(driftSum, forKey: .driftSum)
+    try c.encode(driftCount, forKey: .driftCount)
+  }
+}

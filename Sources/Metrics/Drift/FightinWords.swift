@@ -1,0 +1,105 @@
+/// One term's weighted log-odds score: how much more typical it is of one
+/// body of text (the focus) than of another (the reference).
+public struct TermScore: Sendable, Equatable, Codable {
+  /// The term (a stem, or a CJK bigram).
+  public var term: String
+  /// The z-score: `delta` over its standard deviation. Positive: the focus
+  /// uses the term more.
+  public var z: Double
+  /// The log-odds ratio, smoothed by the prior.
+  public var delta: Double
+  /// Occurrences in the focus text.
+  public var focusCount: Int
+  /// Occurrences in the reference text.
+  public var referenceCount: Int
+
+  public init(term: String, z: Double, delta: Double, focusCount: Int, referenceCount: Int) {
+    self.term = term
+    self.z = z
+    self.delta = delta
+    self.focusCount = focusCount
+    self.referenceCount = referenceCount
+  }
+}
+
+/// "Fightin' Words": weighted log-odds with an informative Dirichlet prior
+/// (Monroe, Colaresi & Quinn 2008, "Fightin' Words", Political Analysis 16(4),
+/// section 3.5.3).
+///
+/// With focus counts y_f (total n_f), reference counts y_r (total n_r) and
+/// prior counts a (total a0) used directly as Dirichlet parameters:
+///
+///     delta = ln((y_f + a) / (n_f + a0 - y_f - a)) - ln((y_r + a) / (n_r + a0 - y_r - a))
+///     variance = 1 / (y_f + a) + 1 / (y_r + a)
+///     z = delta / sqrt(variance)
+public enum FightinWords {
+  /// Scores every term that occurs in `focus` or `reference` and has a
+  /// positive prior count, in term order.
+  /// - Parameters:
+  ///   - focus: counts of the text whose typical terms come out positive.
+  ///   - reference: counts of the text to compare against.
+  ///   - prior: Dirichlet prior counts, e.g. focus + reference, or a whole
+  ///     corpus; terms it lacks cannot be scored and are left out.
+  /// - Complexity: O(t log t) in the number of distinct terms.
+  public static func scores(
+    focus: TermCounts, reference: TermCounts, prior: TermCounts
+  ) -> [TermScore] {
+    var terms = Set(focus.counts.keys)
+    terms.formUnion(reference.counts.keys)
+    let nF = Double(focus.total)
+    let nR = Double(reference.total)
+    let a0 = Double(prior.total)
+    var out: [TermScore] = []
+    for term in terms.sorted() {
+      let a = Double(prior[term])
+      guard a > 0 else { continue }
+      let yF = Double(focus[term])
+      let yR = Double(reference[term])
+      let restF = nF + a0 - yF - a
+      let restR = nR + a0 - yR - a
+      guard restF > 0, restR > 0 else { continue }
+      let delta = naturalLog((yF + a) / restF) - naturalLog((yR + a) / restR)
+      let variance = 1 / (yF + a) + 1 / (yR + a)
+      out.append(
+        TermScore(
+          term: term, z: delta / variance.squareRoot(), delta: delta,
+          focusCount: focus[term], referenceCount: reference[term]))
+    }
+    return out
+  }
+}
+
+/// The terms a discussion drifted toward (typical of the comments) and away
+/// from (typical of the article), by Fightin' Words z-score.
+public struct DriftTerms: Sendable, Equatable, Codable {
+  /// Positive z, largest first.
+  public var toward: [TermScore]
+  /// Negative z, most negative first.
+  public var away: [TermScore]
+
+  public init(toward: [TermScore], away: [TermScore]) {
+    self.toward = toward
+    self.away = away
+  }
+
+  /// Compares comment terms with article terms.
+  /// - Parameters:
+  ///   - comments: the comments' term counts (summed over pages for a corpus).
+  ///   - article: the article's term counts.
+  ///   - prior: the Dirichlet prior; nil means comments + article.
+  ///   - limit: how many terms to keep each way.
+  public init(
+    comments: TermCounts, article: TermCounts, prior: TermCounts? = nil, limit: Int = 20
+  ) {
+    let scores = FightinWords.scores(
+      focus: comments, reference: article, prior: prior ?? comments + article)
+    toward = Array(
+      scores.filter { $0.z > 0 }
+        .sorted { $0.z != $1.z ? $0.z > $1.z : $0.term < $1.term }
+        .prefix(limit))
+    away = Array(
+      scores.filter { $0.z < 0 }
+        .sorted { $0.z != $1.z ? $0.z < $1.z : $0.term < $1.term }
+        .prefix(limit))
+  }
+}

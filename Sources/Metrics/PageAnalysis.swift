@@ -1,0 +1,136 @@
+import Threads
+
+/// Counts summed over many pages, for corpus-wide IDF and Fightin' Words priors.
+public struct CorpusStatistics: Sendable, Equatable, Codable {
+  /// Document frequencies over all articles and comments.
+  public var documentFrequencies: DocumentFrequencies
+  /// Term counts of all comments and articles together.
+  public var terms: TermCounts
+
+  public init(documentFrequencies: DocumentFrequencies = DocumentFrequencies(), terms: TermCounts = TermCounts()) {
+    self.documentFrequencies = documentFrequencies
+    self.terms = terms
+  }
+
+  /// Adds one page's counts.
+  public mutating func add(_ page: PageAnalysis) {
+    documentFrequencies.merge(page.documentFrequencies)
+    terms.merge(page.commentTerms)
+    terms.merge(page.articleTerms)
+  }
+}
+
+/// Everything Metrics measures on one page, in a form that can be stored
+/// (Codable) and summed with other pages without the text.
+public struct PageAnalysis: Sendable, Equatable, Codable {
+  /// The input's name.
+  public var source: String
+  /// The language used for stop words and stemming.
+  public var language: Language
+  /// The author-level reply graph of this page, with per-author counts.
+  public var graph: AuthorGraph
+  /// Per-comment drift, the drift curves and the drift terms.
+  public var drift: DriftReport
+  /// Term counts over all comments.
+  public var commentTerms: TermCounts
+  /// Term counts of the article (title and text).
+  public var articleTerms: TermCounts
+  /// Document frequencies of this page: the article and each comment.
+  public var documentFrequencies: DocumentFrequencies
+
+  /// Per-author counts, in order of first appearance.
+  public var authors: [AuthorStats] { Array(graph.authors.values) }
+
+  /// Measures one page.
+  /// - Parameters:
+  ///   - discussion: the parsed page.
+  ///   - language: stop words and stemmer to use; nil guesses from the text.
+  ///   - corpus: when given, IDF comes from its document frequencies (which
+  ///     should include this page) and its term counts are the Fightin' Words
+  ///     prior; otherwise both come from this page alone.
+  ///   - termLimit: how many drift terms to keep each way.
+  /// - Complexity: O(n) in the size of the text, plus sorting each comment's terms.
+  public init(
+    _ discussion: Discussion, language: Language? = nil, corpus: CorpusStatistics? = nil,
+    termLimit: Int = 20
+  ) {
+    let articleText = discussion.article.title + "\n" + discussion.article.text
+    let language =
+      language ?? Language.guess(CollectionOfOne(articleText) + discussion.comments.lazy.map(\.text))
+    let extractor = TermExtractor(language: language)
+    var space = TFIDFSpace()
+    space.addDocument { extractor.forEachTerm(in: articleText, $0) }
+    for comment in discussion.comments {
+      space.addDocument { extractor.forEachTerm(in: comment.text, $0) }
+    }
+    let pageFrequencies = space.documentFrequencies()
+    let frequencies = corpus?.documentFrequencies ?? pageFrequencies
+    let idf = space.terms.map(frequencies.idf)
+    let vectors = space.vectors(idf: idf)
+    let commentTerms = space.termCounts(1..<space.documents.count)
+    let articleTerms = space.termCounts(0..<1)
+
+    let comments = Self.similarities(discussion, space: space, vectors: vectors)
+    let deepest = comments.map(\.depth).max() ?? -1
+    let n = comments.count
+    self.source = discussion.source
+    self.language = language
+    self.drift = DriftReport(
+      comments: comments,
+      byDepth: DriftReport.curve(comments, buckets: deepest + 1) { comments[$0].depth },
+      byPosition: n == 0 ? [] : DriftReport.curve(comments, buckets: 4) { $0 * 4 / n },
+      terms: DriftTerms(
+        comments: commentTerms, article: articleTerms, prior: corpus?.terms, limit: termLimit))
+    self.graph = AuthorGraph(discussion, drift: comments.map(\.drift))
+    self.commentTerms = commentTerms
+    self.articleTerms = articleTerms
+    self.documentFrequencies = pageFrequencies
+  }
+
+  /// Cosines to the article, the parent and the running centroid of earlier
+  /// comments. The centroid is kept as a dense sum with its squared norm
+  /// updated per comment, so the pass is linear in the number of terms.
+  private static func similarities(
+    _ discussion: Discussion, space: TFIDFSpace, vectors: [TFIDFSpace.Vector]
+  ) -> [CommentDrift] {
+    let dimension = space.terms.count
+    let depths = discussion.depths
+    let article = vectors[0]
+    var articleDense = [Double](repeating: 0, count: dimension)
+    for k in article.ids.indices { articleDense[Int(article.ids[k])] = article.weights[k] }
+    var centroid = [Double](repeating: 0, count: dimension)
+    var centroidNormSquared = 0.0
+    var out: [CommentDrift] = []
+    out.reserveCapacity(discussion.comments.count)
+    for comment in discussion.comments {
+      let v = vectors[comment.index + 1]
+      var articleSimilarity: Double?
+      var parentSimilarity: Double?
+      var contextSimilarity: Double?
+      if !v.isEmpty {
+        if !article.isEmpty { articleSimilarity = v.dot(dense: articleDense) }
+        if let parent = comment.parent, case let p = vectors[parent + 1], !p.isEmpty {
+          parentSimilarity = v.dot(p)
+        }
+        let toCentroid = v.dot(dense: centroid)
+        if centroidNormSquared > 0 {
+          contextSimilarity = toCentroid / centroidNormSquared.squareRoot()
+        }
+        centroidNormSquared += 2 * toCentroid + 1
+        for k in v.ids.indices { centroid[Int(v.ids[k])] += v.weights[k] }
+      }
+      out.append(
+        CommentDrift(
+          index: comment.index, depth: depths[comment.index],
+          articleSimilarity: articleSimilarity.map(clamp),
+          parentSimilarity: parentSimilarity.map(clamp),
+          contextSimilarity: contextSimilarity.map(clamp),
+          truncated: comment.truncated,
+          terms: space.documents[comment.index + 1].reduce(0) { $0 + $1.count }))
+    }
+    return out
+  }
+
+  /// Rounding can push a cosine of non-negative vectors a hair outside [0, 1].
+  private static func clamp(_ x: Double) -> Double { min(1, max(0, x)) }
+}

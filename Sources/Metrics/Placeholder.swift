@@ -1,1 +1,0 @@
-// Metrics: Discussion -> numbers, drift, graphs.

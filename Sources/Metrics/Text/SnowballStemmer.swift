@@ -1,0 +1,35 @@
+internal import CStemmer
+
+/// A Snowball stemmer from libstemmer. All libstemmer calls live in this file.
+///
+/// Not thread-safe: make one per task. Stems are cached, since the same
+/// words come back again and again on one page.
+final class SnowballStemmer {
+  private let stemmer: OpaquePointer?
+  private var cache: [String: String] = [:]
+
+  /// A stemmer for `language`; when libstemmer lacks it, words pass unchanged.
+  init(language: Language) {
+    stemmer = sb_stemmer_new(language.snowballAlgorithm, "UTF_8")
+  }
+
+  deinit {
+    if let stemmer { sb_stemmer_delete(stemmer) }
+  }
+
+  /// The stem of a lower-case word.
+  func stem(_ word: String) -> String {
+    if let hit = cache[word] { return hit }
+    guard let stemmer else { return word }
+    var input = word
+    let result: String = input.withUTF8 { buf in
+      guard let base = buf.baseAddress,
+        let out = sb_stemmer_stem(stemmer, base, Int32(buf.count))
+      else { return word }
+      let length = Int(sb_stemmer_length(stemmer))
+      return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
+    }
+    cache[word] = result
+    return result
+  }
+}
