@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import Threads
 
 /// Processing of one scrape whose bytes are in hand: parse, measure, write its
@@ -25,7 +26,7 @@ struct PageWork {
       warnings.append("not valid UTF-8; damaged bytes were read as U+FFFD")
     }
     let discussion = Discussion(parsing: bytes, source: file.relativePath)
-    let record = PageRecord(discussion)
+    let record = StoredPage(discussion, PageAnalysis(discussion))
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
     let data: Data

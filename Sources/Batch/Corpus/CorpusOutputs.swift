@@ -1,0 +1,93 @@
+import Foundation
+import Metrics
+
+/// The corpus outputs, rebuilt from the store alone (never by re-reading
+/// scrapes). Pages are visited in path order and every table is sorted, so the
+/// same set of pages gives the same bytes however many runs it took.
+struct CorpusOutputs {
+  /// One row per page.
+  static let pagesTable = "pages.csv"
+  /// One row per author across all pages.
+  static let authorsTable = "authors.csv"
+  /// The terms the corpus's comments drifted toward and away from.
+  static let termsTable = "terms.csv"
+  static let all = [pagesTable, authorsTable, termsTable]
+  /// Changes whenever the corpus outputs' format does, so a new version rebuilds them.
+  static let formatVersion = "corpus-v2"
+  /// The setting holding the digest of the pages the current corpus outputs were built from.
+  static let digestSetting = "corpus-digest"
+  /// How many corpus drift terms `terms.csv` lists each way.
+  static let termLimit = 50
+
+  let store: BatchStore
+  let files: AtomicFile
+
+  /// Whether every corpus output is present.
+  func present() -> Bool { Self.all.allSatisfy { files.exists($0) } }
+
+  /// Rebuilds and writes every corpus output.
+  func write() throws(BatchError) {
+    var pages = CSVTable(header: [
+      "path", "title", "date", "layout", "language", "comments", "authors",
+      "unknown_author_comments", "comment_words", "article_words", "truncated", "replies",
+      "max_depth", "mean_drift", "drift_toward", "content_hash",
+    ])
+    var graph = AuthorGraph()
+    var commentTerms = TermCounts()
+    var articleTerms = TermCounts()
+    let decoder = JSONDecoder()
+    try store.forEachPage { path, hash, data in
+      let page = try decoder.decode(StoredPage.self, from: data)
+      let row = page.row
+      pages.append([
+        .text(path), .text(row.title), .text(row.date ?? ""), .text(row.layout), .text(row.language),
+        .integer(row.comments), .integer(row.authors), .integer(row.unknownAuthorComments),
+        .integer(row.commentWords), .integer(row.articleWords), .integer(row.truncated),
+        .integer(row.replies), .integer(row.maxDepth), .decimal(row.meanDrift),
+        .text(row.driftToward.joined(separator: " ")), .text(hash),
+      ])
+      graph.merge(page.graph)
+      commentTerms.merge(page.commentTerms)
+      articleTerms.merge(page.articleTerms)
+    }
+    try files.write(pages.bytes, to: Self.pagesTable, durable: true)
+    try files.write(Self.authorsTable(graph).bytes, to: Self.authorsTable, durable: true)
+    let terms = DriftTerms(comments: commentTerms, article: articleTerms, limit: Self.termLimit)
+    try files.write(Self.termsTable(terms).bytes, to: Self.termsTable, durable: true)
+  }
+
+  /// One row per named author, by normalised name in byte order.
+  static func authorsTable(_ graph: AuthorGraph) -> CSVTable {
+    var table = CSVTable(header: [
+      "author", "key", "pages", "comments", "share", "words", "truncated", "replies_sent",
+      "replies_received", "partners", "first_date", "last_date", "mean_drift",
+    ])
+    let authors = graph.authors.values.sorted { BatchRun.byteOrder($0.key, $1.key) }
+    for a in authors {
+      table.append([
+        .text(a.name), .text(a.key), .integer(a.articles), .integer(a.comments),
+        .decimal(graph.share(of: a)), .integer(a.words), .integer(a.truncated),
+        .integer(a.repliesSent), .integer(a.repliesReceived), .integer(a.partnerCount),
+        .text(a.firstDate?.iso ?? ""), .text(a.lastDate?.iso ?? ""), .decimal(a.meanDrift),
+      ])
+    }
+    return table
+  }
+
+  /// The corpus drift terms: comments of all pages against their articles,
+  /// the whole corpus as the prior.
+  static func termsTable(_ terms: DriftTerms) -> CSVTable {
+    var table = CSVTable(header: [
+      "direction", "rank", "term", "z", "delta", "comment_count", "article_count",
+    ])
+    for (direction, scores) in [("toward", terms.toward), ("away", terms.away)] {
+      for (rank, s) in scores.enumerated() {
+        table.append([
+          .text(direction), .integer(rank + 1), .text(s.term), .decimal(s.z), .decimal(s.delta),
+          .integer(s.focusCount), .integer(s.referenceCount),
+        ])
+      }
+    }
+    return table
+  }
+}
