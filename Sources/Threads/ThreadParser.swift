@@ -7,7 +7,8 @@ extension Discussion {
   /// - Complexity: O(n) in the size of the page.
   public init(parsing bytes: some Collection<UInt8>, source: String) {
     let page = Page(bytes: bytes)
-    self = PageParser(page: page, source: source).run()
+    var parser = PageParser(page: page, source: source)
+    self = parser.run()
   }
 
   /// Rebuilds the threads of a scrape already in memory as text.

@@ -1,10 +1,316 @@
-/// Placeholder: the real parser lands in the next commit.
+/// Decodes one page into article and comments.
+///
+/// The page is first described line by line (`LineInfo`: widget role, date,
+/// reply marker, author-line forms, name-likeness). The comment section is
+/// then located from opener widgets, certain comment headers or, on plain
+/// pages, from the rhythm of name lines; inside it a single left-to-right
+/// pass decides for every line whether it opens a comment, belongs to the
+/// current body, or is furniture, weighing each candidate header against the
+/// page's own header style. Replies are resolved last.
 struct PageParser {
-  let page: Page
+  let lines: [String]
+  let infos: [LineInfo]
   let source: String
-  func run() -> Discussion {
-    Discussion(
-      source: source, layout: .none, article: Article(title: "", date: nil, text: page.lines.joined(separator: "\n")),
-      comments: [], diagnostics: [])
+  /// Blank lines directly above each line.
+  let blankBefore: [Int]
+  var diagnostics: [ParseDiagnostic] = []
+
+  init(page: Page, source: String) {
+    lines = page.lines
+    infos = page.lines.map(LineInfo.init)
+    self.source = source
+    var before = [Int](repeating: 0, count: lines.count)
+    var run = 0
+    for i in lines.indices {
+      before[i] = run
+      run = infos[i].blank ? run + 1 : 0
+    }
+    blankBefore = before
+  }
+
+  mutating func run() -> Discussion {
+    let region = commentRegion().map { r in
+      var r = r
+      r.end = trailingHeadlines(from: r.start)
+      return r
+    }
+    var drafts: [CommentDraft] = []
+    var articleEnd = lines.count
+    if let region {
+      var segmenter = Segmenter(parser: self, region: region)
+      drafts = segmenter.run()
+      articleEnd = region.articleEnd
+      diagnostics.append(contentsOf: segmenter.diagnostics)
+    }
+    var comments = drafts.enumerated().map { i, d in d.comment(index: i, lines: lines) }
+    let article = makeArticle(end: articleEnd)
+    var resolver = ReplyResolver(
+      comments: comments, targets: drafts.map(\.target), article: article.title + "\n" + article.text)
+    resolver.run()
+    comments = resolver.comments
+    diagnostics.append(contentsOf: resolver.diagnostics)
+    if region == nil {
+      let hasForm = infos.contains { $0.role == .form }
+      diagnostics.append(
+        ParseDiagnostic(
+          line: max(1, lines.count), severity: .note,
+          message: hasForm ? "comment form only: no comments on this page" : "no comment section found"))
+    }
+    if articleEnd > 400, !comments.isEmpty {
+      diagnostics.append(
+        ParseDiagnostic(line: 1, severity: .note, message: "unusually long header: \(articleEnd) lines before the comments"))
+    }
+    diagnostics.sort { $0.line < $1.line }
+    return Discussion(
+      source: source, layout: comments.isEmpty ? .none : detectLayout(region: region),
+      article: article, comments: comments, diagnostics: diagnostics)
+  }
+
+  // MARK: - The comment region
+
+  struct Region {
+    /// First line of the article that is no longer article.
+    var articleEnd: Int
+    /// First line that may hold a comment.
+    var start: Int
+    /// First line past the comment section (related headlines start here).
+    var end: Int
+  }
+
+  /// The first line past the first substantial article paragraph: comments
+  /// never start above it (bylines and datelines sit above it).
+  func articleFloor() -> Int {
+    var firstText = -1
+    for i in lines.indices where !infos[i].blank && infos[i].role == nil {
+      if firstText < 0 { firstText = i }
+      if Words.count(lines[i]) >= 25 { return i + 1 }
+    }
+    return firstText < 0 ? 0 : firstText + 1
+  }
+
+  /// A header line that needs no context to be believed.
+  func isCertainHeader(_ i: Int) -> Bool {
+    let info = infos[i]
+    if info.says != nil || info.arrow != nil || info.replyTarget != nil || info.inlineDated != nil { return true }
+    guard info.isNameCandidate, i + 1 < lines.count else { return false }
+    if lines[i + 1] == lines[i] { return true }
+    let next = infos[i + 1]
+    return next.date != nil || next.replyTarget != nil
+  }
+
+  func commentRegion() -> Region? {
+    let floor = articleFloor()
+    guard floor < lines.count else { return nil }
+    var firstCertain: Int? = nil
+    for i in floor..<lines.count where isCertainHeader(i) {
+      firstCertain = i
+      break
+    }
+    // The last opener cluster above the first certain header (or anywhere).
+    var openerEnd: Int? = nil
+    var openerStart: Int? = nil
+    var i = floor
+    let limit = firstCertain ?? lines.count
+    while i < limit {
+      if infos[i].role == .opener {
+        let clusterStart = i
+        var j = i
+        while j < lines.count, infos[j].blank || infos[j].role == .opener || infos[j].role == .noise
+          || infos[j].role == .form
+        {
+          j += 1
+        }
+        openerStart = clusterStart
+        openerEnd = j
+        i = j
+      } else {
+        i += 1
+      }
+    }
+    if let openerStart, let openerEnd {
+      if openerEnd >= lines.count, firstCertain == nil { return Region(articleEnd: openerStart, start: openerEnd, end: lines.count) }
+      return Region(articleEnd: openerStart, start: openerEnd, end: lines.count)
+    }
+    if let firstCertain {
+      // Dated or unnamed comments may sit right above the first certain header.
+      return Region(articleEnd: firstCertain, start: firstCertain, end: lines.count)
+    }
+    return plainRegion(floor: floor)
+  }
+
+  /// Plain pages: the comment section is the suffix of the page that scores
+  /// best when each stand-alone name line (and each paragraph opened by the
+  /// blank-line rhythm) counts for it and each paragraph of prose counts
+  /// against it, longer paragraphs more. One backward pass: O(lines).
+  func plainRegion(floor: Int) -> Region? {
+    var suffix = 0.0
+    var best = 0.0
+    var bestStart: Int? = nil
+    var namedInBest = false
+    var named = false
+    var i = lines.count - 1
+    var blockWords = 0
+    while i >= floor {
+      let info = infos[i]
+      if !info.blank, info.role == nil {
+        blockWords += Words.count(lines[i])
+        let opensBlock = blankBefore[i] > 0 || i == 0 || infos[i - 1].role != nil
+        if opensBlock {
+          var isStart = false
+          if isPlainHeader(i) {
+            suffix += 1.5 + info.name
+            named = true
+            isStart = true
+          } else {
+            suffix -= 0.2 + 0.004 * Double(blockWords)
+            if blankBefore[i] >= 2 {
+              suffix += 1.0
+              isStart = true
+            }
+          }
+          blockWords = 0
+          if isStart, named, suffix > best {
+            best = suffix
+            bestStart = i
+            namedInBest = named
+          }
+        }
+      }
+      i -= 1
+    }
+    guard let start = bestStart, namedInBest, best >= 2.5 else { return nil }
+    return Region(articleEnd: start, start: start, end: lines.count)
+  }
+
+  /// A stand-alone name line followed by a body (or by an empty body).
+  func isPlainHeader(_ i: Int) -> Bool {
+    guard infos[i].isNameCandidate, infos[i].name >= 0.5, blankBefore[i] >= 1 else { return false }
+    guard i + 1 < lines.count, infos[i + 1].blank else { return false }
+    var j = i + 1
+    while j < lines.count, infos[j].blank { j += 1 }
+    guard j < lines.count else { return false }
+    return !(infos[j].isNameCandidate && j + 1 < lines.count && infos[j + 1].blank && blankBefore[j] == 1
+      && infos[j].name > infos[i].name + 0.5)
+  }
+
+  /// Related-article headlines after the last comment: a final run of
+  /// stand-alone Title Case lines of four or more words, two or more of them
+  /// (or one of seven or more words). Returns where the comment section ends.
+  func trailingHeadlines(from start: Int) -> Int {
+    var i = lines.count - 1
+    var run: [Int] = []
+    var longest = 0
+    var allCapitalised = true
+    while i >= start {
+      if infos[i].blank || infos[i].role != nil && infos[i].role != .trailer {
+        i -= 1
+        continue
+      }
+      guard isHeadline(i), blankBefore[i] >= 1 || i == start else { break }
+      run.append(i)
+      longest = max(longest, Words.count(lines[i]))
+      allCapitalised = allCapitalised && capitalisedShare(lines[i]) == 1
+      i -= 1
+    }
+    guard let first = run.last, run.count >= 2 || longest >= 7 || longest >= 5 && allCapitalised else {
+      return lines.count
+    }
+    return first
+  }
+
+  /// A Title Case line of four to twenty words with no full stop, alone in its block.
+  func isHeadline(_ i: Int) -> Bool {
+    let line = lines[i]
+    guard i + 1 >= lines.count || infos[i + 1].blank || infos[i + 1].role != nil else { return false }
+    let words = line.split(separator: " ")
+    guard words.count >= 4, words.count <= 20, let last = line.unicodeScalars.last, last != "." else { return false }
+    return capitalisedShare(line) >= 0.75
+  }
+
+  /// The share of words that start with an upper-case letter.
+  func capitalisedShare(_ line: String) -> Double {
+    let words = line.split(separator: " ")
+    guard !words.isEmpty else { return 0 }
+    let capital = words.filter { $0.unicodeScalars.first?.properties.isUppercase ?? false }.count
+    return Double(capital) / Double(words.count)
+  }
+
+  // MARK: - Article
+
+  func makeArticle(end: Int) -> Article {
+    var titleIndex: Int? = nil
+    for i in 0..<end where !infos[i].blank && infos[i].role == nil && infos[i].date == nil {
+      let key = infos[i].key ?? ""
+      if DateMatcher.isMonthYear(key) { continue }
+      let words = Words.count(lines[i])
+      let scalars = lines[i].unicodeScalars.count
+      let letters = lines[i].unicodeScalars.filter { $0.properties.isAlphabetic }.count
+      if (words >= 3 || scalars >= 8 && letters >= 6) && lines[i].utf8.count <= 400 {
+        titleIndex = i
+        break
+      }
+    }
+    var date: CalendarDate? = nil
+    var seen = 0
+    for i in 0..<end where !infos[i].blank {
+      if let key = infos[i].key, let d = DateMatcher.firstDate(in: key) {
+        date = d
+        break
+      }
+      seen += 1
+      if seen > 15 { break }
+    }
+    var paragraphs: [String] = []
+    var current: [String] = []
+    let title = titleIndex.map { lines[$0] } ?? ""
+    for i in 0..<end {
+      if infos[i].blank || infos[i].role != nil || i == titleIndex {
+        if !current.isEmpty {
+          paragraphs.append(current.joined(separator: "\n"))
+          current.removeAll()
+        }
+        continue
+      }
+      current.append(lines[i])
+    }
+    if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
+    return Article(title: title, date: date, text: paragraphs.joined(separator: "\n\n"))
+  }
+
+  // MARK: - Layout
+
+  func detectLayout(region: Region?) -> Layout {
+    var wpdiscuz = 0
+    var wordpress = 0
+    var disqus = 0
+    var facebook = 0
+    for i in lines.indices {
+      let info = infos[i]
+      guard let key = info.key else { continue }
+      switch key {
+      case "notify of", "inline feedbacks", "view all comments", "newest most voted",
+        "would love your thoughts, please comment.x":
+        wpdiscuz += 2
+      case "powered by disqus", "add disqus to your site": disqus += 3
+      case "facebook comments plugin", "top fan": facebook += 3
+      case "log in to reply": wordpress += 2
+      default: break
+      }
+      if info.says != nil { wordpress += 2 }
+      if info.arrow != nil { disqus += 2 }
+      if info.role == .footer {
+        if key.hasPrefix("like") { facebook += 2 } else if key.contains("share") { disqus += 2 } else if key == "reply"
+          || key == "回复"
+        {
+          wordpress += 1
+        }
+      }
+      if info.replyTarget != nil, key.hasPrefix("reply to ") { wpdiscuz += 1 }
+      if let d = info.date, d.relative, key.hasPrefix("•") { disqus += 1 }
+    }
+    let best = [(wpdiscuz, Layout.wpdiscuz), (wordpress, .wordpress), (disqus, .disqus), (facebook, .facebook)]
+      .max { $0.0 < $1.0 }
+    if let best, best.0 > 0 { return best.1 }
+    return .plain
   }
 }

@@ -1,0 +1,44 @@
+/// A comment while the segmentation is still collecting its lines.
+struct CommentDraft {
+  /// First line of the comment (its header, or its first body line).
+  var line: Int
+  var author: String?
+  /// The header was recognised without context (name twice, "says:", a date line).
+  var certain: Bool
+  /// The parent's author named by a reply marker.
+  var target: String?
+  var date: CalendarDate?
+  var dateText: String?
+  /// Body line indices in page order.
+  var body: [Int] = []
+  var truncated = false
+  /// A footer widget closed the comment: the next line opens another.
+  var closedByFooter = false
+  /// Started only because a truncated body had ended: likely page furniture.
+  var afterTruncation = false
+
+  var hasBody: Bool { !body.isEmpty }
+
+  /// The finished comment: paragraphs joined by blank lines, truncation marker removed.
+  func comment(index: Int, lines: [String]) -> Comment {
+    var paragraphs: [String] = []
+    var current: [String] = []
+    var last = -2
+    for i in body {
+      if i != last + 1, !current.isEmpty {
+        paragraphs.append(current.joined(separator: "\n"))
+        current.removeAll()
+      }
+      current.append(lines[i])
+      last = i
+    }
+    if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
+    var text = paragraphs.joined(separator: "\n\n")
+    if truncated, let key = LineKey.make(String(text.suffix(40))), let cut = Markers.truncation(key: key) {
+      text = Page.trim(Substring(String(String.UnicodeScalarView(text.unicodeScalars.dropLast(cut)))))
+    }
+    return Comment(
+      index: index, author: author, date: date, dateText: dateText, truncated: truncated, text: text,
+      line: line + 1)
+  }
+}

@@ -1,0 +1,289 @@
+/// Finds dates in lines: absolute ones ("September 1, 2017", "1 September 2017,
+/// 14:54 IST", "2017-09-01", "2011年8月2日") and relative ones ("3 years ago",
+/// "2y", "vor 3 Jahren").
+enum DateMatcher {
+  /// What a line says about time.
+  struct Match: Equatable {
+    /// The calendar day, when the text names one.
+    var date: CalendarDate?
+    /// True when the text is relative ("3 years ago").
+    var relative: Bool
+  }
+
+  /// Month names (and their usual abbreviations) in the languages the parser reads.
+  static let months: [String: Int] = {
+    var m: [String: Int] = [:]
+    let tables: [[String]] = [
+      ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+       "october", "november", "december"],
+      ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+       "oktober", "november", "dezember"],
+      ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+       "octobre", "novembre", "décembre"],
+      ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+       "octubre", "noviembre", "diciembre"],
+      ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+       "settembre", "ottobre", "novembre", "dicembre"],
+      ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+       "outubro", "novembro", "dezembro"],
+      ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+       "oktober", "november", "december"],
+    ]
+    for table in tables {
+      for (i, name) in table.enumerated() where m[name] == nil { m[name] = i + 1 }
+    }
+    for (i, abbr) in ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+      .enumerated()
+    {
+      m[abbr] = i + 1
+    }
+    m["sept"] = 9
+    return m
+  }()
+
+  /// Words that may stand around a date on a date line without making it prose.
+  static let filler: Set<String> = [
+    "at", "on", "um", "à", "a", "às", "alle", "om", "de", "del", "of", "the", "posted", "edited",
+    "am", "pm", "a.m.", "p.m.", "ist", "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest",
+    "bst", "msk", "et", "pt", "h", "uhr", "le", "el", "der", "updated", "published", "|", "•",
+    "·", "-", "–", "—", "/", ",",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
+  ]
+
+  static let relativeUnits: Set<String> = [
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr",
+    "hrs", "day", "days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "year",
+    "years", "yr", "yrs",
+    "sekunde", "sekunden", "minute", "minuten", "stunde", "stunden", "tag", "tagen", "woche",
+    "wochen", "monat", "monaten", "jahr", "jahren",
+    "seconde", "secondes", "heure", "heures", "jour", "jours", "semaine", "semaines", "mois", "an",
+    "ans", "année", "années",
+    "segundo", "segundos", "minuto", "minutos", "hora", "horas", "día", "días", "semana",
+    "semanas", "mes", "meses", "año", "años",
+  ]
+
+  /// Short forms: "2y", "5h", "3d", "1w", "10m", "4mo".
+  static let shortUnits: Set<String> = ["s", "m", "h", "d", "w", "y", "mo", "min", "hr", "yr", "wk"]
+
+  static let relativeWords: Set<String> = [
+    "ago", "vor", "il", "y", "a", "hace", "fa", "geleden", "just", "now", "yesterday", "today",
+    "an", "a", "one", "few", "about", "over", "almost", "•", "·", "edited", "gestern", "heute",
+    "hier", "ayer", "hoy", "ieri", "oggi", "gisteren", "vandaag",
+  ]
+
+  /// Whole-line reading: the line is a date line (a comment header) when it
+  /// holds a date and nothing but filler around it.
+  static func lineDate(_ key: String) -> Match? {
+    if let d = cjkDate(key), cjkRestIsFiller(key) { return Match(date: d, relative: false) }
+    if let rel = relativeLine(key) { return rel }
+    let words = tokens(key)
+    guard !words.isEmpty, words.count <= 12 else { return nil }
+    guard let (date, used) = absolute(in: words) else { return nil }
+    for (i, w) in words.enumerated() where !used.contains(i) {
+      if filler.contains(w) || isClock(w) || isNumber(w) { continue }
+      return nil
+    }
+    return Match(date: date, relative: false)
+  }
+
+  /// The first absolute date anywhere in a line (for datelines such as
+  /// "News Desk 1 September 2017, 14:54 IST").
+  static func firstDate(in key: String) -> CalendarDate? {
+    if let d = cjkDate(key) { return d }
+    let words = tokens(key)
+    return absolute(in: words)?.0
+  }
+
+  /// "JUNE 2021", "March 2019": a month and a year alone.
+  static func isMonthYear(_ key: String) -> Bool {
+    let words = tokens(key)
+    return words.count == 2 && months[words[0]] != nil && year(words[1]) != nil
+  }
+
+  // MARK: - Absolute dates
+
+  /// Splits a key into words and punctuation-free tokens ("1," -> "1", ",").
+  static func tokens(_ key: String) -> [String] {
+    var out: [String] = []
+    for raw in key.split(separator: " ") {
+      var w = Substring(raw)
+      var trailing: [String] = []
+      while let last = w.last, last == "," || last == "." && w.count > 1 && !w.hasSuffix("m.") {
+        trailing.insert(String(last), at: 0)
+        w = w.dropLast()
+      }
+      if !w.isEmpty { out.append(String(w)) }
+      out.append(contentsOf: trailing)
+    }
+    return out
+  }
+
+  /// Finds month-name dates (both orders) and ISO dates in a token list.
+  static func absolute(in words: [String]) -> (CalendarDate, Set<Int>)? {
+    for i in words.indices {
+      let w = words[i]
+      if let iso = isoDate(w) { return (iso, [i]) }
+      guard let month = months[w.hasSuffix(".") ? String(w.dropLast()) : w] else { continue }
+      // Month Day, Year: "september 1 , 2017"
+      if i + 1 < words.count, let day = dayNumber(words[i + 1]) {
+        var j = i + 2
+        if j < words.count, words[j] == "," { j += 1 }
+        if j < words.count, let y = year(words[j]), let d = CalendarDate(year: y, month: month, day: day) {
+          return (d, Set(i...j))
+        }
+      }
+      // Day Month Year: "1 september 2017", "1. september 2017", "1 de septiembre de 2017"
+      var k = i - 1
+      if k >= 0, words[k] == "de" { k -= 1 }
+      if k >= 0, let day = dayNumber(words[k]) {
+        var j = i + 1
+        if j < words.count, words[j] == "de" || words[j] == "," { j += 1 }
+        if j < words.count, let y = year(words[j]), let d = CalendarDate(year: y, month: month, day: day) {
+          return (d, Set(k...j))
+        }
+      }
+    }
+    return nil
+  }
+
+  static func dayNumber(_ w: String) -> Int? {
+    var s = Substring(w)
+    if s.hasSuffix(".") { s = s.dropLast() }
+    for suffix in ["st", "nd", "rd", "th", "er"] where s.hasSuffix(suffix) {
+      s = s.dropLast(suffix.count)
+      break
+    }
+    guard (1...2).contains(s.count), let v = Int(s), (1...31).contains(v) else { return nil }
+    return v
+  }
+
+  static func year(_ w: String) -> Int? {
+    guard w.utf8.count == 4, let v = Int(w), (1900...2100).contains(v) else { return nil }
+    return v
+  }
+
+  /// "2017-09-01", "2017/09/01", optionally with "T..." time.
+  static func isoDate(_ w: String) -> CalendarDate? {
+    let b = Array(w.utf8)
+    guard b.count >= 10, b[4] == b[7], b[4] == 0x2D || b[4] == 0x2F else { return nil }
+    func num(_ r: Range<Int>) -> Int? {
+      var v = 0
+      for i in r {
+        guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
+        v = v * 10 + Int(b[i] - 0x30)
+      }
+      return v
+    }
+    guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+    if b.count > 10, b[10] != 0x54, b[10] != 0x20 { return nil }
+    return CalendarDate(year: y, month: m, day: d)
+  }
+
+  static func isClock(_ w: String) -> Bool {
+    // "4:12", "14:54", "4:12pm", "下午3:14", "(edited)"
+    var digits = 0
+    var colon = false
+    for s in w.unicodeScalars {
+      if s.value >= 0x30 && s.value <= 0x39 { digits += 1 } else if s == ":" { colon = true }
+    }
+    return colon && digits >= 2 || w == "(edited)"
+  }
+
+  static func isNumber(_ w: String) -> Bool { !w.isEmpty && w.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+
+  // MARK: - Relative dates
+
+  /// "3 years ago", "• 3 years ago", "a year ago", "2y", "5 h", "vor 3 jahren",
+  /// "il y a 3 ans", "hace 3 años", "3天前", "just now", "yesterday".
+  static func relativeLine(_ key: String) -> Match? {
+    if cjkRelative(key) { return Match(date: nil, relative: true) }
+    let words = key.keyWords.map(String.init).filter { $0 != "•" && $0 != "·" && $0 != "-" }
+    guard !words.isEmpty, words.count <= 6 else { return nil }
+    if words == ["just", "now"] || words == ["yesterday"] || words == ["today"] {
+      return Match(date: nil, relative: true)
+    }
+    if words.count == 1 {
+      return shortRelative(words[0]) ? Match(date: nil, relative: true) : nil
+    }
+    var sawUnit = false
+    var sawCount = false
+    var sawAgo = false
+    for w in words {
+      let bare = w.hasSuffix(",") ? String(w.dropLast()) : w
+      if relativeUnits.contains(bare) { sawUnit = true } else if isNumber(bare) || bare == "a" || bare == "an" || bare == "one" {
+        sawCount = true
+      } else if bare == "ago" || bare == "vor" || bare == "hace" || bare == "fa" || bare == "geleden" {
+        sawAgo = true
+      } else if relativeWords.contains(bare) || bare == "(edited)" || bare == "edited" {
+        continue
+      } else {
+        return nil
+      }
+    }
+    return sawUnit && sawCount && (sawAgo || words.contains("y")) ? Match(date: nil, relative: true) : nil
+  }
+
+  /// "2y", "5h", "10m", "3d", "1w", "4mo".
+  static func shortRelative(_ w: String) -> Bool {
+    let digits = w.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty, digits.count <= 3 else { return false }
+    return shortUnits.contains(String(w.dropFirst(digits.count)))
+  }
+
+  // MARK: - CJK
+
+  /// "2011年8月2日" anywhere in the key.
+  static func cjkDate(_ key: String) -> CalendarDate? {
+    let scalars = Array(key.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+      guard let (y, a) = number(scalars, i), a < scalars.count, scalars[a] == "年",
+        let (m, b) = number(scalars, a + 1), b < scalars.count, scalars[b] == "月",
+        let (d, c) = number(scalars, b + 1), c < scalars.count, scalars[c] == "日"
+      else {
+        i += 1
+        continue
+      }
+      return CalendarDate(year: y, month: m, day: d)
+    }
+    return nil
+  }
+
+  static func number(_ s: [Unicode.Scalar], _ start: Int) -> (Int, Int)? {
+    var i = start
+    var v = 0
+    while i < s.count, s[i].value >= 0x30, s[i].value <= 0x39, i - start < 4 {
+      v = v * 10 + Int(s[i].value - 0x30)
+      i += 1
+    }
+    return i > start ? (v, i) : nil
+  }
+
+  /// Everything but the date itself is a time, "上午/下午" or punctuation.
+  static func cjkRestIsFiller(_ key: String) -> Bool {
+    for s in key.unicodeScalars {
+      switch s {
+      case "0"..."9", "年", "月", "日", "上", "下", "午", "晚", "早", "点", "分", "时", ":", " ", "-", "(", ")",
+        "周", "星", "期", "一", "二", "三", "四", "五", "六", "天", "a", "m", "p", ".":
+        continue
+      default: return false
+      }
+    }
+    return true
+  }
+
+  /// "3天前", "5小时前", "2 年前", "刚刚".
+  static func cjkRelative(_ key: String) -> Bool {
+    if key == "刚刚" { return true }
+    guard key.hasSuffix("前"), key.unicodeScalars.count <= 8 else { return false }
+    let body = key.dropLast()
+    var digits = 0
+    for s in body.unicodeScalars {
+      if s.value >= 0x30 && s.value <= 0x39 { digits += 1; continue }
+      if "秒分钟小时天周个月年 ".unicodeScalars.contains(s) { continue }
+      return false
+    }
+    return digits > 0
+  }
+}

@@ -1,0 +1,123 @@
+/// Reply markers, author-line forms and truncation markers.
+enum Markers {
+  /// Prefixes that make a whole line a reply marker naming the parent's author.
+  static let replyPrefixes: [String] = [
+    "reply to ", "replying to ", "in reply to ", "in response to ", "responding to ", "replied to ",
+    "reply to: ", "in reply to: ", "antwort an ", "als antwort auf ", "en réponse à ", "répondre à ",
+    "réponse à ", "respuesta a ", "en respuesta a ", "in risposta a ", "risposta a ", "reactie op ",
+    "em resposta a ", "resposta a ", "ответ ", "в ответ на ", "回复 ", "回复：", "回复:", "回覆 ", "答复 ",
+    "回复给 ",
+  ]
+
+  /// "Reply to\u{a0} NAME" (NBSP already a space in `line` trimming) -> NAME.
+  /// - Parameters:
+  ///   - line: the trimmed line as printed.
+  ///   - key: its `LineKey`.
+  static func replyTarget(line: String, key: String) -> String? {
+    for prefix in replyPrefixes where key.hasPrefix(prefix) {
+      return nameAfter(prefix: prefix, in: line)
+    }
+    // "回复张三" with no space.
+    if key.hasPrefix("回复"), key.unicodeScalars.count > 2, key.unicodeScalars.count <= 40 {
+      return nameAfter(prefixScalars: 2, in: line)
+    }
+    return nil
+  }
+
+  /// The text after the first `prefix.unicodeScalars.count` scalars of `line`,
+  /// trimmed, with a trailing "." or ":" dropped.
+  static func nameAfter(prefix: String, in line: String) -> String? {
+    // The key collapses white space runs; walk the line matching scalars loosely.
+    var scalars = Substring(line).unicodeScalars[...]
+    for p in prefix.unicodeScalars {
+      if p == " " {
+        guard let f = scalars.first, f.properties.isWhitespace else { return nil }
+        while let f = scalars.first, f.properties.isWhitespace { scalars = scalars.dropFirst() }
+      } else {
+        guard let f = scalars.first else { return nil }
+        let lower = f.properties.lowercaseMapping
+        guard lower.unicodeScalars.first == p else { return nil }
+        scalars = scalars.dropFirst()
+      }
+    }
+    return cleanName(String(String.UnicodeScalarView(scalars)))
+  }
+
+  static func nameAfter(prefixScalars n: Int, in line: String) -> String? {
+    cleanName(String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(n))))
+  }
+
+  static func cleanName(_ raw: String) -> String? {
+    var s = Page.trim(Substring(raw))
+    while let last = s.unicodeScalars.last, last == "." || last == ":" || last == "：" || last == "," {
+      s = String(String.UnicodeScalarView(s.unicodeScalars.dropLast()))
+      s = Page.trim(Substring(s))
+    }
+    if s.hasPrefix("@") { s.removeFirst() }
+    return s.isEmpty || s.utf8.count > 120 ? nil : s
+  }
+
+  /// Suffixes of an author line: "NAME says:", "NAME说道：", "NAME sagt:".
+  static let saysSuffixes: [String] = [
+    " says:", " said:", " says", " wrote:", " writes:", " commented:", " dice:", " dijo:", " sagt:",
+    " schreibt:", " a dit :", " a dit:", " écrit :", " écrit:", " scrive:", " ha scritto:", " diz:",
+    " disse:", " zegt:", " schreef:", " пишет:", " говорит:", "说道：", "说道:", "說道：", "说：", "說：",
+    " says :", "说道",
+  ]
+
+  /// "Jane Doe says:" -> "Jane Doe".
+  static func saysName(line: String, key: String) -> String? {
+    guard key.utf8.count <= 120 else { return nil }
+    for suffix in saysSuffixes where key.hasSuffix(suffix) {
+      let n = suffix.unicodeScalars.count
+      let name = String(String.UnicodeScalarView(line.unicodeScalars.dropLast(n)))
+      let trimmed = Page.trim(Substring(name))
+      guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 60 else { return nil }
+      // "He says:" inside prose is short too; demand a name-ish left side.
+      if NameScore.score(trimmed) < 0 { return nil }
+      return trimmed
+    }
+    return nil
+  }
+
+  static let arrows: [String] = [" → ", " ► ", " ▶ ", " ➜ ", " ⟶ ", " ▸ ", " ➔ ", " replied to "]
+
+  /// Disqus's "Alice → Bob": the author and the name of the parent's author.
+  static func arrow(line: String) -> (author: String, target: String)? {
+    guard line.utf8.count <= 160 else { return nil }
+    for arrow in arrows {
+      guard let r = line.firstRange(of: arrow) else { continue }
+      let a = Page.trim(line[..<r.lowerBound])
+      let b = Page.trim(line[r.upperBound...])
+      guard !a.isEmpty, !b.isEmpty, NameScore.score(a) > 0, NameScore.score(b) > -0.5 else { return nil }
+      return (a, b)
+    }
+    return nil
+  }
+
+  /// Suffixes that mean the page cut the body short; compared on the key.
+  static let truncationSuffixes: [String] = [
+    "… read more »", "... read more »", "…read more »", "read more »", "… read more", "... read more",
+    "… see more", "... see more", "…see more", "see more", "(more)", "… (more)", "... (more)", "…more",
+    "... more", "… more", "[…]", "[...]", "… show more", "... show more", "continue reading",
+    "continue reading »", "… mehr", "... mehr", "weiterlesen", "lire la suite", "leer más", "… 展开",
+    "展开全文", "...展开", "… expand", "... expand", "(read more)", "read more...", "read more…",
+  ]
+
+  /// If `key` ends with a truncation marker, the number of scalars to cut
+  /// from the end of the printed line.
+  static func truncation(key: String) -> Int? {
+    for suffix in truncationSuffixes where key.hasSuffix(suffix) {
+      // "see more" alone is a widget; demand text before it.
+      if key.unicodeScalars.count == suffix.unicodeScalars.count { return nil }
+      if suffix == "see more" || suffix == "read more »" || suffix == "(more)" || suffix == "weiterlesen"
+        || suffix == "continue reading"
+      {
+        let before = key.unicodeScalars.dropLast(suffix.unicodeScalars.count).last
+        guard let before, before == " " || before == "…" || before == "." else { return nil }
+      }
+      return suffix.unicodeScalars.count
+    }
+    return nil
+  }
+}

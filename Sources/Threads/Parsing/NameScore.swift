@@ -1,0 +1,75 @@
+/// How much a short line looks like an author name rather than prose.
+///
+/// Names are short, mostly capitalised or uncased (CJK, Arabic), carry no
+/// sentence punctuation at the end and few function words. The score is a
+/// sum of signals: above 0 is name-like, above 1 is clearly a name.
+enum NameScore {
+  /// Lower-case words that prose uses and names rarely do.
+  static let functionWords: Set<String> = [
+    "the", "a", "an", "and", "or", "but", "is", "are", "was", "were", "be", "to", "of", "in", "on",
+    "at", "for", "with", "that", "this", "it", "its", "i", "you", "we", "they", "he", "she", "not",
+    "no", "so", "if", "as", "by", "from", "have", "has", "had", "do", "does", "did", "will", "would",
+    "can", "could", "should", "my", "your", "our", "their", "what", "who", "why", "how", "when",
+    "there", "here", "all", "just", "very", "too", "der", "die", "das", "und", "ist", "le", "la",
+    "les", "et", "est", "los", "las", "y", "es", "il", "che", "het", "een", "en",
+  ]
+
+  /// Lower-case particles inside names: "Van der Berg", "ibn Rashid", "da Silva".
+  static let particles: Set<String> = [
+    "van", "der", "den", "de", "da", "di", "du", "del", "della", "von", "zu", "ter", "ten", "bin", "ibn",
+    "bint", "al", "el", "le", "la", "dos", "das", "do", "st.", "y", "ben", "abu", "mac", "af",
+  ]
+
+  /// Scores one trimmed line.
+  static func score(_ line: String) -> Double {
+    let u = line.utf8
+    if u.isEmpty || u.count > 80 { return -3 }
+    let words = line.split(separator: " ", omittingEmptySubsequences: true)
+    if words.count > 7 { return -3 }
+    var s = 1.0
+    if words.count > 5 { s -= Double(words.count - 5) * 0.5 }
+    guard let lastScalar = line.unicodeScalars.last, let firstScalar = line.unicodeScalars.first else { return -3 }
+    switch lastScalar {
+    case ".", "!", "?", ",", ";", ":", "…", "。", "！", "？", "，", "：", "\"", "”", "’":
+      // "Kenji L. Khan" ends in a letter; "Jr." and "Inc." are rare enough.
+      s -= 2
+    default: break
+    }
+    // "Photo: Reuters", "Source: AP": a label and a colon read as a caption.
+    if line.contains(": ") { s -= 1.2 }
+    if firstScalar == "(" || firstScalar == "[" || firstScalar == "@" || firstScalar == "“" || firstScalar == "\"" || firstScalar == "-" || firstScalar == "—" {
+      s -= 1.5
+    }
+    var capitalised = 0
+    var lowercaseWords = 0
+    var function = 0
+    var letters = 0
+    var uncased = 0
+    for w in words {
+      guard let f = w.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+      else { continue }
+      if f.properties.isUppercase { capitalised += 1 } else if words.count > 1, particles.contains(String(w)) {
+        uncased += 1
+      } else if f.properties.isLowercase {
+        lowercaseWords += 1
+        if functionWords.contains(String(w)) { function += 1 }
+      } else { uncased += 1 }
+      letters += 1
+    }
+    if letters == 0 { return -2 }
+    // Emoticons and emoji are fine: "Not Fake News :)".
+    s -= Double(function) * 0.9
+    if words.count >= 2 {
+      let capRatio = Double(capitalised + uncased) / Double(letters)
+      s += (capRatio - 0.6) * 1.2
+    } else if lowercaseWords == 1 {
+      s -= 0.3  // "sofia", "eagle1990": possible, weaker
+    }
+    // Digits-only or long numbers read as counts, not names.
+    if line.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2C || $0 == 0x2E }) { return -3 }
+    // A very long single token is a URL or a run-on string.
+    if words.count == 1, u.count > 40 { s -= 1 }
+    if line.contains("http://") || line.contains("https://") || line.contains("www.") { s -= 2 }
+    return s
+  }
+}

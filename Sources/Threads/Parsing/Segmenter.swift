@@ -1,0 +1,236 @@
+/// The left-to-right pass over the comment region that cuts it into comments.
+struct Segmenter {
+  let lines: [String]
+  let infos: [LineInfo]
+  let blankBefore: [Int]
+  let region: PageParser.Region
+  var diagnostics: [ParseDiagnostic] = []
+  /// Names seen in certain headers or reply markers anywhere in the region.
+  let knownNames: Set<String>
+  /// Most comments on this page have certain headers (names twice, dates,
+  /// "says:"): a bare name line is then only a header when it is a known name.
+  let strictHeaders: Bool
+
+  init(parser: PageParser, region: PageParser.Region) {
+    lines = parser.lines
+    infos = parser.infos
+    blankBefore = parser.blankBefore
+    self.region = region
+    var known = Set<String>()
+    var certain = 0
+    var bare = 0
+    for i in region.start..<lines.count {
+      let info = infos[i]
+      if let t = info.replyTarget { known.insert(t) }
+      if let a = info.arrow { known.insert(a.author); known.insert(a.target) }
+      if let s = info.says { known.insert(s); certain += 1 }
+      if let d = info.inlineDated { known.insert(d.author); certain += 1 }
+      if info.isNameCandidate {
+        if parser.isCertainHeader(i) {
+          known.insert(lines[i])
+          // Names twice or a date under the name: the page prints a full
+          // header for every comment. A reply marker alone says nothing of
+          // top-level comments.
+          let twice = i + 1 < lines.count && lines[i + 1] == lines[i]
+          let dated = i + 1 < lines.count && infos[i + 1].date != nil
+          if twice || dated { certain += 1 }
+        } else if blankBefore[i] >= 1, i + 1 < lines.count, infos[i + 1].blank {
+          bare += 1
+        }
+      }
+    }
+    knownNames = known
+    strictHeaders = certain >= 3 && certain > 2 * bare
+  }
+
+  /// A comment header found at a line: its parts and where the body starts.
+  struct Header {
+    var author: String?
+    var certain: Bool
+    var target: String?
+    var date: CalendarDate?
+    var dateText: String?
+    /// First line after the header.
+    var end: Int
+  }
+
+  func header(at i: Int) -> Header? {
+    let info = infos[i]
+    var h: Header
+    if let s = info.says {
+      h = Header(author: s, certain: true, end: i + 1)
+    } else if let a = info.arrow {
+      h = Header(author: a.author, certain: true, target: a.target, end: i + 1)
+    } else if let t = info.replyTarget {
+      h = Header(author: nil, certain: true, target: t, end: i + 1)
+    } else if let d = info.date {
+      h = Header(author: nil, certain: true, date: d.date, dateText: lines[i], end: i + 1)
+    } else if let d = info.inlineDated {
+      let key = LineKey.make(d.dateText) ?? ""
+      h = Header(
+        author: d.author, certain: true, date: DateMatcher.lineDate(key)?.date, dateText: d.dateText, end: i + 1)
+    } else if info.isNameCandidate {
+      h = Header(author: lines[i], certain: false, end: i + 1)
+      if i + 1 < lines.count, lines[i + 1] == lines[i] {
+        h.certain = true
+        h.end = i + 2
+      }
+    } else {
+      return nil
+    }
+    // Header lines that follow in the same block: marker, date, badges.
+    var j = h.end
+    var allowBlank = info.says != nil
+    while j < lines.count {
+      let next = infos[j]
+      if next.blank {
+        // WordPress prints "NAME says:" and the date with a blank between on some themes.
+        if allowBlank, j + 1 < lines.count, infos[j + 1].date != nil, h.dateText == nil {
+          j += 1
+          allowBlank = false
+          continue
+        }
+        break
+      }
+      if next.role == .noise {
+        j += 1
+        continue
+      }
+      if let t = next.replyTarget, h.target == nil {
+        h.target = t
+        h.certain = true
+        j += 1
+        continue
+      }
+      if let d = next.date, h.dateText == nil {
+        h.date = d.date
+        h.dateText = lines[j]
+        h.certain = true
+        j += 1
+        continue
+      }
+      break
+    }
+    h.end = j
+    return h
+  }
+
+  /// Whether a bare name line, inside a body, opens a new comment.
+  func opensComment(_ i: Int, score: Double) -> Bool {
+    let known = knownNames.contains(lines[i])
+    if strictHeaders && !known { return false }
+    // It must stand alone: a blank line after it.
+    guard i + 1 < lines.count, infos[i + 1].blank else { return false }
+    var j = i + 1
+    while j < lines.count, infos[j].blank { j += 1 }
+    let emptyBody = j - i - 1 >= 2
+    if j >= lines.count || infos[j].role == .trailer || infos[j].role == .form {
+      return known && score > 0.3
+    }
+    // The next paragraph is itself a known name opening a comment: this line is body.
+    if !emptyBody, infos[j].isNameCandidate, knownNames.contains(lines[j]), !known { return false }
+    let threshold = known ? 0.2 : 0.7
+    return score >= threshold
+  }
+
+  mutating func run() -> [CommentDraft] {
+    var drafts: [CommentDraft] = []
+    var current: CommentDraft? = nil
+    var blankRun = 0
+    var i = region.start
+    func finish() {
+      if let c = current { drafts.append(c) }
+      current = nil
+    }
+    lineLoop: while i < region.end {
+      let info = infos[i]
+      if info.blank {
+        blankRun += 1
+        i += 1
+        continue
+      }
+      switch info.role {
+      case .footer?:
+        current?.closedByFooter = true
+        if current?.dateText == nil, let key = info.key, let last = key.keyWords.last,
+          DateMatcher.shortRelative(String(last))
+        {
+          current?.dateText = String(last)
+        }
+        i += 1
+        blankRun = 0
+        continue
+      case .trailer?:
+        break lineLoop
+      case .form?:
+        if current != nil || !drafts.isEmpty { break lineLoop }
+        i += 1
+        continue
+      case .opener?, .noise?, .pageWidget?:
+        i += 1
+        continue
+      case nil:
+        break
+      }
+      var startNew = false
+      var afterTruncation = false
+      let h = header(at: i)
+      if let c = current {
+        if let h, h.certain {
+          startNew = true
+        } else if c.closedByFooter {
+          startNew = true
+        } else if c.truncated {
+          startNew = true
+          afterTruncation = h == nil || !opensComment(i, score: info.name)
+        } else if blankRun >= 2 {
+          startNew = true
+        } else if h != nil, blankRun >= 1, c.hasBody, opensComment(i, score: info.name) {
+          startNew = true
+        }
+      } else {
+        startNew = true
+      }
+      if startNew {
+        finish()
+        let closedByFooter = drafts.last?.closedByFooter ?? false
+        if let h, h.certain || !afterTruncation && (closedByFooter || opensHere(i, header: h)) {
+          current = CommentDraft(
+            line: i, author: h.author, certain: h.certain, target: h.target, date: h.date, dateText: h.dateText)
+          i = h.end
+        } else {
+          current = CommentDraft(line: i, author: nil, certain: false)
+          current?.afterTruncation = afterTruncation
+        }
+        blankRun = 0
+        continue
+      }
+      // A body line.
+      current?.body.append(i)
+      if let key = info.key, Markers.truncation(key: key) != nil {
+        current?.truncated = true
+      } else if info.key == nil, let key = LineKey.make(String(lines[i].suffix(40))),
+        Markers.truncation(key: key) != nil
+      {
+        current?.truncated = true
+      }
+      blankRun = 0
+      i += 1
+    }
+    finish()
+    // Lines left over after a truncated body at the end are page furniture.
+    while let last = drafts.last, last.afterTruncation, last.author == nil { drafts.removeLast() }
+    return drafts
+  }
+
+  /// A bare name line at the start of a comment (top of the region, or after
+  /// two blank lines) is its author when it stands alone above a body.
+  func opensHere(_ i: Int, header h: Header) -> Bool {
+    guard h.author != nil else { return false }
+    if h.end < lines.count, !infos[h.end].blank {
+      return false  // "Name" directly followed by text reads as a body line
+    }
+    if strictHeaders && !knownNames.contains(lines[i]) { return false }
+    return infos[i].name >= 0.3 || knownNames.contains(lines[i])
+  }
+}

@@ -1,0 +1,162 @@
+/// The vocabulary of page furniture around comments, by role. Lines are
+/// compared as `LineKey`s; the lists hold what sites and plugins print, in
+/// several languages, and patterns cover the numbered variants.
+enum Widgets {
+  /// What a furniture line does to the segmentation.
+  enum Role: Equatable {
+    /// Opens a comment section ("Notify of", "12 Comments").
+    case opener
+    /// Ends a comment ("Reply", "Like · Reply · 2y", "Reply • Share ›").
+    case footer
+    /// Ends the comment section ("Load more comments", "Powered by Disqus").
+    case trailer
+    /// A comment form ("Leave a Reply", "Please enter your comment!"): ends a
+    /// comment section that has comments; before any comment it is skipped.
+    case form
+    /// Badges, vote counts, share links: dropped wherever they stand.
+    case noise
+    /// Donation and share furniture of the page header ("Support X", "2,500 $").
+    case pageWidget
+  }
+
+  static let openers: Set<String> = [
+    "notify of", "inline feedbacks", "view all comments", "newest most voted", "oldest newest most voted",
+    "newest oldest most voted", "most voted newest oldest", "what do you think?", "upvote downvote",
+    "comments", "comment", "discussion", "join the discussion", "join the discussion…",
+    "join the discussion...", "reader comments", "show comments", "responses", "sort by best",
+    "sort by newest", "sort by oldest", "sort by top", "sort by", "sort by most relevant",
+    "most relevant", "newest first", "oldest first", "add a comment...", "add a comment…",
+    "write a comment...", "write a comment…", "start the discussion…", "start the discussion...",
+    "recommend", "评论", "评论列表", "网友评论", "kommentare", "commentaires", "comentarios", "commenti",
+    "reacties", "comentários", "комментарии", "top comments", "all comments", "comments (0)",
+    "view comments",
+  ]
+
+  static let footers: Set<String> = [
+    "reply", "reply ↓", "reply↓", "log in to reply", "login to reply", "reply • share ›",
+    "reply •share ›", "reply• share›", "reply · share", "reply share", "reply • share", "share ›",
+    "like · reply", "like reply", "like · reply · share", "回复", "回覆", "登录以回复", "antworten",
+    "répondre", "responder", "rispondi", "beantwoorden", "responder ↓", "ответить", "report",
+    "flag", "permalink", "reply report", "report reply", "like", "reply to this comment",
+  ]
+
+  static let trailers: Set<String> = [
+    "would love your thoughts, please comment.x", "load more comments", "show more comments",
+    "view more comments", "powered by disqus", "add disqus to your site", "add disqusadd disqus",
+    "disqus' privacy policy", "privacy policy", "do not sell my data", "facebook comments plugin",
+    "facebook comments plugin.", "related posts", "related articles", "related stories",
+    "you may also like", "you might also like", "more stories", "read next", "recommended",
+    "recommended for you", "more from", "trending", "popular posts", "most popular", "previous post",
+    "next post", "older comments", "newer comments", "subscribe to comments", "×", "x",
+    "load more", "loading...", "loading…", "privacy", "terms", "terms of service",
+    "相关文章", "相关阅读", "上一篇", "下一篇",
+  ]
+
+  static let forms: Set<String> = [
+    "leave a reply", "leave a comment", "leave a reply cancel reply", "cancel reply",
+    "please enter your comment!", "please enter your name here", "you have entered an incorrect email address!",
+    "please enter your email address here", "post comment", "submit comment", "post a comment",
+    "your email address will not be published.", "comment *", "name *", "email *", "website",
+    "name", "email", "comment", "save my name, email, and website in this browser for the next time i comment.",
+    "发表评论", "发表回复", "取消回复", "提交评论", "评论 *", "显示名称 *", "电子邮箱地址 *", "网站地址",
+    "antworten abbrechen", "kommentar verfassen", "laisser un commentaire", "annuler la réponse",
+    "deja una respuesta", "cancelar respuesta", "lascia un commento", "annulla risposta",
+  ]
+
+  static let noise: Set<String> = [
+    "top fan", "author", "admin", "administrator", "moderator", "mod", "editor", "guest", "member",
+    "verified", "follow", "share", "tweet", "email", "print", "avatar", "edited", "(edited)", "−", "-",
+    "+", "⚑", "△", "▽", "△ ▽", "▲", "▼", "▲ ▼", "↑", "↓", "upvote", "downvote", "vote up", "vote down",
+    "hide replies", "show replies", "see more replies", "most relevant", "top", "new", "old",
+    "flag as inappropriate", "expand", "collapse", "show more", "see translation", "translate",
+    "pinned", "featured", "highlighted", "most voted", "newest", "oldest", "best", "subscribe",
+    "login", "log in", "sign in", "register", "like ·", "·", "•", "top commenter",
+    "作者", "管理员",
+  ]
+
+  static let pageWidgets: Set<String> = [
+    "donate", "donate now", "share this", "share this:", "share on facebook", "share on twitter",
+    "click to share", "related", "advertisement", "sponsored", "click to see the full-size map",
+    "read more", "share on whatsapp", "print this", "email this", "tags", "filed under",
+  ]
+
+  /// Classifies a line key; nil for ordinary text.
+  static func role(of key: String) -> Role? {
+    if openers.contains(key) { return .opener }
+    if footers.contains(key) { return .footer }
+    if trailers.contains(key) { return .trailer }
+    if forms.contains(key) { return .form }
+    if noise.contains(key) { return .noise }
+    if pageWidgets.contains(key) { return .pageWidget }
+    return patternRole(key)
+  }
+
+  /// Numbered and composed variants: "24 points", "12 comments",
+  /// "3 responses to “Title”", "like · reply · 2y", "view 3 more replies",
+  /// "3 △ ▽", "2,500 $", "support southfront".
+  static func patternRole(_ key: String) -> Role? {
+    let words = key.keyWords
+    guard let first = words.first else { return nil }
+    let firstIsCount = DateMatcher.isNumber(String(first)) || first == "one" || first == "no"
+    if words.count >= 2, firstIsCount {
+      let second = words[1]
+      switch second {
+      case "points", "point", "votes", "vote", "likes", "like":
+        if words.count == 2 { return .noise }
+      case "comments", "comment", "responses", "response", "thoughts", "replies", "reply", "reactions",
+        "条评论", "kommentare", "commentaires", "comentarios", "commenti", "reacties":
+        if words.count == 2 || words.count > 2 && (words[2] == "on" || words[2] == "to" || words[2] == "for"
+          || words[2] == "so" || words[2] == "far" || words[2] == "on:")
+        {
+          return second == "replies" || second == "reply" ? .noise : .opener
+        }
+      default: break
+      }
+    }
+    if key.hasPrefix("comments (") || key.hasPrefix("comments: ") && words.count == 2 { return .opener }
+    if key.hasSuffix("条评论") && key.unicodeScalars.count <= 8 { return .opener }
+    // Facebook footers: "like · reply · 2y", "like · reply · mark as spam · 3w".
+    if (first == "like" || first == "like·") && key.contains("reply") && words.count <= 12 { return .footer }
+    if key.hasPrefix("reply •") || key.hasPrefix("reply·") || key.hasPrefix("reply ·") { return .footer }
+    // Disqus vote widgets: "3 △ ▽", "△ 3 ▽", "+2 -1".
+    if key.unicodeScalars.contains(where: { "△▽▲▼⬆⬇".unicodeScalars.contains($0) }),
+      words.count <= 4
+    {
+      return .noise
+    }
+    // "View 3 more replies", "Load 10 more comments", "Show 2 more replies", "See more replies".
+    if words.count <= 6, ["view", "load", "show", "see"].contains(first),
+      words.contains(where: { $0.hasPrefix("repl") || $0.hasPrefix("comment") })
+    {
+      return first == "load" || words.contains(where: { $0.hasPrefix("comment") }) && first != "view"
+        ? .trailer : .noise
+    }
+    if key.hasPrefix("in reply to") == false, words.count <= 3,
+      words.allSatisfy({ $0.allSatisfy { c in c.isNumber || c == "+" || c == "-" || c == "−" } })
+    {
+      return .noise  // vote counts "0", "+3", "-1"
+    }
+    // Donation amounts: "2,500 $", "$ 50", "€10".
+    if words.count <= 3, key.contains("$") || key.contains("€") || key.contains("£"),
+      key.unicodeScalars.contains(where: { $0.properties.numericType != nil })
+    {
+      return .pageWidget
+    }
+    if ["photo:", "image:", "credit:", "source:", "caption:", "video:", "photo", "image"].contains(first), words.count <= 8 {
+      return .pageWidget
+    }
+    if first == "support" && words.count <= 4 && !key.hasSuffix(".") { return .pageWidget }
+    if first == "help" && key.contains("support") && words.count <= 10 { return .pageWidget }
+    if key.hasPrefix("the statements, views and opinions expressed") || key.hasPrefix("(article by ")
+      || key.hasPrefix("(report by ") || key.hasPrefix("(written by ")
+    {
+      return .pageWidget
+    }
+    if key.hasPrefix("©") || key.hasPrefix("copyright ") || key.hasPrefix("(c) ") { return .trailer }
+    if key.hasPrefix("subscribe to") && words.count <= 6 { return .trailer }
+    if key.hasPrefix("this site uses akismet") { return .form }
+    if key.hasPrefix("your email address will not be published") { return .form }
+    if key.hasPrefix("you must be logged in to post") { return .form }
+    return nil
+  }
+}
