@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Scratch folders, generated corpora and the built `threadstat` binary.
+enum Fixture {
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+  /// The shared corpus generator, beside the checkout.
+  static let genScrapes = packageRoot + "/../shared/tools/gen-scrapes"
+
+  /// The `threadstat` binary built next to this test bundle.
+  static var binary: String {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
+    return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("threadstat").path
+  }
+
+  /// A new empty folder under the system's temporary folder.
+  static func scratch(_ name: String) throws -> String {
+    var template = Array("/tmp/threadstat-\(name)-XXXXXX".utf8CString)
+    let path = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+    let result = try #require(path.map { String(cString: $0) })
+    chmod(result, 0o755)
+    return result
+  }
+
+  /// `files` scrapes made by gen-scrapes with `seed` in `folder`.
+  static func generate(_ folder: String, files: Int, seed: Int) throws {
+    let run = try execute(
+      "/usr/bin/env", ["python3", genScrapes, "--out", folder, "--files", String(files), "--seed", String(seed)])
+    try #require(run.status == 0, "gen-scrapes failed: \(run.stderr)")
+  }
+
+  struct Execution {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// Runs a program to completion.
+  static func execute(_ program: String, _ arguments: [String]) throws -> Execution {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: program)
+    process.arguments = arguments
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Execution(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// Runs `threadstat batch INPUT --out OUT` with extra arguments.
+  static func batch(_ input: String, _ output: String, _ extra: [String] = []) throws -> Execution {
+    try execute(binary, ["batch", input, "--out", output] + extra)
+  }
+
+  /// The files of an output folder that must be reproducible, by relative
+  /// path: every output but the run's own report, the state and the lock.
+  static func reproducibleOutputs(_ folder: String) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    let skip: Set<String> = ["report.json", ".lock", "threadstat.sqlite", "threadstat.sqlite-wal", "threadstat.sqlite-shm"]
+    guard let walker = FileManager.default.enumerator(atPath: folder) else { return result }
+    while let relative = walker.nextObject() as? String {
+      if skip.contains(relative) || relative.hasPrefix(".tmp") { continue }
+      var isDirectory: ObjCBool = false
+      let path = folder + "/" + relative
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+      else { continue }
+      result[relative] = try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+    return result
+  }
+
+  /// The run's report.json as a dictionary.
+  static func report(_ folder: String) throws -> [String: Any] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/report.json"))
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  static func write(_ text: String, to path: String) throws {
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+  }
+
+  static func append(_ text: String, to path: String) throws {
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(text.utf8))
+    try handle.close()
+  }
+
+  static func remove(_ path: String) throws {
+    try FileManager.default.removeItem(atPath: path)
+  }
+
+  /// The `.txt` files of a folder, sorted.
+  static func scrapes(_ folder: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+  }
+}
