@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writing a file all at once or not at all: a temporary file in the same
+/// folder, flushed to disk, then renamed over the target.
+enum AtomicFile {
+  /// Creates a temporary file next to `path`, lets `body` fill it, and
+  /// renames it to `path`. On any error the temporary file is removed.
+  static func replace(
+    _ path: String, with body: (Int32) throws(GraphMLError) -> Void
+  ) throws(GraphMLError) {
+    let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+    let folder = slash.map { String(Substring(path.utf8[...$0])) } ?? ""
+    let name = slash.map { String(Substring(path.utf8[path.utf8.index(after: $0)...])) } ?? path
+    let temp = "\(folder).\(name).tmp-\(getpid())"
+    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard fd >= 0 else { throw failure(path, "cannot create a temporary file in its folder") }
+    do throws(GraphMLError) {
+      try body(fd)
+      guard fsync(fd) == 0 else { throw failure(path, "cannot flush") }
+    } catch {
+      close(fd)
+      unlink(temp)
+      throw error
+    }
+    guard close(fd) == 0 else {
+      let error = failure(path, "cannot close")
+      unlink(temp)
+      throw error
+    }
+    guard rename(temp, path) == 0 else {
+      let error = failure(path, "cannot rename the temporary file into place")
+      unlink(temp)
+      throw error
+    }
+  }
+
+  /// Writes every byte, retrying short writes and interruptions.
+  static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(GraphMLError) {
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeBytes { raw in
+        write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+      }
+      if n < 0, errno == EINTR { continue }
+      guard n > 0 else { throw failure(path, "cannot write") }
+      offset += n
+    }
+  }
+
+  private static func failure(_ path: String, _ what: String) -> GraphMLError {
+    GraphMLError("\(path): \(what) (\(String(cString: strerror(errno))))")
+  }
+}

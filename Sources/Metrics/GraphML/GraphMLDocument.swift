@@ -1,0 +1,138 @@
+/// A directed graph as GraphML for Gephi: typed keys, nodes and edges with
+/// synthetic ASCII ids, written in a fixed order so the same graph always
+/// gives the same bytes. See ../shared/gephi.md for the rules followed.
+public struct GraphMLDocument: Sendable {
+  /// The `attr.type`s Gephi maps.
+  enum ValueType: String, Sendable { case boolean, int, long, double, string }
+  enum Domain: String, Sendable { case node, edge }
+
+  /// A `<key>`: id and `attr.name` are the same lower-case ASCII name.
+  struct Key: Sendable {
+    var id: String
+    var domain: Domain
+    var type: ValueType
+  }
+
+  /// One `<data>` value. Values that cannot be written (NaN, infinity) are skipped.
+  enum Value: Sendable {
+    case boolean(Bool)
+    case int(Int)
+    case long(Int64)
+    case double(Double)
+    case string(String)
+
+    var type: ValueType {
+      switch self {
+      case .boolean: .boolean
+      case .int: .int
+      case .long: .long
+      case .double: .double
+      case .string: .string
+      }
+    }
+
+    /// The text written, nil for a non-finite double.
+    var text: String? {
+      switch self {
+      case .boolean(let b): b ? "true" : "false"
+      case .int(let v): String(v)
+      case .long(let v): String(v)
+      case .double(let v): v.isFinite ? v.description : nil
+      case .string(let s): XMLText.clean(s)
+      }
+    }
+  }
+
+  /// A `<node>` (no endpoints) or an `<edge>`.
+  struct Element: Sendable {
+    var id: String
+    var source: String? = nil
+    var target: String? = nil
+    var data: [(key: String, value: Value)] = []
+
+    /// Adds a value; nil adds nothing.
+    mutating func set(_ key: String, _ value: Value?) {
+      if let value { data.append((key, value)) }
+    }
+  }
+
+  var keys: [Key]
+  var nodes: [Element] = []
+  var edges: [Element] = []
+
+  init(keys: [Key]) { self.keys = keys }
+
+  /// Adds a node.
+  mutating func addNode(_ node: Element) { nodes.append(node) }
+
+  /// Adds an edge; an edge of weight 0 (which Gephi deletes) is left out.
+  mutating func addEdge(_ edge: Element, weight: Double) {
+    guard weight != 0, weight.isFinite else { return }
+    var edge = edge
+    edge.data.insert(("weight", .double(weight)), at: 0)
+    edges.append(edge)
+  }
+
+  /// The document as UTF-8 bytes.
+  /// - Throws: ``GraphMLError`` when libxml2 fails.
+  public func bytes() throws(GraphMLError) -> [UInt8] {
+    try GraphMLWriter.render(self)
+  }
+
+  /// Writes the document to `path` atomically (a temporary file in the same
+  /// folder, then a rename): on error no file is left at `path`. A path
+  /// ending in ".gz" gets gzip-compressed output.
+  /// - Throws: ``GraphMLError`` naming the path.
+  public func write(toFile path: String) throws(GraphMLError) {
+    let xml = try bytes()
+    let gzip = path.utf8.count > 3 && path.hasSuffix(".gz")
+    try AtomicFile.replace(path) { fd throws(GraphMLError) in
+      if gzip {
+        try GraphMLWriter.writeGzip(xml, to: fd, path: path)
+      } else {
+        try AtomicFile.writeAll(xml, to: fd, path: path)
+      }
+    }
+  }
+}
+
+/// Why GraphML could not be produced or written.
+public struct GraphMLError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What went wrong, naming the file when there is one.
+  public var message: String
+  public var description: String { message }
+  init(_ message: String) { self.message = message }
+}
+
+/// Text as XML 1.0 accepts it.
+enum XMLText {
+  /// Removes what XML 1.0 forbids or Gephi's parser rejects: C0 controls
+  /// other than tab, LF and CR (NUL included), DEL and C1 controls, and the
+  /// non-characters U+FFFE and U+FFFF. Returns `s` itself when it is clean.
+  /// - Complexity: O(n) over the UTF-8 bytes.
+  static func clean(_ s: String) -> String {
+    var dirty = false
+    var previous: UInt8 = 0
+    for b in s.utf8 {
+      if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F
+        || (previous == 0xC2 && b < 0xA0) || (previous == 0xBF && (b == 0xBE || b == 0xBF))
+      {
+        dirty = true
+        break
+      }
+      previous = b
+    }
+    guard dirty else { return s }
+    var out = String.UnicodeScalarView()
+    for scalar in s.unicodeScalars where isAllowed(scalar) { out.append(scalar) }
+    return String(out)
+  }
+
+  static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A, 0x0D: true
+    case 0x00..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: false
+    default: true
+    }
+  }
+}

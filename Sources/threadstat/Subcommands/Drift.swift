@@ -1,0 +1,138 @@
+import ArgumentParser
+import Metrics
+import Threads
+
+extension Threadstat {
+  /// Prints how far each comment of a scrape drifts from its article.
+  struct Drift: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show how far the discussion of one scrape drifts from its article.",
+      discussion: """
+        Per comment: the TF-IDF cosine similarity to the article, to its parent and
+        to the centroid of the comments before it; drift = 1 - article similarity
+        (empty when a comment or the article has no words left after stop words).
+        Then mean drift by depth and by quarter of the thread, and the terms the
+        comments use more (toward) and less (away) than the article, by Fightin'
+        Words z-score (weighted log-odds, informative Dirichlet prior).
+
+        Examples:
+          threadstat drift scrape.txt
+          threadstat drift scrape.txt --format json | jq '.by_depth'
+          threadstat drift scrape.txt --format csv > drift.csv
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case text, json, csv
+    }
+
+    @Argument(help: "The scrape file, or - for standard input.")
+    var file: String
+
+    @Option(help: "text, json or csv (per-comment rows only).")
+    var format: Format = .text
+
+    func run() throws {
+      guard let page = try PageInputs.load([file]).first else { return }
+      switch format {
+      case .text: print(text(page.discussion, page.analysis), terminator: "")
+      case .json: print(json(page.discussion, page.analysis))
+      case .csv:
+        print(CSV.row(Self.csvColumns))
+        for (comment, d) in zip(page.discussion.comments, page.analysis.drift.comments) {
+          print(
+            CSV.row([
+              String(d.index), comment.author ?? "", String(d.depth), NumberText.fixed(d.drift, 6),
+              NumberText.fixed(d.articleSimilarity, 6), NumberText.fixed(d.parentSimilarity, 6),
+              NumberText.fixed(d.contextSimilarity, 6), String(d.truncated), comment.text.firstWords(8),
+            ]))
+        }
+      }
+    }
+
+    static let csvColumns = [
+      "index", "author", "depth", "drift", "article_similarity", "parent_similarity",
+      "context_similarity", "truncated", "first_words",
+    ]
+
+    private func text(_ discussion: Discussion, _ analysis: PageAnalysis) -> String {
+      let report = analysis.drift
+      var out = "\(discussion.source): \(discussion.comments.count) comments, language \(analysis.language.rawValue)\n\n"
+      let rows = zip(discussion.comments, report.comments).map { comment, d in
+        [
+          String(d.index), String(repeating: "  ", count: min(d.depth, 8)) + (comment.author ?? "(unknown)"),
+          String(d.depth), NumberText.fixed(d.drift), NumberText.fixed(d.articleSimilarity),
+          NumberText.fixed(d.parentSimilarity), NumberText.fixed(d.contextSimilarity),
+          d.truncated ? "cut" : "", comment.text.firstWords(8),
+        ]
+      }
+      out += TextTable.render(
+        header: ["#", "author", "depth", "drift", "article", "parent", "context", "", "first words"],
+        rows: rows, rightAligned: [0, 2, 3, 4, 5, 6])
+      out += "\nMean drift by depth:\n"
+      out += TextTable.render(
+        header: ["depth", "comments", "scored", "mean_drift"],
+        rows: report.byDepth.map(curveCells), rightAligned: [0, 1, 2, 3])
+      out += "\nMean drift by quarter of the thread:\n"
+      out += TextTable.render(
+        header: ["quarter", "comments", "scored", "mean_drift"],
+        rows: report.byPosition.map { p in
+          var cells = curveCells(p)
+          cells[0] = String(p.bucket + 1)
+          return cells
+        }, rightAligned: [0, 1, 2, 3])
+      out += "\nDrifted toward (comments > article):\n" + termLines(report.terms.toward)
+      out += "\nDrifted away from (article > comments):\n" + termLines(report.terms.away)
+      return out
+    }
+
+    private func curveCells(_ p: DriftPoint) -> [String] {
+      [String(p.bucket), String(p.comments), String(p.scored), NumberText.fixed(p.meanDrift)]
+    }
+
+    private func termLines(_ terms: [TermScore]) -> String {
+      terms.isEmpty
+        ? "  (none)\n"
+        : TextTable.render(
+          header: ["term", "z", "comments", "article"],
+          rows: terms.map {
+            [$0.term, NumberText.fixed($0.z, 2), String($0.focusCount), String($0.referenceCount)]
+          }, rightAligned: [1, 2, 3])
+    }
+
+    private func json(_ discussion: Discussion, _ analysis: PageAnalysis) -> String {
+      let report = analysis.drift
+      var out = "{\"source\": \(JSON.quote(discussion.source)), "
+      out += "\"language\": \(JSON.quote(analysis.language.rawValue)),\n \"comments\": ["
+      for (n, (comment, d)) in zip(discussion.comments, report.comments).enumerated() {
+        out += n == 0 ? "\n  " : ",\n  "
+        out += "{\"index\": \(d.index), \"author\": \(JSON.quote(comment.author)), \"depth\": \(d.depth), "
+        out += "\"drift\": \(NumberText.json(d.drift)), "
+        out += "\"article_similarity\": \(NumberText.json(d.articleSimilarity)), "
+        out += "\"parent_similarity\": \(NumberText.json(d.parentSimilarity)), "
+        out += "\"context_similarity\": \(NumberText.json(d.contextSimilarity)), "
+        out += "\"truncated\": \(d.truncated), \"terms\": \(d.terms), "
+        out += "\"first_words\": \(JSON.quote(comment.text.firstWords(8)))}"
+      }
+      out += report.comments.isEmpty ? "],\n" : "\n ],\n"
+      out += " \"by_depth\": [" + curveJSON(report.byDepth, "depth") + "],\n"
+      out += " \"by_position\": [" + curveJSON(report.byPosition, "quarter") + "],\n"
+      out += " \"terms\": {\"toward\": [" + termsJSON(report.terms.toward) + "], "
+      out += "\"away\": [" + termsJSON(report.terms.away) + "]}}"
+      return out
+    }
+
+    private func curveJSON(_ points: [DriftPoint], _ name: String) -> String {
+      points.map {
+        "{\"\(name)\": \($0.bucket), \"comments\": \($0.comments), \"scored\": \($0.scored), "
+          + "\"mean_drift\": \(NumberText.json($0.meanDrift))}"
+      }.joined(separator: ", ")
+    }
+
+    private func termsJSON(_ terms: [TermScore]) -> String {
+      terms.map {
+        "{\"term\": \(JSON.quote($0.term)), \"z\": \(NumberText.json($0.z)), "
+          + "\"comments\": \($0.focusCount), \"article\": \($0.referenceCount)}"
+      }.joined(separator: ", ")
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Metrics
+import Threads
+
+extension Threadstat {
+  /// Prints the per-author table of one or more scrapes.
+  struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print how much each author wrote, replied and drifted.",
+      discussion: """
+        One row per named author; several files are summed, authors matched by name
+        (ignoring case and spacing). Comments without a visible author are not rows.
+        share is the author's part of all comments; mean_drift the mean of
+        1 - (TF-IDF cosine similarity to the article) over their comments.
+
+        Examples:
+          threadstat stats scrape.txt
+          threadstat stats night/*.txt --sort replies --format csv > authors.csv
+          threadstat stats scrape.txt --format json
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case table, csv, json
+    }
+
+    enum SortKey: String, ExpressibleByArgument, CaseIterable {
+      case comments, words, drift, replies
+    }
+
+    @Argument(help: "Scrape files, or - for standard input.")
+    var files: [String]
+
+    @Option(help: "table (aligned for a terminal), csv or json.")
+    var format: Format = .table
+
+    @Option(help: "Largest first by: comments, words, drift (mean drift) or replies (sent + received).")
+    var sort: SortKey = .comments
+
+    func run() throws {
+      let graph = AuthorGraph.merged(try PageInputs.load(files).map(\.analysis.graph))
+      let authors = sorted(Array(graph.authors.values))
+      switch format {
+      case .table:
+        let rows = authors.map { cells($0, graph: graph) }
+        print(
+          TextTable.render(header: Self.columns, rows: rows, rightAligned: Set(1..<9)),
+          terminator: "")
+      case .csv:
+        print(CSV.row(Self.columns))
+        for author in authors { print(CSV.row(cells(author, graph: graph))) }
+      case .json:
+        print(json(authors, graph: graph))
+      }
+    }
+
+    static let columns = [
+      "author", "comments", "words", "truncated", "replies_sent", "replies_received", "partners",
+      "share", "mean_drift", "first_date", "last_date", "articles",
+    ]
+
+    private func cells(_ a: AuthorStats, graph: AuthorGraph) -> [String] {
+      [
+        a.name, String(a.comments), String(a.words), String(a.truncated), String(a.repliesSent),
+        String(a.repliesReceived), String(a.partnerCount), NumberText.fixed(graph.share(of: a)),
+        NumberText.fixed(a.meanDrift), a.firstDate?.iso ?? "", a.lastDate?.iso ?? "",
+        String(a.articles),
+      ]
+    }
+
+    private func json(_ authors: [AuthorStats], graph: AuthorGraph) -> String {
+      var out = "["
+      for (n, a) in authors.enumerated() {
+        out += n == 0 ? "\n" : ",\n"
+        out += " {\"author\": \(JSON.quote(a.name)), \"key\": \(JSON.quote(a.key)), "
+        out += "\"comments\": \(a.comments), \"words\": \(a.words), \"truncated\": \(a.truncated), "
+        out += "\"replies_sent\": \(a.repliesSent), \"replies_received\": \(a.repliesReceived), "
+        out += "\"partners\": \(a.partnerCount), \"share\": \(NumberText.json(graph.share(of: a))), "
+        out += "\"mean_drift\": \(NumberText.json(a.meanDrift)), "
+        out += "\"first_date\": \(JSON.quote(a.firstDate?.iso)), \"last_date\": \(JSON.quote(a.lastDate?.iso)), "
+        out += "\"articles\": \(a.articles)}"
+      }
+      return out + (authors.isEmpty ? "]" : "\n]")
+    }
+
+    /// Largest first; ties by name key, so the order never depends on hashing.
+    private func sorted(_ authors: [AuthorStats]) -> [AuthorStats] {
+      func value(_ a: AuthorStats) -> Double {
+        switch sort {
+        case .comments: Double(a.comments)
+        case .words: Double(a.words)
+        case .drift: a.meanDrift ?? -1
+        case .replies: Double(a.repliesSent + a.repliesReceived)
+        }
+      }
+      return authors.sorted { x, y in
+        let vx = value(x)
+        let vy = value(y)
+        return vx != vy ? vx > vy : x.key < y.key
+      }
+    }
+  }
+}
