@@ -11,9 +11,11 @@ struct CorpusOutputs {
   static let authorsTable = "authors.csv"
   /// The terms the corpus's comments drifted toward and away from.
   static let termsTable = "terms.csv"
-  static let all = [pagesTable, authorsTable, termsTable]
+  /// Authors across all pages, one node per page's article.
+  static let corpusGraph = "corpus.graphml"
+  static let all = [corpusGraph, pagesTable, authorsTable, termsTable]
   /// Changes whenever the corpus outputs' format does, so a new version rebuilds them.
-  static let formatVersion = "corpus-v2"
+  static let formatVersion = "corpus-v3"
   /// The setting holding the digest of the pages the current corpus outputs were built from.
   static let digestSetting = "corpus-digest"
   /// How many corpus drift terms `terms.csv` lists each way.
@@ -50,6 +52,11 @@ struct CorpusOutputs {
       commentTerms.merge(page.commentTerms)
       articleTerms.merge(page.articleTerms)
     }
+    let xml: [UInt8]
+    do { xml = try GraphMLDocument(graph).bytes() } catch {
+      throw BatchError(.io, "\(Self.corpusGraph): \(error.message)")
+    }
+    try files.write(xml, to: Self.corpusGraph, durable: true)
     try files.write(pages.bytes, to: Self.pagesTable, durable: true)
     try files.write(Self.authorsTable(graph).bytes, to: Self.authorsTable, durable: true)
     let terms = DriftTerms(comments: commentTerms, article: articleTerms, limit: Self.termLimit)

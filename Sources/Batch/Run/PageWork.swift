@@ -15,8 +15,21 @@ struct PageWork {
   let options: BatchOptions
   let files: AtomicFile
 
+  /// The author-level graph of a page, below the output folder.
+  static func authorGraphName(_ relativePath: String) -> String {
+    OutputPaths.page(relativePath, suffix: ".graphml")
+  }
+
+  /// The comment-level graph of a page, below the output folder.
+  static func commentGraphName(_ relativePath: String) -> String {
+    OutputPaths.page(relativePath, suffix: ".comments.graphml")
+  }
+
   /// The outputs `process` writes for `file`, relative to the output folder.
-  func outputNames(for file: ScrapeFile) -> [String] { [] }
+  func outputNames(for file: ScrapeFile) -> [String] {
+    let path = file.relativePath
+    return [Self.authorGraphName(path)] + (options.commentLevel ? [Self.commentGraphName(path)] : [])
+  }
 
   /// Parses and measures `bytes`, writes the page's outputs atomically.
   /// - Throws: `BatchError` when an output cannot be written.
@@ -26,13 +39,25 @@ struct PageWork {
       warnings.append("not valid UTF-8; damaged bytes were read as U+FFFD")
     }
     let discussion = Discussion(parsing: bytes, source: file.relativePath)
-    let record = StoredPage(discussion, PageAnalysis(discussion))
+    let analysis = PageAnalysis(discussion)
+    let record = StoredPage(discussion, analysis)
+    let names = outputNames(for: file)
+    try write(GraphMLDocument(analysis.graph), to: names[0])
+    if options.commentLevel {
+      try write(GraphMLDocument(CommentGraph(discussion, analysis: analysis)), to: names[1])
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
     let data: Data
     do { data = try encoder.encode(record) } catch {
       throw BatchError(.store, "\(file.relativePath): cannot encode its results (\(error))")
     }
-    return Result(record: data, outputs: [], warnings: warnings)
+    return Result(record: data, outputs: names, warnings: warnings)
+  }
+
+  private func write(_ document: GraphMLDocument, to name: String) throws(BatchError) {
+    let bytes: [UInt8]
+    do { bytes = try document.bytes() } catch { throw BatchError(.io, "\(name): \(error.message)") }
+    try files.write(bytes, to: name, durable: false)
   }
 }
