@@ -131,6 +131,10 @@ import Testing
 
   /// Every corpus output left by a killed run is whole: a header and full lines.
   private func expectComplete(_ output: String) throws {
+    let graph = output + "/corpus.graphml"
+    if FileManager.default.fileExists(atPath: graph) {
+      #expect(try String(contentsOfFile: graph, encoding: .utf8).hasSuffix("</graphml>\n"))
+    }
     for name in ["pages.csv", "authors.csv", "terms.csv"] {
       let path = output + "/" + name
       guard FileManager.default.fileExists(atPath: path) else { continue }

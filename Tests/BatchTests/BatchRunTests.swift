@@ -69,6 +69,8 @@ import Testing
     #expect(events.contains { if case .removed(names[2]) = $0 { true } else { false } })
     let pages = try String(contentsOfFile: output + "/pages.csv", encoding: .utf8)
     #expect(!pages.contains(names[2]))
+    #expect(!FileManager.default.fileExists(atPath: output + "/pages/" + names[2] + ".graphml"))
+    #expect(FileManager.default.fileExists(atPath: output + "/pages/new-0.txt.graphml"))
 
     _ = try run(input, fresh)
     #expect(try Fixture.reproducibleOutputs(output) == Fixture.reproducibleOutputs(fresh))
@@ -111,6 +113,52 @@ import Testing
     let json = try Fixture.report(output)
     let failed = try #require(json["failed"] as? [[String: Any]])
     #expect(failed.first?["path"] as? String == "huge.txt")
+  }
+
+  @Test func oddFileNamesStayInsideTheOutputFolder() throws {
+    let input = try Fixture.scratch("odd-in")
+    let output = try Fixture.scratch("odd-out")
+    try Fixture.generate(input, files: 1, seed: 52)
+    let page = try Fixture.scrapes(input)[0]
+    try FileManager.default.createDirectory(atPath: input + "/..x", withIntermediateDirectories: true)
+    for name in ["we:ird?.txt", "line\nbreak.txt", "..x/..txt", "-dash.txt"] {
+      try FileManager.default.copyItem(atPath: input + "/" + page, toPath: input + "/" + name)
+    }
+    let (report, _) = try run(input, output)
+    #expect(report.files.new == 5)
+    #expect(report.failed.isEmpty)
+    let written = try #require(FileManager.default.subpaths(atPath: output + "/pages"))
+      .filter { $0.hasSuffix(".graphml") }
+    #expect(written.count == 5)
+    #expect(written.allSatisfy { !$0.contains(":") && !$0.contains("?") && !$0.contains("\n") })
+    let pages = try String(contentsOfFile: output + "/pages.csv", encoding: .utf8)
+    #expect(pages.contains("\"line\nbreak.txt\""))
+  }
+
+  @Test func commentLevelIsAddedToPagesAlreadyDone() throws {
+    let input = try Fixture.scratch("level-in")
+    let output = try Fixture.scratch("level-out")
+    try Fixture.generate(input, files: 2, seed: 53)
+    _ = try run(input, output)
+    let options = BatchOptions(input: input, output: output, commentLevel: true, jobs: 1)
+    let report = try BatchRun(options: options).run { _ in }
+    #expect(report.files.unchanged == 2)
+    for name in try Fixture.scrapes(input) {
+      #expect(FileManager.default.fileExists(atPath: output + "/pages/" + name + ".comments.graphml"))
+    }
+  }
+
+  @Test func corpusGraphPassesTheGraphMLChecks() throws {
+    let input = try Fixture.scratch("gml-in")
+    let output = try Fixture.scratch("gml-out")
+    try Fixture.generate(input, files: 3, seed: 54)
+    _ = try run(input, output)
+    let page = try Fixture.scrapes(input)[0]
+    let check = try Fixture.execute(
+      "/usr/bin/env",
+      ["python3", Fixture.packageRoot + "/../shared/tools/check-graphml", "--require-all", "--strict",
+       output + "/corpus.graphml", output + "/pages/" + page + ".graphml"])
+    #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
   }
 
   @Test func outputFolderInsideTheInputIsNotWalked() throws {
