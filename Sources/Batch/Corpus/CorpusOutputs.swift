@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import Metrics
+import Synchronization
 
 /// The corpus outputs, rebuilt from the store alone (never by re-reading
 /// scrapes). Pages are visited in path order and every table is sorted, so the
@@ -23,6 +25,11 @@ struct CorpusOutputs {
 
   let store: BatchStore
   let files: AtomicFile
+  /// Threads decoding stored pages.
+  let jobs: Int
+
+  /// Pages decoded at once; bounds the memory of the rebuild.
+  static let chunkSize = 256
 
   /// Whether every corpus output is present.
   func present() -> Bool { Self.all.allSatisfy { files.exists($0) } }
@@ -37,20 +44,20 @@ struct CorpusOutputs {
     var graph = AuthorGraph()
     var commentTerms = TermCounts()
     var articleTerms = TermCounts()
-    let decoder = JSONDecoder()
-    try store.forEachPage { path, hash, data in
-      let page = try decoder.decode(StoredPage.self, from: data)
-      let row = page.row
-      pages.append([
-        .text(path), .text(row.title), .text(row.date ?? ""), .text(row.layout), .text(row.language),
-        .integer(row.comments), .integer(row.authors), .integer(row.unknownAuthorComments),
-        .integer(row.commentWords), .integer(row.articleWords), .integer(row.truncated),
-        .integer(row.replies), .integer(row.maxDepth), .decimal(row.meanDrift),
-        .text(row.driftToward.joined(separator: " ")), .text(hash),
-      ])
-      graph.merge(page.graph)
-      commentTerms.merge(page.commentTerms)
-      articleTerms.merge(page.articleTerms)
+    try store.forEachChunk(of: Self.chunkSize) { chunk in
+      for (row, page) in zip(chunk, try decode(chunk)) {
+        let r = page.row
+        pages.append([
+          .text(row.path), .text(r.title), .text(r.date ?? ""), .text(r.layout), .text(r.language),
+          .integer(r.comments), .integer(r.authors), .integer(r.unknownAuthorComments),
+          .integer(r.commentWords), .integer(r.articleWords), .integer(r.truncated),
+          .integer(r.replies), .integer(r.maxDepth), .decimal(r.meanDrift),
+          .text(r.driftToward.joined(separator: " ")), .text(row.hash),
+        ])
+        graph.merge(page.graph)
+        commentTerms.merge(page.commentTerms)
+        articleTerms.merge(page.articleTerms)
+      }
     }
     let xml: [UInt8]
     do { xml = try GraphMLDocument(graph).bytes() } catch {
@@ -61,6 +68,26 @@ struct CorpusOutputs {
     try files.write(Self.authorsTable(graph).bytes, to: Self.authorsTable, durable: true)
     let terms = DriftTerms(comments: commentTerms, article: articleTerms, limit: Self.termLimit)
     try files.write(Self.termsTable(terms).bytes, to: Self.termsTable, durable: true)
+  }
+
+  /// Decodes a chunk of stored pages on `jobs` threads; the result keeps the chunk's order.
+  private func decode(_ chunk: [BatchStore.StoredRow]) throws -> [StoredPage] {
+    let slots = Mutex([StoredPage?](repeating: nil, count: chunk.count))
+    let failure = Mutex<(any Error)?>(nil)
+    let workers = min(jobs, chunk.count)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      let decoder = JSONDecoder()
+      for i in stride(from: worker, to: chunk.count, by: workers) {
+        do {
+          let page = try decoder.decode(StoredPage.self, from: chunk[i].record)
+          slots.withLock { $0[i] = page }
+        } catch {
+          failure.withLock { $0 = error }
+        }
+      }
+    }
+    if let error = failure.withLock({ $0 }) { throw error }
+    return slots.withLock { $0.compactMap { $0 } }
   }
 
   /// One row per named author, by normalised name in byte order.

@@ -90,7 +90,7 @@ public struct BatchRun: Sendable {
     report.removed = gone
     report.files.removed = gone.count
 
-    let corpus = CorpusOutputs(store: store, files: files)
+    let corpus = CorpusOutputs(store: store, files: files, jobs: options.jobs)
     let digest = try store.contentDigest(salt: CorpusOutputs.formatVersion)
     report.corpusRebuilt = try store.setting(CorpusOutputs.digestSetting) != digest || !corpus.present()
     if report.corpusRebuilt {

@@ -100,13 +100,29 @@ final class BatchStore: Sendable {
     }
   }
 
-  /// Calls `body` with every stored page in path order (byte order), one at a
-  /// time, so the corpus is never in memory at once.
-  func forEachPage(_ body: (_ path: String, _ hash: String, _ record: Data) throws -> Void) throws(BatchError) {
+  /// One stored page as the corpus rebuild reads it.
+  struct StoredRow: Sendable {
+    var path: String
+    var hash: String
+    var record: Data
+  }
+
+  /// Calls `body` with the stored pages in path order (byte order), `size` at
+  /// a time, so the corpus is never in memory at once.
+  func forEachChunk(of size: Int, _ body: ([StoredRow]) throws -> Void) throws(BatchError) {
     try guarded("read the stored pages") {
       try db.read { db in
         let rows = try Row.fetchCursor(db, sql: "SELECT path, hash, record FROM page ORDER BY path")
-        while let row = try rows.next() { try body(row["path"], row["hash"], row["record"]) }
+        var chunk: [StoredRow] = []
+        chunk.reserveCapacity(size)
+        while let row = try rows.next() {
+          chunk.append(StoredRow(path: row["path"], hash: row["hash"], record: row["record"]))
+          if chunk.count == size {
+            try body(chunk)
+            chunk.removeAll(keepingCapacity: true)
+          }
+        }
+        if !chunk.isEmpty { try body(chunk) }
       }
     }
   }
