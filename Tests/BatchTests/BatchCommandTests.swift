@@ -10,9 +10,7 @@ import Testing
 /// `threadstat batch` as users run it: exit codes, messages, and kill -9.
 @Suite(.serialized) struct BatchCommandTests {
   @Test func cleanRunExitsZeroAndLogsPlainLines() throws {
-    let input = try Fixture.scratch("cli-in")
-    let output = try Fixture.scratch("cli-out")
-    try Fixture.generate(input, files: 3, seed: 61)
+    let (input, output) = try Fixture.corpus("cli", files: 3, seed: 61)
     let run = try Fixture.batch(input, output)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.contains("batch: 3 seen, 3 new, 0 changed, 0 unchanged, 0 removed, 0 failed"))
@@ -32,9 +30,7 @@ import Testing
   }
 
   @Test func secondConcurrentRunExitsOneAtOnce() throws {
-    let input = try Fixture.scratch("busy-in")
-    let output = try Fixture.scratch("busy-out")
-    try Fixture.generate(input, files: 1, seed: 71)
+    let (input, output) = try Fixture.corpus("busy", files: 1, seed: 71)
     let held = try OutputLock(folder: output)
     let run = try Fixture.batch(input, output)
     withExtendedLifetime(held) {}
@@ -46,9 +42,7 @@ import Testing
   /// Unreadable, too large and invalid UTF-8 files: the first two fail, are
   /// listed on stderr and in report.json, the rest is processed, exit 3.
   @Test func badFilesExitThree() throws {
-    let input = try Fixture.scratch("cli-bad-in")
-    let output = try Fixture.scratch("cli-bad-out")
-    try Fixture.generate(input, files: 2, seed: 81)
+    let (input, output) = try Fixture.corpus("cli-bad", files: 2, seed: 81)
     try Fixture.write(String(repeating: "big page\n", count: 50_000), to: input + "/big.txt")
     try Data([0x4E, 0x61, 0xEF, 0x0A, 0x0A, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: input + "/broken.txt"))
     try Fixture.write("secret\n", to: input + "/locked.txt")

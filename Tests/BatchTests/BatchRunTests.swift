@@ -77,9 +77,7 @@ import Testing
   }
 
   @Test func secondRunOnALockedFolderFailsAtOnce() throws {
-    let input = try Fixture.scratch("lock-in")
-    let output = try Fixture.scratch("lock-out")
-    try Fixture.generate(input, files: 1, seed: 31)
+    let (input, output) = try Fixture.corpus("lock", files: 1, seed: 31)
     do {
       let held = try OutputLock(folder: output)
       #expect {
@@ -95,9 +93,7 @@ import Testing
   }
 
   @Test func badFilesAreListedAndTheRestIsDone() throws {
-    let input = try Fixture.scratch("bad-in")
-    let output = try Fixture.scratch("bad-out")
-    try Fixture.generate(input, files: 3, seed: 41)
+    let (input, output) = try Fixture.corpus("bad", files: 3, seed: 41)
     try Fixture.write(String(repeating: "x", count: 300_000), to: input + "/huge.txt")
     try Data([0x41, 0x0A, 0xFF, 0xFE, 0xC3, 0x28, 0x0A]).write(to: URL(fileURLWithPath: input + "/latin.txt"))
 
@@ -116,9 +112,7 @@ import Testing
   }
 
   @Test func oddFileNamesStayInsideTheOutputFolder() throws {
-    let input = try Fixture.scratch("odd-in")
-    let output = try Fixture.scratch("odd-out")
-    try Fixture.generate(input, files: 1, seed: 52)
+    let (input, output) = try Fixture.corpus("odd", files: 1, seed: 52)
     let page = try Fixture.scrapes(input)[0]
     try FileManager.default.createDirectory(atPath: input + "/..x", withIntermediateDirectories: true)
     for name in ["we:ird?.txt", "line\nbreak.txt", "..x/..txt", "-dash.txt"] {
@@ -136,9 +130,7 @@ import Testing
   }
 
   @Test func commentLevelIsAddedToPagesAlreadyDone() throws {
-    let input = try Fixture.scratch("level-in")
-    let output = try Fixture.scratch("level-out")
-    try Fixture.generate(input, files: 2, seed: 53)
+    let (input, output) = try Fixture.corpus("level", files: 2, seed: 53)
     _ = try run(input, output)
     let options = BatchOptions(input: input, output: output, commentLevel: true, jobs: 1)
     let report = try BatchRun(options: options).run { _ in }
@@ -149,9 +141,7 @@ import Testing
   }
 
   @Test func corpusGraphPassesTheGraphMLChecks() throws {
-    let input = try Fixture.scratch("gml-in")
-    let output = try Fixture.scratch("gml-out")
-    try Fixture.generate(input, files: 3, seed: 54)
+    let (input, output) = try Fixture.corpus("gml", files: 3, seed: 54)
     _ = try run(input, output)
     let page = try Fixture.scrapes(input)[0]
     let check = try Fixture.execute(

@@ -1,3 +1,4 @@
+import Metrics
 import Testing
 
 @testable import Batch
@@ -80,5 +81,14 @@ import Testing
   @Test(arguments: [(0.5, "0.5"), (1.0, "1"), (-0.0000004, "0"), (-2.25, "-2.25"), (12.0000005, "12.000001")])
   func decimals(value: Double, text: String) {
     #expect(CSVTable.decimal(value) == text)
+  }
+}
+
+@Suite struct TermTextTests {
+  @Test func roundTrips() {
+    let counts = TermCounts(["élan": 2, "b": 1, "日本": 7])
+    let text = TermText.text(counts)
+    #expect(text == "b\t1\nélan\t2\n日本\t7\n")
+    #expect(TermText.counts(text) == counts)
   }
 }

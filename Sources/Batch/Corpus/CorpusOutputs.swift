@@ -17,7 +17,7 @@ struct CorpusOutputs {
   static let corpusGraph = "corpus.graphml"
   static let all = [corpusGraph, pagesTable, authorsTable, termsTable]
   /// Changes whenever the corpus outputs' format does, so a new version rebuilds them.
-  static let formatVersion = "corpus-v3"
+  static let formatVersion = "corpus-v4"
   /// The setting holding the digest of the pages the current corpus outputs were built from.
   static let digestSetting = "corpus-digest"
   /// How many corpus drift terms `terms.csv` lists each way.

@@ -38,6 +38,24 @@ struct StoredPage: Sendable, Equatable, Codable {
   var commentTerms: TermCounts
   var articleTerms: TermCounts
 
+  private enum CodingKeys: String, CodingKey { case row, graph, commentTerms, articleTerms }
+
+  init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    row = try c.decode(Row.self, forKey: .row)
+    graph = try c.decode(AuthorGraph.self, forKey: .graph)
+    commentTerms = TermText.counts(try c.decode(String.self, forKey: .commentTerms))
+    articleTerms = TermText.counts(try c.decode(String.self, forKey: .articleTerms))
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(row, forKey: .row)
+    try c.encode(graph, forKey: .graph)
+    try c.encode(TermText.text(commentTerms), forKey: .commentTerms)
+    try c.encode(TermText.text(articleTerms), forKey: .articleTerms)
+  }
+
   /// How many drift terms a `pages.csv` row names.
   static let rowTerms = 5
 

@@ -37,6 +37,13 @@ enum Fixture {
     try #require(run.status == 0, "gen-scrapes failed: \(run.stderr)")
   }
 
+  /// A generated corpus folder and an empty output folder beside it.
+  static func corpus(_ name: String, files: Int, seed: Int) throws -> (input: String, output: String) {
+    let input = try scratch(name + "-in")
+    try generate(input, files: files, seed: seed)
+    return (input, try scratch(name + "-out"))
+  }
+
   struct Execution {
     var status: Int32
     var stdout: String
