@@ -47,13 +47,7 @@ import Testing
     try Data([0x4E, 0x61, 0xEF, 0x0A, 0x0A, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: input + "/broken.txt"))
     try Fixture.write("secret\n", to: input + "/locked.txt")
     chmod(input + "/locked.txt", 0o000)
-    chmod(output, 0o777)
-    // root reads anything: run as nobody so that the permission bits count.
-    let asRoot = getuid() == 0
-    let program = asRoot ? "/usr/bin/setpriv" : Fixture.binary
-    let prefix = asRoot ? ["--reuid=65534", "--regid=65534", "--clear-groups", Fixture.binary] : []
-    let run = try Fixture.execute(
-      program, prefix + ["batch", input, "--out", output, "--max-page-bytes", "100000"])
+    let run = try batchAsNobody(input, output, ["--max-page-bytes", "100000"])
     #expect(run.status == 3, "\(run.stderr)")
     #expect(run.stderr.contains("batch: failed big.txt: 450000 bytes, over the limit of 100000 bytes"))
     #expect(run.stderr.contains("batch: failed locked.txt: permission denied"))
@@ -66,6 +60,36 @@ import Testing
     #expect(files["failed"] == 2)
     let pages = try String(contentsOfFile: output + "/pages.csv", encoding: .utf8)
     #expect(pages.contains("broken.txt"))
+  }
+
+  /// A folder that cannot be listed fails on its own; the pages stored from it stay.
+  @Test func unlistableFolderKeepsItsPages() throws {
+    let (input, output) = try Fixture.corpus("unlisted", files: 1, seed: 82)
+    let sub = input + "/sub"
+    try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
+    try Fixture.write("Title\n\nText of the article.\n", to: sub + "/inner.txt")
+    #expect(try batchAsNobody(input, output).status == 0)
+    chmod(sub, 0o000)
+    defer { chmod(sub, 0o755) }
+    let run = try batchAsNobody(input, output)
+    #expect(run.status == 3, "\(run.stderr)")
+    #expect(run.stderr.contains("batch: failed sub/:"))
+    let report = try Fixture.report(output)
+    #expect((report["removed"] as? [String]) == [])
+    let pages = try String(contentsOfFile: output + "/pages.csv", encoding: .utf8)
+    #expect(pages.contains("sub/inner.txt"))
+  }
+
+  /// Runs the batch as user nobody when the tests run as root (root reads
+  /// anything), so that permission bits count.
+  private func batchAsNobody(_ input: String, _ output: String, _ extra: [String] = []) throws
+    -> Fixture.Execution
+  {
+    chmod(output, 0o777)
+    let asRoot = getuid() == 0
+    let program = asRoot ? "/usr/bin/setpriv" : Fixture.binary
+    let prefix = asRoot ? ["--reuid=65534", "--regid=65534", "--clear-groups", Fixture.binary] : []
+    return try Fixture.execute(program, prefix + ["batch", input, "--out", output] + extra)
   }
 
   /// Kills runs with SIGKILL at pseudo-random moments, re-runs, and checks

@@ -151,6 +151,17 @@ import Testing
     #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
   }
 
+  @Test func recordsOfAnotherFormatAreProcessedAgain() throws {
+    let (input, output) = try Fixture.corpus("format", files: 2, seed: 55)
+    _ = try run(input, output)
+    let outputs = try Fixture.reproducibleOutputs(output)
+    try BatchStore(path: output + "/" + BatchRun.databaseName).setSetting("record-format", "page-v0")
+    let (report, _) = try run(input, output)
+    #expect(report.files.new == 2)
+    #expect(report.warnings.map(\.path) == [BatchRun.databaseName])
+    #expect(try Fixture.reproducibleOutputs(output) == outputs)
+  }
+
   @Test func outputFolderInsideTheInputIsNotWalked() throws {
     let input = try Fixture.scratch("nested-in")
     try Fixture.generate(input, files: 2, seed: 51)

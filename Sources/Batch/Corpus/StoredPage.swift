@@ -56,6 +56,9 @@ struct StoredPage: Sendable, Equatable, Codable {
     try c.encode(TermText.text(articleTerms), forKey: .articleTerms)
   }
 
+  /// Names the encoding below; change it whenever the stored form changes.
+  static let format = "page-v3"
+
   /// How many drift terms a `pages.csv` row names.
   static let rowTerms = 5
 

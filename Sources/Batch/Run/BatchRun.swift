@@ -54,9 +54,15 @@ public struct BatchRun: Sendable {
       run: 0, input: options.input, output: options.output, started: Posix.wallClock(),
       durationSeconds: 0)
     report.run = try store.beginRun(started: report.started)
+    if try store.adopt(recordFormat: StoredPage.format) {
+      let message = "made by another threadstat version; every page is processed again"
+      report.warnings.append(.init(path: Self.databaseName, message: message))
+      onEvent(.warning(path: Self.databaseName, message: message))
+    }
 
-    let scrapes = try CorpusWalk.files(
+    let listing = try CorpusWalk.files(
       under: options.input, filter: options.filter, skipping: options.output)
+    let scrapes = listing.files
     let known = try store.known()
     onEvent(.started(files: scrapes.count, bytes: scrapes.reduce(0) { $0 + $1.size }))
 
@@ -80,8 +86,19 @@ public struct BatchRun: Sendable {
       report.warnings += outcome.warnings.map { .init(path: outcome.path, message: $0) }
     }
 
+    for folder in listing.unlisted {
+      report.files.failed += 1
+      report.failed.append(.init(path: folder.path + "/", reason: folder.reason))
+      onEvent(.page(path: folder.path + "/", status: .failed, bytes: 0, reason: folder.reason))
+    }
+
+    // A scrape is gone when the walk did not see it; those in folders that
+    // could not be listed are kept until the folder can be read again.
     let present = Set(scrapes.map(\.relativePath))
-    let gone = known.keys.filter { !present.contains($0) }.sorted(by: Self.byteOrder)
+    let hidden = listing.unlisted.map { $0.path + "/" }
+    let gone = known.keys.filter { path in
+      !present.contains(path) && !hidden.contains { path.hasPrefix($0) }
+    }.sorted(by: Self.byteOrder)
     for path in gone {
       for output in known[path]?.outputs ?? [] { try files.remove(output) }
       try store.forget(path: path)

@@ -147,6 +147,23 @@ final class BatchStore: Sendable {
     }
   }
 
+  /// Makes sure the stored page records are in `format`; records of another
+  /// format (an older threadstat) are dropped, so their pages are processed
+  /// again and their outputs rewritten.
+  /// - Returns: whether records were dropped.
+  func adopt(recordFormat format: String) throws(BatchError) -> Bool {
+    let key = "record-format"
+    let current = try setting(key)
+    if current == format { return false }
+    try guarded("reset the stored pages") {
+      try db.write { db in
+        try db.execute(sql: "DELETE FROM page")
+        try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, format])
+      }
+    }
+    return current != nil
+  }
+
   /// A stored setting.
   func setting(_ key: String) throws(BatchError) -> String? {
     try guarded("read setting \(key)") {

@@ -10,22 +10,37 @@ public struct ScrapeFile: Sendable, Equatable {
 
 /// Lists the scrapes below a folder.
 enum CorpusWalk {
-  /// Every regular file below `root` that `filter` accepts, sorted by relative
-  /// path (byte order). Symbolic links are not followed; the folder `skipping`
-  /// (the output folder, when it lies inside the input) is left out.
-  /// - Throws: `BatchError` when `root` or a folder below it cannot be listed.
+  /// What the walk found.
+  struct Listing {
+    /// Scrapes, sorted by relative path (byte order).
+    var files: [ScrapeFile] = []
+    /// Folders below the root that could not be listed, by relative path, with the reason.
+    var unlisted: [(path: String, reason: String)] = []
+  }
+
+  /// Every regular file below `root` that `filter` accepts. Symbolic links
+  /// are not followed; the folder `skipping` (the output folder, when it lies
+  /// inside the input) is left out; a folder that cannot be listed is noted
+  /// and the walk goes on.
+  /// - Throws: `BatchError` when `root` itself cannot be listed.
   static func files(
     under root: String, filter: GlobFilter, skipping skipped: String?
-  ) throws(BatchError) -> [ScrapeFile] {
+  ) throws(BatchError) -> Listing {
     guard let top = Posix.lstatEntry(root), top.kind == .directory else {
       throw BatchError(.usage, "\(root): not a folder")
     }
     let skip = skipped.flatMap { Posix.lstatEntry($0) }.map { ($0.device, $0.inode) }
-    var found: [ScrapeFile] = []
+    var listing = Listing()
     var pending: [String] = [""]
     while let relativeDir = pending.popLast() {
       let dir = relativeDir.isEmpty ? root : Paths.join(root, relativeDir)
-      for name in try Posix.directoryNames(dir) {
+      let names: [String]
+      do { names = try Posix.directoryNames(dir) } catch {
+        if relativeDir.isEmpty { throw error }
+        listing.unlisted.append((relativeDir, error.message))
+        continue
+      }
+      for name in names {
         let relative = Paths.join(relativeDir, name)
         let path = Paths.join(root, relative)
         guard let entry = Posix.lstatEntry(path) else { continue }
@@ -35,14 +50,14 @@ enum CorpusWalk {
           if filter.descends(into: relative) { pending.append(relative) }
         case .file:
           if filter.accepts(relative) {
-            found.append(ScrapeFile(relativePath: relative, path: path, size: entry.size))
+            listing.files.append(ScrapeFile(relativePath: relative, path: path, size: entry.size))
           }
         case .other:
           continue
         }
       }
     }
-    found.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
-    return found
+    listing.files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+    return listing
   }
 }
