@@ -20,6 +20,13 @@ enum NameScore {
     "bint", "al", "el", "le", "la", "dos", "das", "do", "st.", "y", "ben", "abu", "mac", "af",
   ]
 
+  /// "N.", "Jr.", "Sr.": a word that ends a name with a full stop.
+  static func isAbbreviation(_ word: Substring) -> Bool {
+    let letters = word.dropLast()
+    if letters.count == 1, letters.unicodeScalars.first?.properties.isUppercase == true { return true }
+    return ["Jr", "Sr", "Dr", "Esq", "PhD", "MD"].contains(String(letters))
+  }
+
   /// Scores one trimmed line.
   static func score(_ line: String) -> Double {
     let u = line.utf8
@@ -31,7 +38,8 @@ enum NameScore {
     guard let lastScalar = line.unicodeScalars.last, let firstScalar = line.unicodeScalars.first else { return -3 }
     switch lastScalar {
     case ".", "!", "?", ",", ";", ":", "…", "。", "！", "？", "，", "：", "\"", "”", "’":
-      // "Kenji L. Khan" ends in a letter; "Jr." and "Inc." are rare enough.
+      // "Priya N.", "Bob Smith Jr." end in an initial or a title, not a sentence.
+      if lastScalar == ".", let lastWord = words.last, words.count >= 2, isAbbreviation(lastWord) { break }
       s -= 2
     default: break
     }
@@ -63,7 +71,9 @@ enum NameScore {
       let capRatio = Double(capitalised + uncased) / Double(letters)
       s += (capRatio - 0.6) * 1.2
     } else if lowercaseWords == 1 {
-      s -= 0.3  // "sofia", "eagle1990": possible, weaker
+      // "sofia" is possible but weaker; "hawk1956", "old_timer": handles.
+      let handle = line.unicodeScalars.contains { $0 == "_" || $0.properties.numericType != nil }
+      s += handle ? 0.3 : -0.3
     }
     // Digits-only or long numbers read as counts, not names.
     if line.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2C || $0 == 0x2E }) { return -3 }

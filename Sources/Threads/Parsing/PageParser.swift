@@ -159,6 +159,10 @@ struct PageParser {
           var isStart = false
           if isPlainHeader(i) {
             suffix += 1.5 + info.name
+            // Article furniture ("Support X") and a double blank above it: a section break.
+            if blankBefore[i] >= 2, i - blankBefore[i] - 1 >= 0, infos[i - blankBefore[i] - 1].role != nil {
+              suffix += 1
+            }
             named = true
             isStart = true
           } else {
@@ -238,18 +242,24 @@ struct PageParser {
   // MARK: - Article
 
   func makeArticle(end: Int) -> Article {
+    // The headline: the first line of five or more words (site names,
+    // sections and breadcrumbs are shorter), else the first of three or more.
     var titleIndex: Int? = nil
+    var fallback: Int? = nil
     for i in 0..<end where !infos[i].blank && infos[i].role == nil && infos[i].date == nil {
+      let line = lines[i]
       let key = infos[i].key ?? ""
-      if DateMatcher.isMonthYear(key) { continue }
-      let words = Words.count(lines[i])
-      let scalars = lines[i].unicodeScalars.count
-      let letters = lines[i].unicodeScalars.filter { $0.properties.isAlphabetic }.count
-      if (words >= 3 || scalars >= 8 && letters >= 6) && lines[i].utf8.count <= 400 {
+      if DateMatcher.isMonthYear(key) || line.utf8.count > 400 { continue }
+      if key.contains(" » ") || key.contains(" > ") || key.contains(" / ") || key.contains(" | ") { continue }
+      let words = Words.count(line)
+      let ideographs = line.unicodeScalars.filter { $0.properties.isIdeographic }.count
+      if words >= 5 || ideographs >= 8 {
         titleIndex = i
         break
       }
+      if fallback == nil, words >= 3 || ideographs >= 4 { fallback = i }
     }
+    titleIndex = titleIndex ?? fallback
     var date: CalendarDate? = nil
     var seen = 0
     for i in 0..<end where !infos[i].blank {

@@ -110,9 +110,25 @@ struct ReplyResolver {
   }
 
   private mutating func addShingles(of i: Int) {
-    let words = ReplyResolver.words(comments[i].text)
+    // What a comment itself quotes is not its own text.
+    let words = ReplyResolver.words(ReplyResolver.unquoted(comments[i].text))
     guard words.count >= 5 else { return }
     for s in 0...(words.count - 5) { shingles[ReplyResolver.hash(words[s..<(s + 5)])] = i }
+  }
+
+  /// The text with every “quoted” or "quoted" span removed.
+  static func unquoted(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    var depth = 0
+    for s in text.unicodeScalars {
+      switch s {
+      case "“", "«", "„": depth += 1
+      case "”", "»": depth = max(0, depth - 1)
+      case "\"": depth = depth > 0 ? depth - 1 : 1
+      default: if depth == 0 { out.append(s) }
+      }
+    }
+    return String(out)
   }
 
   /// Lower-cased words with punctuation and quote marks stripped.

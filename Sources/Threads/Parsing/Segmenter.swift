@@ -10,6 +10,9 @@ struct Segmenter {
   /// Most comments on this page have certain headers (names twice, dates,
   /// "says:"): a bare name line is then only a header when it is a known name.
   let strictHeaders: Bool
+  /// Comments end with footer widgets ("Like · Reply · 2y"): a name line may
+  /// be followed directly by its body.
+  let footerDelimited: Bool
 
   init(parser: PageParser, region: PageParser.Region) {
     lines = parser.lines
@@ -19,8 +22,10 @@ struct Segmenter {
     var known = Set<String>()
     var certain = 0
     var bare = 0
+    var footers = 0
     for i in region.start..<lines.count {
       let info = infos[i]
+      if info.role == .footer { footers += 1 }
       if let t = info.replyTarget { known.insert(t) }
       if let a = info.arrow { known.insert(a.author); known.insert(a.target) }
       if let s = info.says { known.insert(s); certain += 1 }
@@ -40,6 +45,7 @@ struct Segmenter {
       }
     }
     knownNames = known
+    footerDelimited = footers >= 2
     strictHeaders = certain >= 3 && certain > 2 * bare
   }
 
@@ -69,7 +75,7 @@ struct Segmenter {
       let key = LineKey.make(d.dateText) ?? ""
       h = Header(
         author: d.author, certain: true, date: DateMatcher.lineDate(key)?.date, dateText: d.dateText, end: i + 1)
-    } else if info.isNameCandidate {
+    } else if info.isNameCandidate || info.role == nil && knownNames.contains(lines[i]) {
       h = Header(author: lines[i], certain: false, end: i + 1)
       if i + 1 < lines.count, lines[i + 1] == lines[i] {
         h.certain = true
@@ -116,16 +122,18 @@ struct Segmenter {
   }
 
   /// Whether a bare name line, inside a body, opens a new comment.
-  func opensComment(_ i: Int, score: Double) -> Bool {
+  func opensComment(_ i: Int) -> Bool {
     let known = knownNames.contains(lines[i])
+    let score = known ? max(infos[i].name, 1) : infos[i].name
     if strictHeaders && !known { return false }
     // It must stand alone: a blank line after it.
     guard i + 1 < lines.count, infos[i + 1].blank else { return false }
     var j = i + 1
     while j < lines.count, infos[j].blank { j += 1 }
     let emptyBody = j - i - 1 >= 2
-    if j >= lines.count || infos[j].role == .trailer || infos[j].role == .form {
-      return known && score > 0.3
+    if j >= region.end || infos[j].role == .trailer || infos[j].role == .form {
+      // An image-only last comment: the name, then the blank-line rhythm.
+      return known && score > 0.3 || emptyBody && score >= 0.7
     }
     // The next paragraph is itself a known name opening a comment: this line is body.
     if !emptyBody, infos[j].isNameCandidate, knownNames.contains(lines[j]), !known { return false }
@@ -175,6 +183,14 @@ struct Segmenter {
       var startNew = false
       var afterTruncation = false
       let h = header(at: i)
+      // "In reply to NAME." printed between a header and its body.
+      if let t = info.replyTarget, var c = current, !c.hasBody, c.target == nil, c.author != nil || c.date != nil {
+        c.target = t
+        current = c
+        i += 1
+        blankRun = 0
+        continue
+      }
       if let c = current {
         if let h, h.certain {
           startNew = true
@@ -182,10 +198,10 @@ struct Segmenter {
           startNew = true
         } else if c.truncated {
           startNew = true
-          afterTruncation = h == nil || !opensComment(i, score: info.name)
+          afterTruncation = h == nil || !opensComment(i)
         } else if blankRun >= 2 {
           startNew = true
-        } else if h != nil, blankRun >= 1, c.hasBody, opensComment(i, score: info.name) {
+        } else if h != nil, blankRun >= 1, c.hasBody, opensComment(i) {
           startNew = true
         }
       } else {
@@ -227,7 +243,7 @@ struct Segmenter {
   /// two blank lines) is its author when it stands alone above a body.
   func opensHere(_ i: Int, header h: Header) -> Bool {
     guard h.author != nil else { return false }
-    if h.end < lines.count, !infos[h.end].blank {
+    if h.end < lines.count, !infos[h.end].blank, !footerDelimited {
       return false  // "Name" directly followed by text reads as a body line
     }
     if strictHeaders && !knownNames.contains(lines[i]) { return false }

@@ -64,7 +64,7 @@ enum Widgets {
   ]
 
   static let noise: Set<String> = [
-    "top fan", "author", "admin", "administrator", "moderator", "mod", "editor", "guest", "member",
+    "top fan", "author", "admin", "administrator", "moderator", "mod", "editor", "member",
     "verified", "follow", "share", "tweet", "email", "print", "avatar", "edited", "(edited)", "−", "-",
     "+", "⚑", "△", "▽", "△ ▽", "▲", "▼", "▲ ▼", "↑", "↓", "upvote", "downvote", "vote up", "vote down",
     "hide replies", "show replies", "see more replies", "most relevant", "top", "new", "old",
