@@ -54,7 +54,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "ThreadsTests", dependencies: ["Threads"]),
-    .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Threads"]),
+    .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Threads"], exclude: ["Snapshots"]),
     .testTarget(name: "BatchTests", dependencies: ["Batch", "Metrics", "Threads"]),
     .testTarget(name: "CLITests", dependencies: ["Threads"]),
   ],

@@ -7,6 +7,7 @@ public struct CorpusStatistics: Sendable, Equatable, Codable {
   /// Term counts of all comments and articles together.
   public var terms: TermCounts
 
+  /// Statistics with the given counts; empty by default, to `add(_:)` pages to.
   public init(documentFrequencies: DocumentFrequencies = DocumentFrequencies(), terms: TermCounts = TermCounts()) {
     self.documentFrequencies = documentFrequencies
     self.terms = terms
@@ -37,6 +38,9 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
   public var articleTerms: TermCounts
   /// Document frequencies of this page: the article and each comment.
   public var documentFrequencies: DocumentFrequencies
+  /// The word most often behind each stem on this page, where it differs
+  /// from the stem ("people" for "peopl"): for showing terms to readers.
+  public var termWords: [String: String]
 
   /// Per-author counts, in order of first appearance.
   public var authors: [AuthorStats] { Array(graph.authors.values) }
@@ -69,6 +73,7 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
     let vectors = space.vectors(idf: idf)
     let commentTerms = space.termCounts(1..<space.documents.count)
     let articleTerms = space.termCounts(0..<1)
+    let termWords = extractor.displayWords()
 
     let comments = Self.similarities(discussion, space: space, vectors: vectors)
     let deepest = comments.map(\.depth).max() ?? -1
@@ -80,11 +85,13 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
       byDepth: DriftReport.curve(comments, buckets: deepest + 1) { comments[$0].depth },
       byPosition: n == 0 ? [] : DriftReport.curve(comments, buckets: 4) { $0 * 4 / n },
       terms: DriftTerms(
-        comments: commentTerms, article: articleTerms, prior: corpus?.terms, limit: termLimit))
+        comments: commentTerms, article: articleTerms, prior: corpus?.terms, limit: termLimit,
+        words: termWords))
     self.graph = AuthorGraph(discussion, drift: comments.map(\.drift))
     self.commentTerms = commentTerms
     self.articleTerms = articleTerms
     self.documentFrequencies = pageFrequencies
+    self.termWords = termWords
   }
 
   /// Cosines to the article, the parent and the running centroid of earlier

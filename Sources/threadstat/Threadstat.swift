@@ -8,6 +8,9 @@ struct Threadstat: ParsableCommand {
     abstract: "Rebuild comment threads from page scrapes, measure them, and write Gephi-ready graphs.",
     discussion: """
       Examples:
+        threadstat graph scrape.txt > out.graphml   # the reply graph, for Gephi
+        threadstat stats scrape.txt                 # who wrote and replied how much
+        threadstat drift scrape.txt                 # how far the talk drifts
         threadstat parse scrape.txt                 # the thread as an indented tree
         threadstat parse scrape.txt --format json   # the JSON contract
         cat scrape.txt | threadstat parse -         # read standard input

@@ -19,9 +19,9 @@ public struct AuthorStats: Sendable, Equatable, Codable {
   /// Keys of the other named authors this one replied to or got replies from, sorted.
   public var partners: [String] = []
   /// Date of the earliest dated comment.
-  public var firstDate: CalendarDate?
+  @ISODateCoded public var firstDate: CalendarDate?
   /// Date of the latest dated comment.
-  public var lastDate: CalendarDate?
+  @ISODateCoded public var lastDate: CalendarDate?
   /// Pages the author commented on.
   public var articles: Int = 0
   /// Sum of the drift of the comments that have one.
@@ -91,44 +91,5 @@ public struct AuthorStats: Sendable, Equatable, Codable {
       }
     }
     return out
-  }
-
-  private enum CodingKeys: String, CodingKey {
-    case name, key, comments, words, truncated, repliesSent, repliesReceived, partners
-    case firstDate, lastDate, articles, driftSum, driftCount
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    name = try c.decode(String.self, forKey: .name)
-    key = try c.decode(String.self, forKey: .key)
-    comments = try c.decode(Int.self, forKey: .comments)
-    words = try c.decode(Int.self, forKey: .words)
-    truncated = try c.decode(Int.self, forKey: .truncated)
-    repliesSent = try c.decode(Int.self, forKey: .repliesSent)
-    repliesReceived = try c.decode(Int.self, forKey: .repliesReceived)
-    partners = try c.decode([String].self, forKey: .partners)
-    firstDate = try ISODate.decode(c, .firstDate)
-    lastDate = try ISODate.decode(c, .lastDate)
-    articles = try c.decode(Int.self, forKey: .articles)
-    driftSum = try c.decode(Double.self, forKey: .driftSum)
-    driftCount = try c.decode(Int.self, forKey: .driftCount)
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(name, forKey: .name)
-    try c.encode(key, forKey: .key)
-    try c.encode(comments, forKey: .comments)
-    try c.encode(words, forKey: .words)
-    try c.encode(truncated, forKey: .truncated)
-    try c.encode(repliesSent, forKey: .repliesSent)
-    try c.encode(repliesReceived, forKey: .repliesReceived)
-    try c.encode(partners, forKey: .partners)
-    try c.encodeIfPresent(firstDate?.iso, forKey: .firstDate)
-    try c.encodeIfPresent(lastDate?.iso, forKey: .lastDate)
-    try c.encode(articles, forKey: .articles)
-    try c.encode(driftSum, forKey: .driftSum)
-    try c.encode(driftCount, forKey: .driftCount)
   }
 }

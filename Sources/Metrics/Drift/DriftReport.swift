@@ -23,6 +23,7 @@ public struct CommentDrift: Sendable, Equatable, Codable {
   /// 1 - similarity to the article.
   public var drift: Double? { articleSimilarity.map { 1 - $0 } }
 
+  /// A comment's scores with the given fields.
   public init(
     index: Int, depth: Int, articleSimilarity: Double?, parentSimilarity: Double?,
     contextSimilarity: Double?, truncated: Bool, terms: Int
@@ -48,6 +49,7 @@ public struct DriftPoint: Sendable, Equatable, Codable {
   /// Mean drift of the scored comments; nil when none is scored.
   public var meanDrift: Double?
 
+  /// A point with the given fields.
   public init(bucket: Int, comments: Int, scored: Int, meanDrift: Double?) {
     self.bucket = bucket
     self.comments = comments
@@ -67,6 +69,7 @@ public struct DriftReport: Sendable, Equatable, Codable {
   /// What the comments drifted to and away from.
   public var terms: DriftTerms
 
+  /// A report with the given parts.
   public init(
     comments: [CommentDrift], byDepth: [DriftPoint], byPosition: [DriftPoint], terms: DriftTerms
   ) {

@@ -3,6 +3,9 @@
 public struct TermScore: Sendable, Equatable, Codable {
   /// The term (a stem, or a CJK bigram).
   public var term: String
+  /// The term as readers wrote it: the most common word behind the stem
+  /// when one is known, else the term itself.
+  public var word: String
   /// The z-score: `delta` over its standard deviation. Positive: the focus
   /// uses the term more.
   public var z: Double
@@ -13,8 +16,12 @@ public struct TermScore: Sendable, Equatable, Codable {
   /// Occurrences in the reference text.
   public var referenceCount: Int
 
-  public init(term: String, z: Double, delta: Double, focusCount: Int, referenceCount: Int) {
+  /// A score with the given fields; `word` defaults to `term`.
+  public init(
+    term: String, word: String? = nil, z: Double, delta: Double, focusCount: Int, referenceCount: Int
+  ) {
     self.term = term
+    self.word = word ?? term
     self.z = z
     self.delta = delta
     self.focusCount = focusCount
@@ -77,6 +84,7 @@ public struct DriftTerms: Sendable, Equatable, Codable {
   /// Negative z, most negative first.
   public var away: [TermScore]
 
+  /// Terms already scored and ordered.
   public init(toward: [TermScore], away: [TermScore]) {
     self.toward = toward
     self.away = away
@@ -88,11 +96,19 @@ public struct DriftTerms: Sendable, Equatable, Codable {
   ///   - article: the article's term counts.
   ///   - prior: the Dirichlet prior; nil means comments + article.
   ///   - limit: how many terms to keep each way.
+  ///   - words: display words by term (``PageAnalysis/termWords``); terms
+  ///     missing from it show as themselves.
   public init(
-    comments: TermCounts, article: TermCounts, prior: TermCounts? = nil, limit: Int = 20
+    comments: TermCounts, article: TermCounts, prior: TermCounts? = nil, limit: Int = 20,
+    words: [String: String] = [:]
   ) {
     let scores = FightinWords.scores(
-      focus: comments, reference: article, prior: prior ?? comments + article)
+      focus: comments, reference: article, prior: prior ?? comments + article
+    ).map { score in
+      var score = score
+      score.word = words[score.term] ?? score.term
+      return score
+    }
     toward = Array(
       scores.filter { $0.z > 0 }
         .sorted { $0.z != $1.z ? $0.z > $1.z : $0.term < $1.term }

@@ -5,10 +5,14 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import Synchronization
 
 /// Writing a file all at once or not at all: a temporary file in the same
 /// folder, flushed to disk, then renamed over the target.
 enum AtomicFile {
+  /// Makes temporary names unique among threads of this process.
+  private static let counter = Atomic<Int>(0)
+
   /// Creates a temporary file next to `path`, lets `body` fill it, and
   /// renames it to `path`. On any error the temporary file is removed.
   static func replace(
@@ -17,7 +21,8 @@ enum AtomicFile {
     let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
     let folder = slash.map { String(Substring(path.utf8[...$0])) } ?? ""
     let name = slash.map { String(Substring(path.utf8[path.utf8.index(after: $0)...])) } ?? path
-    let temp = "\(folder).\(name).tmp-\(getpid())"
+    let serial = counter.add(1, ordering: .relaxed).newValue
+    let temp = "\(folder).\(name).tmp-\(getpid())-\(serial)"
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard fd >= 0 else { throw failure(path, "cannot create a temporary file in its folder") }
     do throws(GraphMLError) {

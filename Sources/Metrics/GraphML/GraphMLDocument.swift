@@ -21,16 +21,6 @@ public struct GraphMLDocument: Sendable {
     case double(Double)
     case string(String)
 
-    var type: ValueType {
-      switch self {
-      case .boolean: .boolean
-      case .int: .int
-      case .long: .long
-      case .double: .double
-      case .string: .string
-      }
-    }
-
     /// The text written, nil for a non-finite double.
     var text: String? {
       switch self {
@@ -50,9 +40,15 @@ public struct GraphMLDocument: Sendable {
     var target: String? = nil
     var data: [(key: String, value: Value)] = []
 
-    /// Adds a value; nil adds nothing.
+    /// Adds a value; nil adds nothing. Strings other than the label get
+    /// ``XMLText/shieldINF(_:)``, since Gephi rewrites "INF" in data values.
     mutating func set(_ key: String, _ value: Value?) {
-      if let value { data.append((key, value)) }
+      guard let value else { return }
+      if key != "label", case .string(let s) = value {
+        data.append((key, .string(XMLText.shieldINF(s))))
+      } else {
+        data.append((key, value))
+      }
     }
   }
 
@@ -85,7 +81,7 @@ public struct GraphMLDocument: Sendable {
   /// - Throws: ``GraphMLError`` naming the path.
   public func write(toFile path: String) throws(GraphMLError) {
     let xml = try bytes()
-    let gzip = path.utf8.count > 3 && path.hasSuffix(".gz")
+    let gzip = path.hasSuffix(".gz")
     try AtomicFile.replace(path) { fd throws(GraphMLError) in
       if gzip {
         try GraphMLWriter.writeGzip(xml, to: fd, path: path)
@@ -126,6 +122,32 @@ enum XMLText {
     var out = String.UnicodeScalarView()
     for scalar in s.unicodeScalars where isAllowed(scalar) { out.append(scalar) }
     return String(out)
+  }
+
+  /// Gephi (0.9.3 and later) replaces "INF" with "Infinity" in every
+  /// imported data value, strings included ("INFO desk" -> "InfinityO desk").
+  /// A WORD JOINER (U+2060, invisible) after "IN" keeps the text as shown.
+  static func shieldINF(_ s: String) -> String {
+    var found = false
+    var run = 0
+    for b in s.utf8 {
+      switch (run, b) {
+      case (_, UInt8(ascii: "I")): run = 1
+      case (1, UInt8(ascii: "N")): run = 2
+      case (2, UInt8(ascii: "F")): found = true
+      default: run = 0
+      }
+      if found { break }
+    }
+    guard found else { return s }
+    var out = ""
+    var rest = Substring(s)
+    while let r = rest.firstRange(of: "INF") {
+      out += rest[..<r.lowerBound]
+      out += "IN\u{2060}F"
+      rest = rest[r.upperBound...]
+    }
+    return out + rest
   }
 
   static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

@@ -23,15 +23,16 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
   public struct Page: Sendable, Equatable, Codable {
     /// Where the page came from (the path given).
     public var source: String
+    /// The article's headline.
     public var title: String
-    public var date: CalendarDate?
+    /// The article's date, when the page gives one.
+    @ISODateCoded public var date: CalendarDate?
     /// Words in the article.
     public var words: Int
     /// Comments on the page.
     public var comments: Int
 
-    private enum CodingKeys: String, CodingKey { case source, title, date, words, comments }
-
+    /// A page with the given fields.
     public init(source: String, title: String, date: CalendarDate?, words: Int, comments: Int) {
       self.source = source
       self.title = title
@@ -39,37 +40,24 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
       self.words = words
       self.comments = comments
     }
-
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      source = try c.decode(String.self, forKey: .source)
-      title = try c.decode(String.self, forKey: .title)
-      date = try ISODate.decode(c, .date)
-      words = try c.decode(Int.self, forKey: .words)
-      comments = try c.decode(Int.self, forKey: .comments)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(source, forKey: .source)
-      try c.encode(title, forKey: .title)
-      try c.encodeIfPresent(date?.iso, forKey: .date)
-      try c.encode(words, forKey: .words)
-      try c.encode(comments, forKey: .comments)
-    }
   }
 
   /// A comment posted without a visible name: a node of its own.
   public struct UnknownAuthor: Sendable, Equatable, Codable {
+    /// Position of the comment's page in ``AuthorGraph/pages``.
     public var page: Int
     /// The comment's index on its page.
     public var comment: Int
+    /// Words in the comment.
     public var words: Int
+    /// The page cut the comment short.
     public var truncated: Bool
-    public var date: CalendarDate?
+    /// The posting date, when the page gives an absolute one.
+    @ISODateCoded public var date: CalendarDate?
+    /// The comment's drift, when it has one.
     public var drift: Double?
 
-    private enum CodingKeys: String, CodingKey { case page, comment, words, truncated, date, drift }
+    /// An unknown author with the given fields.
 
     public init(page: Int, comment: Int, words: Int, truncated: Bool, date: CalendarDate?, drift: Double?) {
       self.page = page
@@ -79,32 +67,15 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
       self.date = date
       self.drift = drift
     }
-
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      page = try c.decode(Int.self, forKey: .page)
-      comment = try c.decode(Int.self, forKey: .comment)
-      words = try c.decode(Int.self, forKey: .words)
-      truncated = try c.decode(Bool.self, forKey: .truncated)
-      date = try ISODate.decode(c, .date)
-      drift = try c.decodeIfPresent(Double.self, forKey: .drift)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(page, forKey: .page)
-      try c.encode(comment, forKey: .comment)
-      try c.encode(words, forKey: .words)
-      try c.encode(truncated, forKey: .truncated)
-      try c.encodeIfPresent(date?.iso, forKey: .date)
-      try c.encodeIfPresent(drift, forKey: .drift)
-    }
   }
 
   /// A directed edge, replier -> replied-to.
   public struct Edge: Sendable, Hashable, Codable {
+    /// The replier.
     public var source: Node
+    /// The replied-to: an author, an unknown author or an article.
     public var target: Node
+    /// The edge from `source` to `target`.
     public init(source: Node, target: Node) {
       self.source = source
       self.target = target
@@ -122,7 +93,17 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
     /// Mean drift of the replying comments.
     public var meanDrift: Double? { driftCount > 0 ? driftSum / Double(driftCount) : nil }
 
+    /// No replies yet.
     public init() {}
+
+    /// Counts one more reply.
+    mutating func add(drift: Double?) {
+      count += 1
+      if let drift {
+        driftSum += drift
+        driftCount += 1
+      }
+    }
 
     mutating func merge(_ other: Replies) {
       count += other.count
@@ -144,12 +125,11 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
   public init() {}
 
   /// Comments over all pages.
-  public var commentCount: Int { pages.reduce(0) { $0 + $1.comments } }
+  public private(set) var commentCount = 0
 
   /// The author's share of all comments in the graph, in [0, 1].
   public func share(of author: AuthorStats) -> Double {
-    let total = commentCount
-    return total > 0 ? Double(author.comments) / Double(total) : 0
+    commentCount > 0 ? Double(author.comments) / Double(commentCount) : 0
   }
 
   /// The graph of one page.
@@ -163,6 +143,7 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
         source: discussion.source, title: article.title, date: article.date, words: article.words,
         comments: discussion.comments.count)
     ]
+    commentCount = discussion.comments.count
     let keys = discussion.comments.map { comment -> String? in
       guard let name = comment.author else { return nil }
       let key = AuthorName.normalized(name)
@@ -196,13 +177,7 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
       } else {
         target = .article(page: 0)
       }
-      var replies = Replies()
-      replies.count = 1
-      if let d = drift[i] {
-        replies.driftSum = d
-        replies.driftCount = 1
-      }
-      edges[Edge(source: node(i), target: target), default: Replies()].merge(replies)
+      edges[Edge(source: node(i), target: target), default: Replies()].add(drift: drift[i])
     }
     for key in authors.keys {
       authors[key]?.articles = 1
@@ -223,6 +198,7 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
       }
     }
     pages.append(contentsOf: other.pages)
+    commentCount += other.commentCount
     for (key, stats) in other.authors {
       if authors[key] == nil { authors[key] = stats } else { authors[key]?.merge(stats) }
     }

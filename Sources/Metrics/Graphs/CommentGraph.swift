@@ -5,9 +5,13 @@ import Threads
 public struct CommentGraph: Sendable {
   /// One page's article: the root of its tree.
   public struct Root: Sendable, Equatable {
+    /// Where the page came from (the path given).
     public var source: String
+    /// The article's headline.
     public var title: String
+    /// The article's date, when the page gives one.
     public var date: CalendarDate?
+    /// Words in the article.
     public var words: Int
   }
 
@@ -21,9 +25,13 @@ public struct CommentGraph: Sendable {
     public var author: String?
     /// The comment replied to (same page); nil for a reply to the article.
     public var parent: Int?
+    /// Words in the comment.
     public var words: Int
+    /// The posting date, when the page gives an absolute one.
     public var date: CalendarDate?
+    /// The page cut the comment short.
     public var truncated: Bool
+    /// What the parent link rests on; nil for a top-level comment.
     public var evidence: ReplyEvidence?
     /// Depth and similarities.
     public var drift: CommentDrift

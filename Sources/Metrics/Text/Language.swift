@@ -1,5 +1,5 @@
 /// A language the drift measures know stop words and a stemmer for.
-public enum Language: String, Sendable, Codable, CaseIterable, Comparable {
+public enum Language: String, Sendable, Codable, CaseIterable {
   case en, de, fr, es, it, pt, nl, ru
 
   /// The Snowball algorithm name libstemmer knows this language by.
@@ -18,8 +18,6 @@ public enum Language: String, Sendable, Codable, CaseIterable, Comparable {
 
   /// The language's stop words, lower-case.
   var stopWords: Set<String> { StopWords.lists[self] ?? [] }
-
-  public static func < (a: Language, b: Language) -> Bool { a.rawValue < b.rawValue }
 
   /// Guesses the language of some text from how many of its words are each
   /// language's stop words; English when nothing stands out.

@@ -45,10 +45,12 @@ public struct TermCounts: Sendable, Equatable, Codable {
     return out
   }
 
+  /// Reads the counts as a JSON-style object, term -> count.
   public init(from decoder: any Decoder) throws {
     self.init(try [String: Int](from: decoder))
   }
 
+  /// Writes the counts as a JSON-style object, term -> count.
   public func encode(to encoder: any Encoder) throws {
     try counts.encode(to: encoder)
   }

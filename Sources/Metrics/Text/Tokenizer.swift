@@ -18,13 +18,6 @@ enum Tokenizer {
     }
   }
 
-  /// Every token of `text`, in order.
-  static func tokens(in text: String) -> [String] {
-    var out: [String] = []
-    forEachToken(in: text) { out.append($0) }
-    return out
-  }
-
   private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
     var folded = [UInt8]()
     folded.reserveCapacity(maxTokenBytes)

@@ -32,13 +32,16 @@ extension Threadstat {
     var format: Format = .text
 
     func run() throws {
-      guard let page = try PageInputs.load([file]).first else { return }
+      try PageInputs.forEach([file], show)
+    }
+
+    private func show(_ discussion: Discussion, _ analysis: PageAnalysis) {
       switch format {
-      case .text: print(text(page.discussion, page.analysis), terminator: "")
-      case .json: print(json(page.discussion, page.analysis))
+      case .text: print(text(discussion, analysis), terminator: "")
+      case .json: print(json(discussion, analysis))
       case .csv:
         print(CSV.row(Self.csvColumns))
-        for (comment, d) in zip(page.discussion.comments, page.analysis.drift.comments) {
+        for (comment, d) in zip(discussion.comments, analysis.drift.comments) {
           print(
             CSV.row([
               String(d.index), comment.author ?? "", String(d.depth), NumberText.fixed(d.drift, 6),
@@ -95,44 +98,51 @@ extension Threadstat {
         : TextTable.render(
           header: ["term", "z", "comments", "article"],
           rows: terms.map {
-            [$0.term, NumberText.fixed($0.z, 2), String($0.focusCount), String($0.referenceCount)]
+            [$0.word, NumberText.fixed($0.z, 2), String($0.focusCount), String($0.referenceCount)]
           }, rightAligned: [1, 2, 3])
     }
 
     private func json(_ discussion: Discussion, _ analysis: PageAnalysis) -> String {
       let report = analysis.drift
-      var out = "{\"source\": \(JSON.quote(discussion.source)), "
-      out += "\"language\": \(JSON.quote(analysis.language.rawValue)),\n \"comments\": ["
-      for (n, (comment, d)) in zip(discussion.comments, report.comments).enumerated() {
-        out += n == 0 ? "\n  " : ",\n  "
-        out += "{\"index\": \(d.index), \"author\": \(JSON.quote(comment.author)), \"depth\": \(d.depth), "
-        out += "\"drift\": \(NumberText.json(d.drift)), "
-        out += "\"article_similarity\": \(NumberText.json(d.articleSimilarity)), "
-        out += "\"parent_similarity\": \(NumberText.json(d.parentSimilarity)), "
-        out += "\"context_similarity\": \(NumberText.json(d.contextSimilarity)), "
-        out += "\"truncated\": \(d.truncated), \"terms\": \(d.terms), "
-        out += "\"first_words\": \(JSON.quote(comment.text.firstWords(8)))}"
+      let comments = zip(discussion.comments, report.comments).map { comment, d in
+        JSON.object([
+          "index": String(d.index), "author": JSON.quote(comment.author), "depth": String(d.depth),
+          "drift": NumberText.json(d.drift),
+          "article_similarity": NumberText.json(d.articleSimilarity),
+          "parent_similarity": NumberText.json(d.parentSimilarity),
+          "context_similarity": NumberText.json(d.contextSimilarity),
+          "truncated": String(d.truncated), "terms": String(d.terms),
+          "first_words": JSON.quote(comment.text.firstWords(8)),
+        ])
       }
-      out += report.comments.isEmpty ? "],\n" : "\n ],\n"
-      out += " \"by_depth\": [" + curveJSON(report.byDepth, "depth") + "],\n"
-      out += " \"by_position\": [" + curveJSON(report.byPosition, "quarter") + "],\n"
-      out += " \"terms\": {\"toward\": [" + termsJSON(report.terms.toward) + "], "
-      out += "\"away\": [" + termsJSON(report.terms.away) + "]}}"
-      return out
-    }
-
-    private func curveJSON(_ points: [DriftPoint], _ name: String) -> String {
-      points.map {
-        "{\"\(name)\": \($0.bucket), \"comments\": \($0.comments), \"scored\": \($0.scored), "
-          + "\"mean_drift\": \(NumberText.json($0.meanDrift))}"
-      }.joined(separator: ", ")
-    }
-
-    private func termsJSON(_ terms: [TermScore]) -> String {
-      terms.map {
-        "{\"term\": \(JSON.quote($0.term)), \"z\": \(NumberText.json($0.z)), "
-          + "\"comments\": \($0.focusCount), \"article\": \($0.referenceCount)}"
-      }.joined(separator: ", ")
+      /// Depths count from 0, quarters from 1 (as in the text output).
+      func curve(_ points: [DriftPoint], _ name: String, first: Int) -> String {
+        JSON.array(
+          points.map {
+            JSON.object([
+              name: String($0.bucket + first), "comments": String($0.comments),
+              "scored": String($0.scored), "mean_drift": NumberText.json($0.meanDrift),
+            ])
+          }, indent: 2)
+      }
+      func terms(_ scores: [TermScore]) -> String {
+        JSON.array(
+          scores.map {
+            JSON.object([
+              "term": JSON.quote($0.word), "stem": JSON.quote($0.term), "z": NumberText.json($0.z),
+              "comments": String($0.focusCount), "article": String($0.referenceCount),
+            ])
+          }, indent: 3)
+      }
+      return JSON.object([
+        "source": JSON.quote(discussion.source), "language": JSON.quote(analysis.language.rawValue),
+        "comments": JSON.array(comments, indent: 2),
+        "by_depth": curve(report.byDepth, "depth", first: 0),
+        "by_position": curve(report.byPosition, "quarter", first: 1),
+        "terms": JSON.object([
+          "toward": terms(report.terms.toward), "away": terms(report.terms.away),
+        ]),
+      ])
     }
   }
 }

@@ -40,16 +40,15 @@ extension Threadstat {
     var output: String?
 
     func run() throws {
-      let pages = try PageInputs.load(files)
-      let document: GraphMLDocument
-      switch level {
-      case .author:
-        document = GraphMLDocument(AuthorGraph.merged(pages.map(\.analysis.graph)))
-      case .comment:
-        var graph = CommentGraph()
-        for page in pages { graph.append(page.discussion, analysis: page.analysis) }
-        document = GraphMLDocument(graph)
+      var authors = AuthorGraph()
+      var comments = CommentGraph()
+      try PageInputs.forEach(files) { discussion, analysis in
+        switch level {
+        case .author: authors.merge(analysis.graph)
+        case .comment: comments.append(discussion, analysis: analysis)
+        }
       }
+      let document = level == .author ? GraphMLDocument(authors) : GraphMLDocument(comments)
       if let output {
         try document.write(toFile: output)
       } else {

@@ -37,7 +37,8 @@ extension Threadstat {
     var sort: SortKey = .comments
 
     func run() throws {
-      let graph = AuthorGraph.merged(try PageInputs.load(files).map(\.analysis.graph))
+      var graph = AuthorGraph()
+      try PageInputs.forEach(files) { graph.merge($1.graph) }
       let authors = sorted(Array(graph.authors.values))
       switch format {
       case .table:
@@ -68,18 +69,17 @@ extension Threadstat {
     }
 
     private func json(_ authors: [AuthorStats], graph: AuthorGraph) -> String {
-      var out = "["
-      for (n, a) in authors.enumerated() {
-        out += n == 0 ? "\n" : ",\n"
-        out += " {\"author\": \(JSON.quote(a.name)), \"key\": \(JSON.quote(a.key)), "
-        out += "\"comments\": \(a.comments), \"words\": \(a.words), \"truncated\": \(a.truncated), "
-        out += "\"replies_sent\": \(a.repliesSent), \"replies_received\": \(a.repliesReceived), "
-        out += "\"partners\": \(a.partnerCount), \"share\": \(NumberText.json(graph.share(of: a))), "
-        out += "\"mean_drift\": \(NumberText.json(a.meanDrift)), "
-        out += "\"first_date\": \(JSON.quote(a.firstDate?.iso)), \"last_date\": \(JSON.quote(a.lastDate?.iso)), "
-        out += "\"articles\": \(a.articles)}"
-      }
-      return out + (authors.isEmpty ? "]" : "\n]")
+      JSON.array(
+        authors.map { a in
+          JSON.object([
+            "author": JSON.quote(a.name), "key": JSON.quote(a.key), "comments": String(a.comments),
+            "words": String(a.words), "truncated": String(a.truncated),
+            "replies_sent": String(a.repliesSent), "replies_received": String(a.repliesReceived),
+            "partners": String(a.partnerCount), "share": NumberText.json(graph.share(of: a)),
+            "mean_drift": NumberText.json(a.meanDrift), "first_date": JSON.quote(a.firstDate?.iso),
+            "last_date": JSON.quote(a.lastDate?.iso), "articles": String(a.articles),
+          ])
+        }, indent: 1)
     }
 
     /// Largest first; ties by name key, so the order never depends on hashing.

@@ -1,0 +1,128 @@
+import Threads
+
+extension JSON {
+  /// `{"key": value, ...}` from values already in JSON form, in the order given.
+  static func object(_ fields: KeyValuePairs<String, String>) -> String {
+    "{" + fields.map { "\(quote($0.key)): \($0.value)" }.joined(separator: ", ") + "}"
+  }
+
+  /// `[...]` with one item a line, indented by `indent` spaces.
+  static func array(_ items: [String], indent: Int) -> String {
+    guard !items.isEmpty else { return "[]" }
+    let pad = String(repeating: " ", count: indent)
+    return "[\n" + items.map { pad + $0 }.joined(separator: ",\n") + "\n" + pad.dropLast() + "]"
+  }
+}
+
+/// Number formatting for text and CSV output, without Foundation.
+enum NumberText {
+  /// `x` with `places` digits after the point ("0.250", "-1.500"); "" for nil or NaN.
+  static func fixed(_ x: Double?, _ places: Int = 3) -> String {
+    guard let x, x.isFinite else { return "" }
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    let scaled = (abs(x) * scale).rounded()
+    let whole = Int((scaled / scale).rounded(.down))
+    let frac = Int(scaled - Double(whole) * scale)
+    let sign = x < 0 && scaled > 0 ? "-" : ""
+    guard places > 0 else { return "\(sign)\(whole)" }
+    let digits = String(frac)
+    return "\(sign)\(whole)." + String(repeating: "0", count: places - digits.count) + digits
+  }
+
+  /// A JSON number: `description` for finite values, `null` otherwise.
+  static func json(_ x: Double?) -> String {
+    guard let x, x.isFinite else { return "null" }
+    return x.description
+  }
+}
+
+/// Comma-separated values (RFC 4180).
+enum CSV {
+  /// One line: fields quoted when they hold a comma, quote or line break.
+  static func row(_ fields: [String]) -> String {
+    fields.map { field in
+      guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+      else { return field }
+      var quoted = "\""
+      for ch in field.unicodeScalars {
+        if ch == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(ch) }
+      }
+      return quoted + "\""
+    }.joined(separator: ",")
+  }
+}
+
+/// Columns padded to line up in a terminal.
+enum TextTable {
+  /// Renders rows under a header; columns listed in `rightAligned` are numbers.
+  static func render(header: [String], rows: [[String]], rightAligned: Set<Int>) -> String {
+    var widths = header.map(width)
+    for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) } }
+    func line(_ cells: [String]) -> String {
+      var parts: [String] = []
+      for (i, cell) in cells.enumerated() {
+        let pad = String(repeating: " ", count: widths[i] - width(cell))
+        parts.append(rightAligned.contains(i) ? pad + cell : cell + pad)
+      }
+      var text = parts.joined(separator: "  ")
+      while text.last == " " { text.removeLast() }
+      return text
+    }
+    return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+  }
+
+  /// Terminal columns `text` takes: 2 for wide (CJK, emoji) characters,
+  /// 0 for ones made only of marks and format characters, 1 otherwise.
+  static func width(_ text: String) -> Int {
+    text.reduce(0) { sum, character in
+      var visible = false
+      for scalar in character.unicodeScalars {
+        let p = scalar.properties
+        if p.isEmojiPresentation || isWide(scalar.value) { return sum + 2 }
+        switch p.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: break
+        default: visible = true
+        }
+      }
+      return sum + (visible ? 1 : 0)
+    }
+  }
+
+  private static func isWide(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+      true
+    default: false
+    }
+  }
+}
+
+extension String {
+  /// The first `count` words (runs of bytes other than space, tab, CR and LF,
+  /// as `Words.count` counts them) joined by single spaces, with control
+  /// characters dropped. Reads no further than it needs.
+  func firstWords(_ count: Int) -> String {
+    let u = utf8
+    var words: [Substring] = []
+    var i = u.startIndex
+    while words.count < count, i != u.endIndex {
+      while i != u.endIndex, u[i].isWordSeparator { i = u.index(after: i) }
+      let start = i
+      while i != u.endIndex, !u[i].isWordSeparator { i = u.index(after: i) }
+      if start != i { words.append(Substring(u[start..<i])) }
+    }
+    var out = String.UnicodeScalarView()
+    for scalar in words.joined(separator: " ").unicodeScalars
+    where scalar.value >= 0x20 && scalar.value != 0x7F {
+      out.append(scalar)
+    }
+    return String(out)
+  }
+}
+
+extension UInt8 {
+  fileprivate var isWordSeparator: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
+}

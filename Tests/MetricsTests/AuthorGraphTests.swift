@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import Threads
+
+@testable import Metrics
+
+@Suite struct AuthorGraphTests {
+  /// Ann (twice, spelled two ways), Bob, two comments without a name.
+  ///   0 Ann        top           2021-06-03
+  ///   1 Bob        -> 0          2021-06-01
+  ///   2 (unknown)  -> 1
+  ///   3 ANN        -> 1          2021-06-05, truncated
+  ///   4 (unknown)  top
+  ///   5 Bob        -> 4
+  ///   6 Bob        -> 0
+  static let page = Pages.page(
+    title: "Title", article: "cat dog",
+    [
+      .init(author: "Ann", text: "one two three", date: Pages.day(2021, 6, 3)),
+      .init(author: "Bob", parent: 0, text: "four five", date: Pages.day(2021, 6, 1)),
+      .init(author: nil, parent: 1, text: "six"),
+      .init(author: " ANN ", parent: 1, text: "seven eight nine ten", date: Pages.day(2021, 6, 5), truncated: true),
+      .init(author: nil, text: "eleven"),
+      .init(author: "Bob", parent: 4, text: "twelve"),
+      .init(author: "Bob", parent: 0, text: "thirteen fourteen"),
+    ])
+
+  @Test func perAuthorCounts() throws {
+    let graph = PageAnalysis(Self.page, language: .en).graph
+    #expect(Array(graph.authors.keys) == ["ann", "bob"])
+    let ann = try #require(graph.authors["ann"])
+    let bob = try #require(graph.authors["bob"])
+    #expect(ann.name == "Ann")
+    #expect((ann.comments, ann.words, ann.truncated) == (2, 7, 1))
+    #expect((ann.repliesSent, ann.repliesReceived) == (1, 2))
+    #expect(ann.partners == ["bob"])
+    #expect(ann.firstDate == Pages.day(2021, 6, 3) && ann.lastDate == Pages.day(2021, 6, 5))
+    #expect((bob.comments, bob.words, bob.truncated) == (3, 5, 0))
+    #expect((bob.repliesSent, bob.repliesReceived) == (3, 2))
+    #expect(bob.partners == ["ann"])
+    #expect(bob.firstDate == Pages.day(2021, 6, 1) && bob.lastDate == Pages.day(2021, 6, 1))
+    #expect(graph.share(of: bob) == 3.0 / 7.0)
+    #expect(ann.articles == 1 && bob.articles == 1)
+  }
+
+  @Test func edgesAggregateRepliesAndKeepUnknownAuthorsApart() {
+    let graph = PageAnalysis(Self.page, language: .en).graph
+    let ann = AuthorGraph.Node.author("ann")
+    let bob = AuthorGraph.Node.author("bob")
+    let article = AuthorGraph.Node.article(page: 0)
+    let u2 = AuthorGraph.Node.unknown(page: 0, comment: 2)
+    let u4 = AuthorGraph.Node.unknown(page: 0, comment: 4)
+    let weights = graph.edges.map { ($0.key.source, $0.key.target, $0.value.count) }
+    let expected: [(AuthorGraph.Node, AuthorGraph.Node, Int)] = [
+      (ann, article, 1), (bob, ann, 2), (u2, bob, 1), (ann, bob, 1), (u4, article, 1), (bob, u4, 1),
+    ]
+    #expect(weights.count == expected.count)
+    for (got, want) in zip(weights, expected) {
+      #expect(got.0 == want.0 && got.1 == want.1 && got.2 == want.2)
+    }
+    #expect(graph.unknownAuthors.map(\.comment) == [2, 4])
+    #expect(graph.pages.map(\.comments) == [7])
+  }
+
+  @Test func mergeMatchesAuthorsByNormalisedNameAndKeepsPagesApart() throws {
+    let second = Pages.page(
+      "second.txt", article: "bird",
+      [
+        .init(author: "bob", text: "hello", date: Pages.day(2021, 5, 30)),
+        .init(author: "Cleo", parent: 0, text: "hi there"),
+        .init(author: nil, parent: 0, text: "hm"),
+      ])
+    let a = PageAnalysis(Self.page, language: .en).graph
+    let b = PageAnalysis(second, language: .en).graph
+    let merged = AuthorGraph.merged([a, b])
+    #expect(merged.pages.map(\.source) == ["page.txt", "second.txt"])
+    #expect(Array(merged.authors.keys) == ["ann", "bob", "cleo"])
+    let bob = try #require(merged.authors["bob"])
+    #expect((bob.comments, bob.words, bob.articles) == (4, 6, 2))
+    #expect((bob.repliesSent, bob.repliesReceived) == (3, 4))
+    #expect(bob.partners == ["ann", "cleo"])
+    #expect(bob.firstDate == Pages.day(2021, 5, 30) && bob.lastDate == Pages.day(2021, 6, 1))
+    #expect(merged.commentCount == 10)
+    #expect(merged.share(of: bob) == 0.4)
+    #expect(merged.unknownAuthors.map { [$0.page, $0.comment] } == [[0, 2], [0, 4], [1, 2]])
+    #expect(merged.edges[AuthorGraph.Edge(source: .author("bob"), target: .article(page: 1))]?.count == 1)
+    #expect(merged.edges[AuthorGraph.Edge(source: .author("bob"), target: .author("ann"))]?.count == 2)
+    #expect(
+      merged.edges[AuthorGraph.Edge(source: .unknown(page: 1, comment: 2), target: .author("bob"))]?.count
+        == 1)
+    // Merging is associative over pages: one at a time gives the same graph.
+    var stepwise = AuthorGraph()
+    stepwise.merge(a)
+    stepwise.merge(b)
+    #expect(stepwise == merged)
+  }
+
+  @Test(arguments: [
+    ("José Núñez", "Jose\u{301} Nu\u{301}n\u{303}ez"),
+    ("Zoë Smith", "  ZOË\u{00A0}\u{00A0}smith "),
+    ("Ann", "ann"),
+  ])
+  func spellingsOfOneNameMatchAcrossPages(first: String, second: String) throws {
+    let pages = [first, second].enumerated().map { n, name in
+      Pages.page("p\(n).txt", article: "cat", [.init(author: name, text: "cat")])
+    }
+    let merged = AuthorGraph.merged(pages.map { PageAnalysis($0, language: .en).graph })
+    #expect(merged.authors.count == 1)
+    let author = try #require(merged.authors.values.first)
+    #expect(author.name == first)
+    #expect((author.comments, author.articles) == (2, 2))
+  }
+
+  @Test func pageAnalysisSurvivesACodableRoundTrip() throws {
+    let analysis = PageAnalysis(Self.page, language: .en)
+    let data = try JSONEncoder().encode(analysis)
+    let decoded = try JSONDecoder().decode(PageAnalysis.self, from: data)
+    #expect(decoded == analysis)
+    let text = String(decoding: data, as: UTF8.self)
+    #expect(text.contains("\"firstDate\":\"2021-06-03\""))
+  }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+import Threads
+
+@testable import Metrics
+
+@Suite struct DriftTests {
+  /// Article "cat dog"; c0 "cat cat fish" (top); c1 "dog" -> c0; c2 "fish dog bird" -> c0.
+  /// These words are no stop words and are their own English stems.
+  static let tiny = Pages.page(
+    article: "cat dog",
+    [
+      .init(author: "Ann", text: "cat cat fish"),
+      .init(author: "Bob", parent: 0, text: "dog"),
+      .init(author: nil, parent: 0, text: "fish dog bird"),
+    ])
+
+  /// The same page worked out by hand: idf = ln(5 / (1 + df)) + 1 over 4 documents,
+  /// tf = 1 + ln(count), unit vectors, plain dot products.
+  static func handVectors() -> [[String: Double]] {
+    let df = ["cat": 2.0, "dog": 3.0, "fish": 2.0, "bird": 1.0]
+    func unit(_ counts: [String: Double]) -> [String: Double] {
+      var v: [String: Double] = [:]
+      for (t, c) in counts { v[t] = (1 + log(c)) * (log(5 / (1 + df[t]!)) + 1) }
+      let norm = sqrt(v.values.reduce(0) { $0 + $1 * $1 })
+      return v.mapValues { $0 / norm }
+    }
+    return [
+      unit(["cat": 1, "dog": 1]), unit(["cat": 2, "fish": 1]), unit(["dog": 1]),
+      unit(["fish": 1, "dog": 1, "bird": 1]),
+    ]
+  }
+
+  static func dot(_ a: [String: Double], _ b: [String: Double]) -> Double {
+    a.reduce(0) { $0 + $1.value * (b[$1.key] ?? 0) }
+  }
+
+  @Test func cosinesMatchTheHandComputation() throws {
+    let drift = PageAnalysis(Self.tiny, language: .en).drift.comments
+    let v = Self.handVectors()
+    let tolerance = 1e-9
+    // Values from the formula above, and the same figures written out.
+    let expectedArticle = [0.6692161745802266, 0.6292275146695526, 0.2819566802893821]
+    for i in 0..<3 {
+      #expect(abs(Self.dot(v[i + 1], v[0]) - expectedArticle[i]) < tolerance)
+      #expect(abs(try #require(drift[i].articleSimilarity) - expectedArticle[i]) < tolerance)
+      #expect(abs(try #require(drift[i].drift) - (1 - expectedArticle[i])) < tolerance)
+    }
+    #expect(drift[0].parentSimilarity == nil)
+    #expect(drift[0].contextSimilarity == nil)
+    #expect(try #require(drift[1].parentSimilarity) == 0)
+    #expect(try #require(drift[1].contextSimilarity) == 0)
+    #expect(abs(try #require(drift[2].parentSimilarity) - 0.2814742663276256) < tolerance)
+    // Centroid of c0 and c1.
+    var centroid = v[1]
+    for (t, x) in v[2] { centroid[t, default: 0] += x }
+    let context = Self.dot(v[3], centroid) / sqrt(Self.dot(centroid, centroid))
+    #expect(abs(context - 0.5158867211441361) < tolerance)
+    #expect(abs(try #require(drift[2].contextSimilarity) - 0.5158867211441361) < tolerance)
+    #expect(drift.map(\.depth) == [0, 1, 1])
+    #expect(drift.map(\.terms) == [3, 1, 3])
+  }
+
+  @Test func curvesAverageTheCommentDrifts() throws {
+    let report = PageAnalysis(Self.tiny, language: .en).drift
+    let d = report.comments.map { $0.drift! }
+    #expect(report.byDepth.count == 2)
+    #expect(report.byDepth[0].comments == 1)
+    #expect(abs(report.byDepth[0].meanDrift! - d[0]) < 1e-12)
+    #expect(report.byDepth[1].comments == 2)
+    #expect(abs(report.byDepth[1].meanDrift! - (d[1] + d[2]) / 2) < 1e-12)
+    // Three comments in quarters: index * 4 / 3 = 0, 1, 2; the last quarter is empty.
+    #expect(report.byPosition.map(\.comments) == [1, 1, 1, 0])
+    #expect(report.byPosition[3].meanDrift == nil)
+    #expect(abs(report.byPosition[2].meanDrift! - d[2]) < 1e-12)
+  }
+
+  @Test func commentsWithoutTermsHaveNoScores() {
+    let page = Pages.page(
+      article: "cat dog", [.init(author: "A", text: "the and of"), .init(author: "B", parent: 0, text: "cat")])
+    let drift = PageAnalysis(page, language: .en).drift.comments
+    #expect(drift[0].articleSimilarity == nil && drift[0].drift == nil)
+    #expect(drift[0].terms == 0)
+    #expect(drift[1].parentSimilarity == nil)
+    // The empty comment adds nothing to the centroid.
+    #expect(drift[1].contextSimilarity == nil)
+    #expect(drift[1].drift != nil)
+  }
+
+  @Test func emptyArticleGivesNoDrift() {
+    let page = Pages.page(article: "", [.init(author: "A", text: "cat dog")])
+    let report = PageAnalysis(page, language: .en).drift
+    #expect(report.comments[0].articleSimilarity == nil)
+    #expect(report.byDepth == [DriftPoint(bucket: 0, comments: 1, scored: 0, meanDrift: nil)])
+  }
+
+  /// z-scores worked out by hand for focus {a: 3, b: 1}, reference {a: 1, b: 3, c: 2},
+  /// prior {a: 4, b: 4, c: 2} (the pooled counts).
+  @Test(arguments: [
+    ("a", 0.7884573603642702, 1.3465472921185235),
+    ("b", -0.3364722366212129, -0.5746357404616461),
+    ("c", -0.6931471805599452, -0.800377422568629),
+  ])
+  func fightinWordsScores(term: String, delta: Double, z: Double) throws {
+    let scores = FightinWords.scores(
+      focus: TermCounts(["a": 3, "b": 1]), reference: TermCounts(["a": 1, "b": 3, "c": 2]),
+      prior: TermCounts(["a": 4, "b": 4, "c": 2]))
+    let score = try #require(scores.first { $0.term == term })
+    #expect(abs(score.delta - delta) < 1e-9)
+    #expect(abs(score.z - z) < 1e-9)
+  }
+
+  @Test func driftTermsSplitByDirectionAndUsePooledPriorByDefault() {
+    let terms = DriftTerms(
+      comments: TermCounts(["a": 3, "b": 1]), article: TermCounts(["a": 1, "b": 3, "c": 2]), limit: 20)
+    #expect(terms.toward.map(\.term) == ["a"])
+    #expect(terms.away.map(\.term) == ["c", "b"])
+    #expect(abs(terms.toward[0].z - 1.3465472921185235) < 1e-9)
+    let limited = DriftTerms(
+      comments: TermCounts(["a": 3, "b": 1]), article: TermCounts(["a": 1, "b": 3, "c": 2]), limit: 1)
+    #expect(limited.away.map(\.term) == ["c"])
+  }
+
+  @Test func termsMissingFromThePriorAreLeftOut() {
+    let scores = FightinWords.scores(
+      focus: TermCounts(["a": 1, "new": 2]), reference: TermCounts(["a": 1]), prior: TermCounts(["a": 9, "b": 5]))
+    #expect(scores.map(\.term) == ["a"])
+  }
+
+  @Test func corpusStatisticsReplacePageIDFAndPrior() throws {
+    let page = PageAnalysis(Self.tiny, language: .en)
+    var corpus = CorpusStatistics()
+    corpus.add(page)
+    corpus.add(page)
+    #expect(corpus.documentFrequencies.documents == 8)
+    #expect(corpus.documentFrequencies.frequencies["dog"] == 6)
+    #expect(corpus.terms["cat"] == 6)
+    // Doubling every count keeps df / N nearly the same but changes the smoothing:
+    // ln(9 / 7) + 1 for cat instead of ln(5 / 3) + 1.
+    let withCorpus = PageAnalysis(Self.tiny, language: .en, corpus: corpus)
+    #expect(withCorpus.drift.comments[0].articleSimilarity != page.drift.comments[0].articleSimilarity)
+    #expect(abs(corpus.documentFrequencies.idf("cat") - (log(9.0 / 5.0) + 1)) < 1e-12)
+  }
+}
+
+/// Comments plainly about the article must drift less than comments that wander off.
+@Suite struct DriftOrderingTests {
+  struct Sample: Sendable, CustomStringConvertible {
+    var name: String
+    var article: String
+    var onTopic: [String]
+    var offTopic: [String]
+    var description: String { name }
+  }
+
+  static let samples: [Sample] = [
+    Sample(
+      name: "english bike lane",
+      article: """
+        The city council voted on Tuesday to build a protected bike lane along Harbour Road. \
+        The lane will replace forty parking spaces, and shop owners on Harbour Road worry that \
+        customers who drive will stay away. Cyclists say the road is dangerous and that the council \
+        promised the lane years ago. Construction starts in March and the council expects the \
+        bike lane to open in the autumn.
+        """,
+      onTopic: [
+        "Finally a bike lane on Harbour Road. I cycle there every day and the traffic is dangerous.",
+        "Losing forty parking spaces will hurt the shops. The council should have asked the owners.",
+        "The council promised this lane years ago, good that construction finally starts in March.",
+      ],
+      offTopic: [
+        "Does anyone have a good recipe for lemon cake? Mine always comes out dry.",
+        "What a match last night, the goalkeeper saved two penalties in extra time!",
+        "My holiday in Portugal was wonderful, the beaches and the seafood were amazing.",
+      ]),
+    Sample(
+      name: "german school",
+      article: """
+        Die Stadt will die alte Grundschule am Marktplatz schließen und einen Neubau am Stadtrand \
+        errichten. Eltern kritisieren den längeren Schulweg für die Kinder. Der Bürgermeister sagt, \
+        die Sanierung der alten Schule sei zu teuer. Im Herbst entscheidet der Stadtrat über den Neubau.
+        """,
+      onTopic: [
+        "Der Schulweg zum Stadtrand ist für kleine Kinder viel zu lang.",
+        "Die Sanierung der alten Schule am Marktplatz wäre billiger als ein Neubau.",
+        "Hoffentlich hört der Stadtrat im Herbst auf die Eltern.",
+      ],
+      offTopic: [
+        "Kennt jemand ein gutes Rezept für Apfelkuchen mit Zimt?",
+        "Das Fußballspiel gestern war spannend, zwei Tore in der Nachspielzeit.",
+        "Unser Urlaub an der Ostsee war wunderbar, das Wetter hat gepasst.",
+      ]),
+  ]
+
+  @Test(arguments: samples)
+  func onTopicDriftsLess(sample: Sample) throws {
+    let rows = (sample.onTopic + sample.offTopic).map { Pages.Row(author: "x", text: $0) }
+    let analysis = PageAnalysis(Pages.page(article: sample.article, rows))
+    let drift = try analysis.drift.comments.map { try #require($0.drift) }
+    let on = drift.prefix(sample.onTopic.count)
+    let off = drift.suffix(sample.offTopic.count)
+    #expect(on.max()! < off.min()!, "on \(Array(on)), off \(Array(off))")
+    #expect(analysis.language == (sample.name.hasPrefix("german") ? .de : .en))
+  }
+}
