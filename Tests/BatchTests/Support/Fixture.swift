@@ -21,9 +21,25 @@ enum Fixture {
     return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("threadstat").path
   }
 
-  /// A new empty folder under the system's temporary folder.
+  /// This test process's folder under /tmp. Made once; folders that earlier
+  /// test processes left behind are removed then, so runs do not pile up.
+  private static let processFolder: String = {
+    let prefix = "threadstat-batchtests-"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []
+    for name in names where name.hasPrefix(prefix) {
+      if let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0 {
+        try? FileManager.default.removeItem(atPath: "/tmp/" + name)
+      }
+    }
+    let folder = "/tmp/\(prefix)\(getpid())"
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    chmod(folder, 0o755)
+    return folder
+  }()
+
+  /// A new empty folder inside this test process's folder.
   static func scratch(_ name: String) throws -> String {
-    var template = Array("/tmp/threadstat-\(name)-XXXXXX".utf8CString)
+    var template = Array("\(processFolder)/\(name)-XXXXXX".utf8CString)
     let path = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
     let result = try #require(path.map { String(cString: $0) })
     chmod(result, 0o755)
