@@ -21,6 +21,8 @@ public enum BatchEvent: Sendable {
   case warning(path: String, message: String)
   /// A scrape stored earlier is gone; its results were dropped.
   case removed(path: String)
+  /// The corpus outputs are being rebuilt from the `pages` stored pages.
+  case rebuildingCorpus(pages: Int)
   /// The corpus outputs were rebuilt (true) or were already current (false).
   case corpus(rebuilt: Bool)
 }

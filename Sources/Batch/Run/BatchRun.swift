@@ -113,6 +113,7 @@ public struct BatchRun: Sendable {
     if report.corpusRebuilt {
       // Page outputs were renamed without fsync; flush them before the corpus counts as done.
       Posix.syncFileSystems()
+      onEvent(.rebuildingCorpus(pages: try store.pageCount()))
       try corpus.write()
       try store.setSetting(CorpusOutputs.digestSetting, digest)
     }

@@ -82,6 +82,13 @@ final class BatchStore: Sendable {
     }
   }
 
+  /// How many scrapes the store holds.
+  func pageCount() throws(BatchError) -> Int {
+    try guarded("count the stored pages") {
+      try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM page") ?? 0 }
+    }
+  }
+
   /// Records a processed scrape, replacing what was stored for its path.
   func save(path: String, hash: String, size: Int, outputs: [String], record: Data) throws(BatchError) {
     try guarded("record \(path)") {

@@ -59,6 +59,8 @@ final class BatchProgress: Sendable {
         s.files = files
         s.bytes = bytes
         s.started = Self.now()
+        // The log gets its first progress line after one interval, the bar at once.
+        s.lastDraw = terminal ? 0 : s.started
         if !quiet && !terminal { line(&s, "batch: \(files) files, \(Self.megabytes(bytes)) MB") }
       case .page(let path, let status, let bytes, let reason):
         s.done += 1
@@ -69,8 +71,10 @@ final class BatchProgress: Sendable {
         if !quiet { line(&s, "batch: warning \(path): \(message)") }
       case .removed(let path):
         if !quiet { line(&s, "batch: removed \(path)") }
+      case .rebuildingCorpus(let pages):
+        if !quiet { line(&s, "batch: rebuilding the corpus outputs from \(pages) pages") }
       case .corpus(let rebuilt):
-        if !quiet && !terminal { line(&s, rebuilt ? "batch: corpus outputs rebuilt" : "batch: corpus outputs current") }
+        if !quiet && !terminal && !rebuilt { line(&s, "batch: corpus outputs current") }
       }
     }
   }
