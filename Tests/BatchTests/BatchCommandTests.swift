@@ -25,8 +25,11 @@ import Testing
     let missing = try Fixture.batch(output + "/no-such-folder", output)
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("no-such-folder"))
-    let badLimit = try Fixture.batch(output, output, ["--max-page-bytes", "0"])
+    let badLimit = try Fixture.batch(output, output + "/results", ["--max-page-bytes", "0"])
     #expect(badLimit.status == 2)
+    let sameFolder = try Fixture.batch(output, output + "/.")
+    #expect(sameFolder.status == 2)
+    #expect(sameFolder.stderr.contains("cannot be the input folder"))
   }
 
   @Test func secondConcurrentRunExitsOneAtOnce() throws {

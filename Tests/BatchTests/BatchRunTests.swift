@@ -162,6 +162,14 @@ import Testing
     #expect(try Fixture.reproducibleOutputs(output) == outputs)
   }
 
+  @Test func inputFolderMayBeASymbolicLink() throws {
+    let (input, output) = try Fixture.corpus("link", files: 2, seed: 56)
+    let link = output + "-link"
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: input)
+    let (report, _) = try run(link, output)
+    #expect(report.files.new == 2)
+  }
+
   @Test func outputFolderInsideTheInputIsNotWalked() throws {
     let input = try Fixture.scratch("nested-in")
     try Fixture.generate(input, files: 2, seed: 51)

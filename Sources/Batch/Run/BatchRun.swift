@@ -41,10 +41,13 @@ public struct BatchRun: Sendable {
   ///   the report.
   public func run(onEvent: @Sendable (BatchEvent) -> Void) throws(BatchError) -> RunReport {
     let clockStart = Posix.now()
-    guard let input = Posix.lstatEntry(options.input), input.kind == .directory else {
+    guard let input = Posix.statEntry(options.input), input.kind == .directory else {
       throw BatchError(.usage, "\(options.input): not a folder of scrapes")
     }
     try Posix.makeDirectories(options.output)
+    if let output = Posix.statEntry(options.output), (output.device, output.inode) == (input.device, input.inode) {
+      throw BatchError(.usage, "\(options.output): the output folder cannot be the input folder; use one inside or beside it")
+    }
     let lock = try OutputLock(folder: options.output)
     defer { withExtendedLifetime(lock) {} }
     let files = AtomicFile(root: options.output)

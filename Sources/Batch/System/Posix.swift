@@ -18,8 +18,17 @@ enum Posix {
 
   /// Kind and size of `path` without following a final symbolic link; nil when it does not exist.
   static func lstatEntry(_ path: String) -> (kind: EntryKind, size: Int, device: UInt64, inode: UInt64)? {
+    entry(path, follow: false)
+  }
+
+  /// Kind and size of `path`, following symbolic links; nil when it does not exist.
+  static func statEntry(_ path: String) -> (kind: EntryKind, size: Int, device: UInt64, inode: UInt64)? {
+    entry(path, follow: true)
+  }
+
+  private static func entry(_ path: String, follow: Bool) -> (kind: EntryKind, size: Int, device: UInt64, inode: UInt64)? {
     var st = stat()
-    guard lstat(path, &st) == 0 else { return nil }
+    guard (follow ? stat(path, &st) : lstat(path, &st)) == 0 else { return nil }
     let kind: EntryKind
     switch st.st_mode & S_IFMT {
     case S_IFREG: kind = .file

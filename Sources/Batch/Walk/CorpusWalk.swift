@@ -19,17 +19,17 @@ enum CorpusWalk {
   }
 
   /// Every regular file below `root` that `filter` accepts. Symbolic links
-  /// are not followed; the folder `skipping` (the output folder, when it lies
+  /// below `root` are not followed (`root` itself may be one); the folder `skipping` (the output folder, when it lies
   /// inside the input) is left out; a folder that cannot be listed is noted
   /// and the walk goes on.
   /// - Throws: `BatchError` when `root` itself cannot be listed.
   static func files(
     under root: String, filter: GlobFilter, skipping skipped: String?
   ) throws(BatchError) -> Listing {
-    guard let top = Posix.lstatEntry(root), top.kind == .directory else {
+    guard let top = Posix.statEntry(root), top.kind == .directory else {
       throw BatchError(.usage, "\(root): not a folder")
     }
-    let skip = skipped.flatMap { Posix.lstatEntry($0) }.map { ($0.device, $0.inode) }
+    let skip = skipped.flatMap { Posix.statEntry($0) }.map { ($0.device, $0.inode) }
     var listing = Listing()
     var pending: [String] = [""]
     while let relativeDir = pending.popLast() {
