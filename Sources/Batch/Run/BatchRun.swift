@@ -23,7 +23,7 @@ public struct BatchRun: Sendable {
   }
 
   /// What became of one scrape.
-  private struct Outcome: Sendable {
+  fileprivate struct Outcome: Sendable {
     var path: String
     var status: PageStatus
     var bytes: Int
@@ -71,55 +71,16 @@ public struct BatchRun: Sendable {
 
     let outcomes = try process(scrapes, known: known, store: store, files: files, onEvent: onEvent)
     report.files.seen = scrapes.count
-    for outcome in outcomes {
-      report.bytesRead += outcome.status == .failed ? 0 : outcome.bytes
-      switch outcome.status {
-      case .new:
-        report.files.new += 1
-        report.new.append(outcome.path)
-      case .changed:
-        report.files.changed += 1
-        report.changed.append(outcome.path)
-      case .unchanged:
-        report.files.unchanged += 1
-      case .failed:
-        report.files.failed += 1
-        report.failed.append(.init(path: outcome.path, reason: outcome.reason ?? "failed"))
-      }
-      report.warnings += outcome.warnings.map { .init(path: outcome.path, message: $0) }
-    }
-
+    report.count(outcomes)
     for folder in listing.unlisted {
       report.files.failed += 1
       report.failed.append(.init(path: folder.path + "/", reason: folder.reason))
       onEvent(.page(path: folder.path + "/", status: .failed, bytes: 0, reason: folder.reason))
     }
 
-    // A scrape is gone when the walk did not see it; those in folders that
-    // could not be listed are kept until the folder can be read again.
-    let present = Set(scrapes.map(\.relativePath))
-    let hidden = listing.unlisted.map { $0.path + "/" }
-    let gone = known.keys.filter { path in
-      !present.contains(path) && !hidden.contains { path.hasPrefix($0) }
-    }.sorted(by: Self.byteOrder)
-    for path in gone {
-      for output in known[path]?.outputs ?? [] { try files.remove(output) }
-      try store.forget(path: path)
-      onEvent(.removed(path: path))
-    }
-    report.removed = gone
-    report.files.removed = gone.count
-
-    let corpus = CorpusOutputs(store: store, files: files, jobs: options.jobs)
-    let digest = try store.contentDigest(salt: CorpusOutputs.formatVersion)
-    report.corpusRebuilt = try store.setting(CorpusOutputs.digestSetting) != digest || !corpus.present()
-    if report.corpusRebuilt {
-      // Page outputs were renamed without fsync; flush them before the corpus counts as done.
-      Posix.syncFileSystems()
-      onEvent(.rebuildingCorpus(pages: try store.pageCount()))
-      try corpus.write()
-      try store.setSetting(CorpusOutputs.digestSetting, digest)
-    }
+    report.removed = try dropGone(known: known, listing: listing, store: store, files: files, onEvent: onEvent)
+    report.files.removed = report.removed.count
+    report.corpusRebuilt = try refreshCorpus(store: store, files: files, onEvent: onEvent)
     onEvent(.corpus(rebuilt: report.corpusRebuilt))
 
     report.new.sort(by: Self.byteOrder)
@@ -132,6 +93,43 @@ public struct BatchRun: Sendable {
     try store.finishRun(
       report.run, finished: Posix.wallClock(), report: String(decoding: json, as: UTF8.self))
     return report
+  }
+
+  /// Drops the results of the stored scrapes the walk did not see, except
+  /// those in folders that could not be listed (kept until they can be).
+  /// - Returns: the relative paths dropped, sorted.
+  private func dropGone(
+    known: [String: BatchStore.Known], listing: CorpusWalk.Listing, store: BatchStore,
+    files: AtomicFile, onEvent: @Sendable (BatchEvent) -> Void
+  ) throws(BatchError) -> [String] {
+    let present = Set(listing.files.map(\.relativePath))
+    let hidden = listing.unlisted.map { $0.path + "/" }
+    let gone = known.keys.filter { path in
+      !present.contains(path) && !hidden.contains { path.hasPrefix($0) }
+    }.sorted(by: Self.byteOrder)
+    for path in gone {
+      for output in known[path]?.outputs ?? [] { try files.remove(output) }
+      try store.forget(path: path)
+      onEvent(.removed(path: path))
+    }
+    return gone
+  }
+
+  /// Rebuilds the corpus outputs unless they are present and were built
+  /// from exactly the stored pages (same paths, same hashes).
+  /// - Returns: whether they were rebuilt.
+  private func refreshCorpus(
+    store: BatchStore, files: AtomicFile, onEvent: @Sendable (BatchEvent) -> Void
+  ) throws(BatchError) -> Bool {
+    let corpus = CorpusOutputs(store: store, files: files, jobs: options.jobs)
+    let digest = try store.contentDigest(salt: CorpusOutputs.formatVersion)
+    if try store.setting(CorpusOutputs.digestSetting) == digest, corpus.present() { return false }
+    // Page outputs were renamed without fsync; flush them before the corpus counts as done.
+    Posix.syncFileSystems()
+    onEvent(.rebuildingCorpus(pages: try store.pageCount()))
+    try corpus.write()
+    try store.setSetting(CorpusOutputs.digestSetting, digest)
+    return true
   }
 
   /// Hashes every scrape and processes the new and changed ones on
@@ -215,5 +213,28 @@ public struct BatchRun: Sendable {
   /// Byte order of UTF-8, the order of every list the run writes.
   static func byteOrder(_ a: String, _ b: String) -> Bool {
     a.utf8.lexicographicallyPrecedes(b.utf8)
+  }
+}
+
+extension RunReport {
+  /// Adds what became of each scrape to the counts and lists.
+  fileprivate mutating func count(_ outcomes: [BatchRun.Outcome]) {
+    for outcome in outcomes {
+      if outcome.status != .failed { bytesRead += outcome.bytes }
+      switch outcome.status {
+      case .new:
+        files.new += 1
+        new.append(outcome.path)
+      case .changed:
+        files.changed += 1
+        changed.append(outcome.path)
+      case .unchanged:
+        files.unchanged += 1
+      case .failed:
+        files.failed += 1
+        failed.append(.init(path: outcome.path, reason: outcome.reason ?? "failed"))
+      }
+      warnings += outcome.warnings.map { .init(path: outcome.path, message: $0) }
+    }
   }
 }
