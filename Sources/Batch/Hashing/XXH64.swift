@@ -5,7 +5,7 @@
 /// adversary to resist; a chance collision is 2^-64 per file. XXH64 runs at
 /// memory speed (several GB/s) in pure Swift, where a hand-written SHA-256 would
 /// cost more than parsing, and the package has no crypto dependency to lean on.
-public enum XXH64 {
+enum XXH64 {
   private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87
   private static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
   private static let p3: UInt64 = 0x1656_67B1_9E37_79F9
@@ -14,12 +14,12 @@ public enum XXH64 {
 
   /// The hash of `bytes` with the given seed.
   /// - Complexity: O(n), 32 bytes per step.
-  public static func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
+  static func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
     bytes.withUnsafeBytes { hash($0, seed: seed) }
   }
 
   /// The hash of the bytes in `buffer` with the given seed.
-  public static func hash(_ buffer: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+  static func hash(_ buffer: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
     let n = buffer.count
     var i = 0
     var h: UInt64
@@ -69,7 +69,7 @@ public enum XXH64 {
   }
 
   /// `value` as 16 lower-case hex digits, the form stored and reported.
-  public static func hex(_ value: UInt64) -> String {
+  static func hex(_ value: UInt64) -> String {
     let s = String(value, radix: 16)
     return String(repeating: "0", count: 16 - s.utf8.count) + s
   }

@@ -1,11 +1,11 @@
 /// One scrape found by the walk.
-public struct ScrapeFile: Sendable, Equatable {
+struct ScrapeFile: Sendable, Equatable {
   /// The path below the input folder, "/"-separated; the file's identity in the store.
-  public var relativePath: String
+  var relativePath: String
   /// The path to open.
-  public var path: String
+  var path: String
   /// The size the walk saw.
-  public var size: Int
+  var size: Int
 }
 
 /// Lists the scrapes below a folder.
