@@ -59,15 +59,24 @@ struct CorpusOutputs {
         articleTerms.merge(page.articleTerms)
       }
     }
-    let xml: [UInt8]
-    do { xml = try GraphMLDocument(graph).bytes() } catch {
-      throw BatchError(.io, "\(Self.corpusGraph): \(error.message)")
-    }
-    try files.write(xml, to: Self.corpusGraph, durable: true)
     try files.write(pages.bytes, to: Self.pagesTable, durable: true)
     try files.write(Self.authorsTable(graph).bytes, to: Self.authorsTable, durable: true)
     let terms = DriftTerms(comments: commentTerms, article: articleTerms, limit: Self.termLimit)
     try files.write(Self.termsTable(terms).bytes, to: Self.termsTable, durable: true)
+    try writeGraph(consuming: &graph)
+  }
+
+  /// Writes `corpus.graphml`, letting go of the merged graph before the XML
+  /// is rendered, so the two never take memory at the same time.
+  private func writeGraph(consuming graph: inout AuthorGraph) throws(BatchError) {
+    var document = GraphMLDocument(graph)
+    graph = AuthorGraph()
+    let xml: [UInt8]
+    do { xml = try document.bytes() } catch {
+      throw BatchError(.io, "\(Self.corpusGraph): \(error.message)")
+    }
+    document = GraphMLDocument(AuthorGraph())
+    try files.write(xml, to: Self.corpusGraph, durable: true)
   }
 
   /// Decodes a chunk of stored pages on `jobs` threads; the result keeps the chunk's order.

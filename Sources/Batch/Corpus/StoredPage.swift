@@ -1,3 +1,4 @@
+import Foundation
 import Metrics
 import Threads
 
@@ -56,8 +57,50 @@ struct StoredPage: Sendable, Equatable, Codable {
     try c.encode(TermText.text(articleTerms), forKey: .articleTerms)
   }
 
-  /// Names the encoding below; change it whenever the stored form changes.
-  static let format = "page-v3"
+  /// Names the stored form: the version of this encoding plus a hash of two
+  /// sample pages parsed, measured and encoded by this build. It changes when
+  /// the parser or Metrics change what they find or how they encode it, so a
+  /// new threadstat redoes every page instead of mixing old and new results
+  /// (or failing to read old ones).
+  static let format: String = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    var bytes = Array("page-v3".utf8)
+    for text in [formatSample, formatSample.replacingOccurrences(of: "March 12, 2021\n\nThe", with: "The")] {
+      let discussion = Discussion(parsing: text, source: "format-check")
+      bytes += (try? encoder.encode(StoredPage(discussion, PageAnalysis(discussion)))).map(Array.init) ?? []
+    }
+    return "page-v3-" + XXH64.hex(XXH64.hash(bytes))
+  }()
+
+  /// A small page with a dated article, dated and undated comments, a reply
+  /// and a comment without author: every optional of the stored form is used.
+  private static let formatSample = """
+    Bridges and rivers: a city plan
+    March 12, 2021
+
+    The city council approved a plan for three new bridges over the river.
+
+    Work starts next spring and should take two years.
+
+    3 Comments
+
+    Anna Berg
+    March 12, 2021
+
+    Bridges matter more than roads here.
+
+    Bo Chen
+    Reply to\u{00A0} Anna Berg
+    March 13, 2021
+
+    Rivers too, and the ferries.
+
+
+
+    Nobody asked about the trains.
+
+    """
 
   /// How many drift terms a `pages.csv` row names.
   static let rowTerms = 5

@@ -58,7 +58,7 @@ public struct BatchRun: Sendable {
       durationSeconds: 0)
     report.run = try store.beginRun(started: report.started)
     if try store.adopt(recordFormat: StoredPage.format) {
-      let message = "made by another threadstat version; every page is processed again"
+      let message = "results stored by another threadstat build; every page is processed again"
       report.warnings.append(.init(path: Self.databaseName, message: message))
       onEvent(.warning(path: Self.databaseName, message: message))
     }
