@@ -7,17 +7,11 @@ extension Threadstat {
     static let configuration = CommandConfiguration(
       abstract: "Process the new and changed scrapes of a folder and rebuild the corpus outputs.",
       discussion: """
-        Walks INPUT recursively, processes the scrapes that are new or changed since the
-        last run (by content hash), drops the results of scrapes that are gone, and
-        rebuilds the corpus outputs from the state kept in OUT/threadstat.sqlite.
+        Walks INPUT recursively, processes the scrapes that are new or changed since the last run (by content hash), drops the results of scrapes that are gone, and rebuilds the corpus outputs from the state kept in OUT/threadstat.sqlite, without parsing unchanged scrapes again.
 
-        Outputs in OUT: pages/<path>.graphml, corpus.graphml, authors.csv, pages.csv,
-        report.json. Every output is written to a temporary file and renamed, so a
-        killed run leaves the last good outputs; run again to finish the work.
+        Outputs in OUT: pages/<path>.graphml (and pages/<path>.comments.graphml with --level comment), corpus.graphml, authors.csv, pages.csv, terms.csv, report.json. Every output is written to a temporary file and renamed, so a killed run leaves the last good outputs; run again to finish the work.
 
-        Exit status: 0 all files done; 1 fatal error (nothing or only part done,
-        e.g. another run holds OUT); 2 usage error; 3 done, but some files failed
-        (listed on standard error and in report.json).
+        Exit status: 0 all files done; 1 fatal error (e.g. another run holds OUT); 2 usage error; 3 done, but some files failed (listed on standard error and in report.json).
         """)
 
     @Argument(help: "The folder of scrapes.")
@@ -38,7 +32,7 @@ extension Threadstat {
     @Option(help: "Per-page graphs to write: author (always), comment (also the comment tree).")
     var level: [GraphLevel] = [.author]
 
-    @Option(help: "Pages processed at once (default: one per core).")
+    @Option(help: "Pages processed at once; each holds one page in memory.")
     var jobs: Int = BatchOptions.defaultJobs
 
     @Flag(help: "Print nothing but failures and errors.")
