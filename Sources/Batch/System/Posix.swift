@@ -140,8 +140,8 @@ enum Posix {
   /// Replaces the contents of an open file with `text`.
   static func overwrite(_ fd: Int32, _ text: String) {
     _ = ftruncate(fd, 0)
-    var bytes = Array(text.utf8)
-    _ = bytes.withUnsafeMutableBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
   }
 
   /// Releases a lock taken by `tryLock`.

@@ -35,8 +35,8 @@ final class BatchProgress: Sendable {
   static var stderrIsTerminal: Bool { isatty(2) != 0 }
 
   static func printError(_ text: String) {
-    var bytes = Array(text.utf8)
-    bytes.withUnsafeMutableBytes { raw in
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBytes { raw in
       var offset = 0
       while offset < raw.count {
         let n = write(2, raw.baseAddress! + offset, raw.count - offset)
