@@ -91,7 +91,7 @@ import Testing
     chmod(output, 0o777)
     let asRoot = getuid() == 0
     let program = asRoot ? "/usr/bin/setpriv" : Fixture.binary
-    let prefix = asRoot ? ["--reuid=65534", "--regid=65534", "--clear-groups", Fixture.binary] : []
+    let prefix = asRoot ? ["--reuid=65534", "--regid=65534", "--clear-groups", Fixture.sharedBinary] : []
     return try Fixture.execute(program, prefix + ["batch", input, "--out", output] + extra)
   }
 

@@ -37,6 +37,15 @@ enum Fixture {
     return folder
   }()
 
+  /// A copy of the binary that any user may run: the checkout may sit in a
+  /// folder only its owner can enter, and some tests run as user nobody.
+  static let sharedBinary: String = {
+    let copy = processFolder + "/threadstat"
+    try? FileManager.default.copyItem(atPath: binary, toPath: copy)
+    chmod(copy, 0o755)
+    return copy
+  }()
+
   /// A new empty folder inside this test process's folder.
   static func scratch(_ name: String) throws -> String {
     var template = Array("\(processFolder)/\(name)-XXXXXX".utf8CString)
