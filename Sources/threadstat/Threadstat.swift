@@ -16,6 +16,6 @@ struct Threadstat: ParsableCommand {
         cat scrape.txt | threadstat parse -         # read standard input
       """,
     version: "0.1.0",
-    subcommands: [Parse.self, Graph.self, Stats.self, Drift.self]
+    subcommands: [Parse.self, Graph.self, Stats.self, Drift.self, Batch.self]
   )
 }

@@ -1,0 +1,34 @@
+import Metrics
+
+/// Term counts stored as one string, "term count term count ..." in byte order
+/// of the terms: a page holds hundreds of terms, and one string without
+/// characters JSON must escape decodes many times faster than a JSON object
+/// with a key per term when the corpus is rebuilt. Terms come from the
+/// tokenizer, which never puts a space in one.
+enum TermText {
+  static func text(_ counts: TermCounts) -> String {
+    var out = ""
+    for (term, count) in counts.counts.sorted(by: { BatchRun.byteOrder($0.key, $1.key) }) {
+      if !out.isEmpty { out += " " }
+      out += term
+      out += " "
+      out += String(count)
+    }
+    return out
+  }
+
+  /// The counts of `text`; a term without a valid count is skipped.
+  static func counts(_ text: String) -> TermCounts {
+    var counts: [String: Int] = [:]
+    var term: Substring?
+    for field in text.utf8.split(separator: 0x20) {
+      if let t = term {
+        if let n = Int(Substring(field)) { counts[String(t), default: 0] += n }
+        term = nil
+      } else {
+        term = Substring(field)
+      }
+    }
+    return TermCounts(counts)
+  }
+}

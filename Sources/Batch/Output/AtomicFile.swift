@@ -1,0 +1,58 @@
+import Synchronization
+
+/// Writes output files so that a reader, or a run after a crash, only ever sees
+/// a complete old version or a complete new one.
+///
+/// Each file is written under the output folder's `.tmp/` (same file system)
+/// and renamed into place. `durable` files (the corpus outputs and the report)
+/// are also forced to disk with their directory; per-page files are not, one by
+/// one, since `kill -9` cannot lose what the kernel already holds, and
+/// `BatchRun` flushes the whole file system once before it records the corpus
+/// outputs as current.
+final class AtomicFile: Sendable {
+  /// The output folder.
+  let root: String
+  private let counter = Atomic<Int>(0)
+
+  init(root: String) {
+    self.root = root
+  }
+
+  var temporaryFolder: String { Paths.join(root, ".tmp") }
+
+  /// Empties `.tmp/` of files a killed run left behind, and creates it.
+  func prepare() throws(BatchError) {
+    let tmp = temporaryFolder
+    if Posix.lstatEntry(tmp) != nil {
+      for name in try Posix.directoryNames(tmp) { try Posix.removeFile(Paths.join(tmp, name)) }
+    }
+    try Posix.makeDirectories(tmp)
+  }
+
+  /// Writes `bytes` to `relativePath` below the output folder, creating folders as needed.
+  func write(_ bytes: [UInt8], to relativePath: String, durable: Bool) throws(BatchError) {
+    let target = Paths.join(root, relativePath)
+    let parent = Paths.parent(target)
+    try Posix.makeDirectories(parent)
+    let n = counter.wrappingAdd(1, ordering: .relaxed).oldValue
+    let temp = Paths.join(temporaryFolder, "\(Posix.processID())-\(n)")
+    try Posix.writeNewFile(temp, bytes, sync: durable)
+    try Posix.rename(temp, target)
+    if durable { try Posix.syncDirectory(parent) }
+  }
+
+  /// Removes an output file and the folders it leaves empty below the output folder.
+  func remove(_ relativePath: String) throws(BatchError) {
+    try Posix.removeFile(Paths.join(root, relativePath))
+    var dir = Paths.parent(relativePath)
+    while dir != ".", dir != "/", !dir.isEmpty, Posix.removeEmptyDirectory(Paths.join(root, dir)) {
+      dir = Paths.parent(dir)
+    }
+  }
+
+  /// Whether a non-empty output file exists.
+  func exists(_ relativePath: String) -> Bool {
+    guard let entry = Posix.lstatEntry(Paths.join(root, relativePath)) else { return false }
+    return entry.kind == .file && entry.size > 0
+  }
+}

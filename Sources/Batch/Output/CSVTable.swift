@@ -1,0 +1,67 @@
+/// A CSV file built row by row (RFC 4180 quoting, "\n" line ends, UTF-8).
+///
+/// Spreadsheet-safe: a text cell that starts with `=`, `+`, `-` or `@` gets a
+/// leading `'`, so a commenter named "=HYPERLINK(...)" stays text.
+struct CSVTable {
+  private(set) var bytes: [UInt8] = []
+
+  init(header: [String]) {
+    append(header.map { .text($0) })
+  }
+
+  /// One cell.
+  enum Cell {
+    case text(String)
+    case integer(Int)
+    /// Written with up to 6 decimals; nil or non-finite leaves the cell empty.
+    case decimal(Double?)
+  }
+
+  mutating func append(_ row: [Cell]) {
+    for (i, cell) in row.enumerated() {
+      if i > 0 { bytes.append(UInt8(ascii: ",")) }
+      switch cell {
+      case .text(let s): appendText(s)
+      case .integer(let n): bytes.append(contentsOf: String(n).utf8)
+      case .decimal(let d):
+        if let d, d.isFinite { bytes.append(contentsOf: Self.decimal(d).utf8) }
+      }
+    }
+    bytes.append(0x0A)
+  }
+
+  /// `value` rounded to 6 decimals, without trailing zeros ("0.25", "1", "-0.000001").
+  static func decimal(_ value: Double) -> String {
+    let scaled = (value * 1_000_000).rounded()
+    if scaled == 0 { return "0" }
+    let negative = scaled < 0
+    let magnitude = Int64(abs(scaled))
+    var fraction = String(magnitude % 1_000_000)
+    fraction = String(repeating: "0", count: 6 - fraction.utf8.count) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    let whole = String(magnitude / 1_000_000)
+    return (negative ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
+  }
+
+  private mutating func appendText(_ s: String) {
+    var text = s
+    if let first = text.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
+      || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+    {
+      text = "'" + text
+    }
+    let needsQuotes = text.utf8.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+    }
+    if !needsQuotes {
+      bytes.append(contentsOf: text.utf8)
+      return
+    }
+    bytes.append(UInt8(ascii: "\""))
+    for b in text.utf8 {
+      if b == UInt8(ascii: "\"") { bytes.append(b) }
+      bytes.append(b)
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+}

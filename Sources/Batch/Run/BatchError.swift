@@ -1,0 +1,25 @@
+/// Why a batch run could not go on. Per-file problems are not errors: they are
+/// reported as `FileFailure`s and the run continues.
+public struct BatchError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The broad class of the failure, for callers that react differently.
+  public enum Kind: Sendable, Equatable {
+    /// Another run holds the output folder.
+    case locked
+    /// A file-system operation on the input or output folder failed.
+    case io
+    /// The state database failed or holds something this version cannot read.
+    case store
+    /// The options cannot work (for example the input folder is missing).
+    case usage
+  }
+
+  public var kind: Kind
+  public var message: String
+
+  public init(_ kind: Kind, _ message: String) {
+    self.kind = kind
+    self.message = message
+  }
+
+  public var description: String { message }
+}

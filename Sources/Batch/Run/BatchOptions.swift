@@ -1,0 +1,33 @@
+/// What one `threadstat batch` run is asked to do.
+public struct BatchOptions: Sendable {
+  /// The folder of scrapes, walked recursively.
+  public var input: String
+  /// The output folder: outputs, state database and lock.
+  public var output: String
+  /// Which files of `input` are scrapes.
+  public var filter: GlobFilter
+  /// Pages larger than this are reported and skipped.
+  public var maxPageBytes: Int
+  /// Also write the comment-level graph of each page.
+  public var commentLevel: Bool
+  /// Pages processed at once; each holds one page in memory.
+  public var jobs: Int
+
+  /// The default page size limit: 64 MB.
+  public static let defaultMaxPageBytes = 64 << 20
+  /// The default number of jobs: one per online core.
+  public static var defaultJobs: Int { Posix.processorCount() }
+
+  public init(
+    input: String, output: String, filter: GlobFilter = GlobFilter(),
+    maxPageBytes: Int = BatchOptions.defaultMaxPageBytes, commentLevel: Bool = false,
+    jobs: Int = BatchOptions.defaultJobs
+  ) {
+    self.input = input
+    self.output = output
+    self.filter = filter
+    self.maxPageBytes = maxPageBytes
+    self.commentLevel = commentLevel
+    self.jobs = max(1, jobs)
+  }
+}

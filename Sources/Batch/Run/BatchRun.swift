@@ -1,0 +1,240 @@
+import Dispatch
+import Synchronization
+import Threads
+
+/// One nightly run over a folder of scrapes: processes what is new or changed,
+/// drops what is gone, and rebuilds the corpus outputs from the store.
+///
+/// Order of work, chosen so that `kill -9` at any point loses nothing: a page's
+/// own outputs are renamed into place before its row is committed, so a page
+/// whose row is missing is simply done again; the corpus outputs are recorded
+/// as current (a digest of the stored paths and hashes) only after they are
+/// renamed into place, so a run that died before that rebuilds them.
+public struct BatchRun: Sendable {
+  /// The name of the state database in the output folder.
+  public static let databaseName = "threadstat.sqlite"
+  /// The name of the run report in the output folder.
+  public static let reportName = "report.json"
+
+  public let options: BatchOptions
+
+  public init(options: BatchOptions) {
+    self.options = options
+  }
+
+  /// What became of one scrape.
+  fileprivate struct Outcome: Sendable {
+    var path: String
+    var status: PageStatus
+    var bytes: Int
+    var reason: String?
+    var warnings: [String]
+  }
+
+  /// Runs the batch.
+  /// - Parameter onEvent: called for progress and findings, from any thread,
+  ///   one call at a time per worker; it must be thread-safe.
+  /// - Returns: the run's report (also written to `report.json`).
+  /// - Throws: `BatchError` when the run cannot go on: the folder is locked by
+  ///   another run, the input is missing, the state database or an output
+  ///   folder fails. Problems with single scrapes are not thrown; they are in
+  ///   the report.
+  public func run(onEvent: @Sendable (BatchEvent) -> Void) throws(BatchError) -> RunReport {
+    let clockStart = Posix.now()
+    guard let input = Posix.statEntry(options.input), input.kind == .directory else {
+      throw BatchError(.usage, "\(options.input): not a folder of scrapes")
+    }
+    try Posix.makeDirectories(options.output)
+    if let output = Posix.statEntry(options.output), (output.device, output.inode) == (input.device, input.inode) {
+      throw BatchError(.usage, "\(options.output): the output folder cannot be the input folder; use one inside or beside it")
+    }
+    let lock = try OutputLock(folder: options.output)
+    defer { withExtendedLifetime(lock) {} }
+    let files = AtomicFile(root: options.output)
+    try files.prepare()
+    let store = try BatchStore(path: Paths.join(options.output, Self.databaseName))
+    var report = RunReport(
+      run: 0, input: options.input, output: options.output, started: Posix.wallClock(),
+      durationSeconds: 0)
+    report.run = try store.beginRun(started: report.started)
+    if try store.adopt(recordFormat: StoredPage.format) {
+      let message = "results stored by another threadstat build; every page is processed again"
+      report.warnings.append(.init(path: Self.databaseName, message: message))
+      onEvent(.warning(path: Self.databaseName, message: message))
+    }
+
+    let listing = try CorpusWalk.files(
+      under: options.input, filter: options.filter, skipping: options.output)
+    let scrapes = listing.files
+    let known = try store.known()
+    onEvent(.started(files: scrapes.count, bytes: scrapes.reduce(0) { $0 + $1.size }))
+
+    let outcomes = try process(scrapes, known: known, store: store, files: files, onEvent: onEvent)
+    report.files.seen = scrapes.count
+    report.count(outcomes)
+    for folder in listing.unlisted {
+      report.files.failed += 1
+      report.failed.append(.init(path: folder.path + "/", reason: folder.reason))
+      onEvent(.page(path: folder.path + "/", status: .failed, bytes: 0, reason: folder.reason))
+    }
+
+    report.removed = try dropGone(known: known, listing: listing, store: store, files: files, onEvent: onEvent)
+    report.files.removed = report.removed.count
+    report.corpusRebuilt = try refreshCorpus(store: store, files: files, onEvent: onEvent)
+    onEvent(.corpus(rebuilt: report.corpusRebuilt))
+
+    report.new.sort(by: Self.byteOrder)
+    report.changed.sort(by: Self.byteOrder)
+    report.failed.sort { Self.byteOrder($0.path, $1.path) }
+    report.warnings.sort { Self.byteOrder($0.path, $1.path) }
+    report.durationSeconds = ((Posix.now() - clockStart) * 1000).rounded() / 1000
+    let json = report.json()
+    try files.write(json, to: Self.reportName, durable: true)
+    try store.finishRun(
+      report.run, finished: Posix.wallClock(), report: String(decoding: json, as: UTF8.self))
+    return report
+  }
+
+  /// Drops the results of the stored scrapes the walk did not see, except
+  /// those in folders that could not be listed (kept until they can be).
+  /// - Returns: the relative paths dropped, sorted.
+  private func dropGone(
+    known: [String: BatchStore.Known], listing: CorpusWalk.Listing, store: BatchStore,
+    files: AtomicFile, onEvent: @Sendable (BatchEvent) -> Void
+  ) throws(BatchError) -> [String] {
+    let present = Set(listing.files.map(\.relativePath))
+    let hidden = listing.unlisted.map { $0.path + "/" }
+    let gone = known.keys.filter { path in
+      !present.contains(path) && !hidden.contains { path.hasPrefix($0) }
+    }.sorted(by: Self.byteOrder)
+    for path in gone {
+      for output in known[path]?.outputs ?? [] { try files.remove(output) }
+      try store.forget(path: path)
+      onEvent(.removed(path: path))
+    }
+    return gone
+  }
+
+  /// Rebuilds the corpus outputs unless they are present and were built
+  /// from exactly the stored pages (same paths, same hashes).
+  /// - Returns: whether they were rebuilt.
+  private func refreshCorpus(
+    store: BatchStore, files: AtomicFile, onEvent: @Sendable (BatchEvent) -> Void
+  ) throws(BatchError) -> Bool {
+    let corpus = CorpusOutputs(store: store, files: files, jobs: options.jobs)
+    let digest = try store.contentDigest(salt: CorpusOutputs.formatVersion)
+    if try store.setting(CorpusOutputs.digestSetting) == digest, corpus.present() { return false }
+    // Page outputs were renamed without fsync; flush them before the corpus counts as done.
+    Posix.syncFileSystems()
+    onEvent(.rebuildingCorpus(pages: try store.pageCount()))
+    try corpus.write()
+    try store.setSetting(CorpusOutputs.digestSetting, digest)
+    return true
+  }
+
+  /// Hashes every scrape and processes the new and changed ones on
+  /// `options.jobs` threads; each thread holds one page at a time.
+  private func process(
+    _ scrapes: [ScrapeFile], known: [String: BatchStore.Known], store: BatchStore,
+    files: AtomicFile, onEvent: @Sendable (BatchEvent) -> Void
+  ) throws(BatchError) -> [Outcome] {
+    let next = Atomic<Int>(0)
+    let outcomes = Mutex<[Outcome]>([])
+    let fatal = Mutex<BatchError?>(nil)
+    let work = PageWork(options: options, files: files)
+    DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, scrapes.count))) { _ in
+      while fatal.withLock({ $0 == nil }) {
+        let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard i < scrapes.count else { return }
+        do throws(BatchError) {
+          let outcome = try handle(scrapes[i], known: known[scrapes[i].relativePath], work: work, store: store)
+          outcomes.withLock { $0.append(outcome) }
+          for warning in outcome.warnings { onEvent(.warning(path: outcome.path, message: warning)) }
+          onEvent(.page(path: outcome.path, status: outcome.status, bytes: outcome.bytes, reason: outcome.reason))
+        } catch {
+          fatal.withLock { $0 = error }
+        }
+      }
+    }
+    if let error = fatal.withLock({ $0 }) { throw error }
+    return outcomes.withLock { $0 }
+  }
+
+  /// Reads and hashes one scrape; processes and records it unless the store
+  /// already holds these bytes and its outputs are in place.
+  /// - Throws: only store failures, which end the run.
+  private func handle(
+    _ file: ScrapeFile, known: BatchStore.Known?, work: PageWork, store: BatchStore
+  ) throws(BatchError) -> Outcome {
+    func failed(_ reason: String) -> Outcome {
+      Outcome(path: file.relativePath, status: .failed, bytes: file.size, reason: reason, warnings: [])
+    }
+    if file.size > options.maxPageBytes {
+      return failed(Self.tooLarge(file.size, options.maxPageBytes))
+    }
+    let bytes: [UInt8]
+    do { bytes = try SourceFile.read(file.path, limit: options.maxPageBytes) } catch {
+      if case .tooLarge = error.reason { return failed(Self.tooLarge(nil, options.maxPageBytes)) }
+      return failed(Self.readFailure(error))
+    }
+    let hash = XXH64.hex(XXH64.hash(bytes))
+    if let known, known.hash == hash, work.outputNames(for: file).allSatisfy({ known.outputs.contains($0) }),
+      known.outputs.allSatisfy(work.files.exists)
+    {
+      return Outcome(path: file.relativePath, status: .unchanged, bytes: bytes.count, reason: nil, warnings: [])
+    }
+    let result: PageWork.Result
+    do { result = try work.process(file, bytes: bytes) } catch { return failed(error.message) }
+    for stale in known?.outputs ?? [] where !result.outputs.contains(stale) {
+      try work.files.remove(stale)
+    }
+    try store.save(
+      path: file.relativePath, hash: hash, size: bytes.count, outputs: result.outputs, record: result.record)
+    let status: PageStatus = known == nil ? .new : (known?.hash == hash ? .unchanged : .changed)
+    return Outcome(
+      path: file.relativePath, status: status, bytes: bytes.count, reason: nil, warnings: result.warnings)
+  }
+
+  private static func tooLarge(_ size: Int?, _ limit: Int) -> String {
+    let what = size.map { "\($0) bytes" } ?? "larger"
+    return "\(what), over the limit of \(limit) bytes (--max-page-bytes); skipped"
+  }
+
+  private static func readFailure(_ error: SourceFile.ReadError) -> String {
+    switch error.reason {
+    case .notFound: return "no such file (removed during the run?)"
+    case .permissionDenied: return "permission denied"
+    case .isDirectory: return "is a directory"
+    case .tooLarge(let limit): return tooLarge(nil, limit)
+    case .other: return "cannot read: \(error.description)"
+    }
+  }
+
+  /// Byte order of UTF-8, the order of every list the run writes.
+  static func byteOrder(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
+  }
+}
+
+extension RunReport {
+  /// Adds what became of each scrape to the counts and lists.
+  fileprivate mutating func count(_ outcomes: [BatchRun.Outcome]) {
+    for outcome in outcomes {
+      if outcome.status != .failed { bytesRead += outcome.bytes }
+      switch outcome.status {
+      case .new:
+        files.new += 1
+        new.append(outcome.path)
+      case .changed:
+        files.changed += 1
+        changed.append(outcome.path)
+      case .unchanged:
+        files.unchanged += 1
+      case .failed:
+        files.failed += 1
+        failed.append(.init(path: outcome.path, reason: outcome.reason ?? "failed"))
+      }
+      warnings += outcome.warnings.map { .init(path: outcome.path, message: $0) }
+    }
+  }
+}

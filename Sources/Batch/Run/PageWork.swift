@@ -1,0 +1,63 @@
+import Foundation
+import Metrics
+import Threads
+
+/// Processing of one scrape whose bytes are in hand: parse, measure, write its
+/// own outputs. Runs on any worker thread.
+struct PageWork {
+  /// What processing one page produced.
+  struct Result {
+    var record: Data
+    var outputs: [String]
+    var warnings: [String]
+  }
+
+  let options: BatchOptions
+  let files: AtomicFile
+
+  /// The author-level graph of a page, below the output folder.
+  static func authorGraphName(_ relativePath: String) -> String {
+    OutputPaths.page(relativePath, suffix: ".graphml")
+  }
+
+  /// The comment-level graph of a page, below the output folder.
+  static func commentGraphName(_ relativePath: String) -> String {
+    OutputPaths.page(relativePath, suffix: ".comments.graphml")
+  }
+
+  /// The outputs `process` writes for `file`, relative to the output folder.
+  func outputNames(for file: ScrapeFile) -> [String] {
+    let path = file.relativePath
+    return [Self.authorGraphName(path)] + (options.commentLevel ? [Self.commentGraphName(path)] : [])
+  }
+
+  /// Parses and measures `bytes`, writes the page's outputs atomically.
+  /// - Throws: `BatchError` when an output cannot be written.
+  func process(_ file: ScrapeFile, bytes: [UInt8]) throws(BatchError) -> Result {
+    var warnings: [String] = []
+    if String(validating: bytes, as: UTF8.self) == nil {
+      warnings.append("not valid UTF-8; damaged bytes were read as U+FFFD")
+    }
+    let discussion = Discussion(parsing: bytes, source: file.relativePath)
+    let analysis = PageAnalysis(discussion)
+    let record = StoredPage(discussion, analysis)
+    let names = outputNames(for: file)
+    try write(GraphMLDocument(analysis.graph), to: names[0])
+    if options.commentLevel {
+      try write(GraphMLDocument(CommentGraph(discussion, analysis: analysis)), to: names[1])
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let data: Data
+    do { data = try encoder.encode(record) } catch {
+      throw BatchError(.store, "\(file.relativePath): cannot encode its results (\(error))")
+    }
+    return Result(record: data, outputs: names, warnings: warnings)
+  }
+
+  private func write(_ document: GraphMLDocument, to name: String) throws(BatchError) {
+    let bytes: [UInt8]
+    do { bytes = try document.bytes() } catch { throw BatchError(.io, "\(name): \(error.message)") }
+    try files.write(bytes, to: name, durable: false)
+  }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Batch
+
+extension Threadstat {
+  /// The nightly run over a folder of scrapes.
+  struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Process the new and changed scrapes of a folder and rebuild the corpus outputs.",
+      discussion: """
+        Walks INPUT recursively, processes the scrapes that are new or changed since the last run (by content hash), drops the results of scrapes that are gone, and rebuilds the corpus outputs from the state kept in OUT/threadstat.sqlite, without parsing unchanged scrapes again.
+
+        Outputs in OUT: pages/<path>.graphml (and pages/<path>.comments.graphml with --level comment), corpus.graphml, authors.csv, pages.csv, terms.csv, report.json. Every output is written to a temporary file and renamed, so a killed run leaves the last good outputs; run again to finish the work.
+
+        Exit status: 0 all files done; 1 fatal error (e.g. another run holds OUT); 2 usage error; 3 done, but some files failed (listed on standard error and in report.json).
+        """)
+
+    @Argument(help: "The folder of scrapes.")
+    var input: String
+
+    @Option(name: .shortAndLong, help: "The output folder (created when missing).")
+    var out: String
+
+    @Option(help: "Take files matching this glob (repeatable; default *.txt).")
+    var include: [String] = []
+
+    @Option(help: "Skip files or folders matching this glob (repeatable).")
+    var exclude: [String] = []
+
+    @Option(help: "Skip and report pages larger than this many bytes.")
+    var maxPageBytes: Int = BatchOptions.defaultMaxPageBytes
+
+    @Option(help: "Per-page graphs to write: author (always), comment (also the comment tree).")
+    var level: [GraphLevel] = [.author]
+
+    @Option(help: "Pages processed at once; each holds one page in memory.")
+    var jobs: Int = BatchOptions.defaultJobs
+
+    @Flag(help: "Print nothing but failures and errors.")
+    var quiet = false
+
+    enum GraphLevel: String, ExpressibleByArgument, CaseIterable {
+      case author, comment
+    }
+
+    func validate() throws {
+      if maxPageBytes < 1 { throw usage("--max-page-bytes must be at least 1") }
+      if jobs < 1 { throw usage("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+      let options = BatchOptions(
+        input: input, output: out, filter: GlobFilter(include: include, exclude: exclude),
+        maxPageBytes: maxPageBytes, commentLevel: level.contains(.comment), jobs: jobs)
+      let progress = BatchProgress(quiet: quiet, terminal: BatchProgress.stderrIsTerminal)
+      let report: RunReport
+      do {
+        report = try BatchRun(options: options).run(onEvent: progress.handle)
+      } catch {
+        progress.clear()
+        BatchProgress.printError("threadstat batch: error: \(error)\n")
+        throw ExitCode(error.kind == .usage ? 2 : 1)
+      }
+      progress.finish(report)
+      if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+    }
+
+    private func usage(_ message: String) -> ExitCode {
+      BatchProgress.printError("threadstat batch: error: \(message)\n")
+      return ExitCode(2)
+    }
+  }
+}

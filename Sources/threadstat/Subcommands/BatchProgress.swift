@@ -1,0 +1,149 @@
+import Batch
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Prints a batch run's events on standard error: a bar redrawn in place on a
+/// terminal (files done / total, MB/s, ETA), plain `batch:` lines otherwise.
+/// Failures are printed even with `--quiet`.
+final class BatchProgress: Sendable {
+  private struct State {
+    var files = 0
+    var bytes = 0
+    var done = 0
+    var doneBytes = 0
+    var started = 0.0
+    var lastDraw = 0.0
+    var barShown = false
+  }
+
+  private let quiet: Bool
+  private let terminal: Bool
+  private let state = Mutex(State())
+
+  init(quiet: Bool, terminal: Bool) {
+    self.quiet = quiet
+    self.terminal = terminal
+  }
+
+  static var stderrIsTerminal: Bool { isatty(2) != 0 }
+
+  static func printError(_ text: String) {
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let n = write(2, raw.baseAddress! + offset, raw.count - offset)
+        if n <= 0 { return }
+        offset += n
+      }
+    }
+  }
+
+  private static func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+  }
+
+  @Sendable func handle(_ event: BatchEvent) {
+    state.withLock { s in
+      switch event {
+      case .started(let files, let bytes):
+        s.files = files
+        s.bytes = bytes
+        s.started = Self.now()
+        // The log gets its first progress line after one interval, the bar at once.
+        s.lastDraw = terminal ? 0 : s.started
+        if !quiet && !terminal { line(&s, "batch: \(files) files, \(Self.megabytes(bytes)) MB") }
+      case .page(let path, let status, let bytes, let reason):
+        s.done += 1
+        s.doneBytes += bytes
+        if status == .failed { line(&s, "batch: failed \(path): \(reason ?? "")", always: true) }
+        tick(&s)
+      case .warning(let path, let message):
+        if !quiet { line(&s, "batch: warning \(path): \(message)") }
+      case .removed(let path):
+        if !quiet { line(&s, "batch: removed \(path)") }
+      case .rebuildingCorpus(let pages):
+        if !quiet { line(&s, "batch: rebuilding the corpus outputs from \(pages) pages") }
+      case .corpus(let rebuilt):
+        if !quiet && !terminal && !rebuilt { line(&s, "batch: corpus outputs current") }
+      }
+    }
+  }
+
+  /// Removes the bar, if one is shown.
+  func clear() {
+    state.withLock { s in
+      if s.barShown { Self.printError("\r\u{1B}[2K") }
+      s.barShown = false
+    }
+  }
+
+  /// Prints the run's summary line.
+  func finish(_ report: RunReport) {
+    clear()
+    guard !quiet else { return }
+    let f = report.files
+    let rate = report.durationSeconds > 0 ? Double(report.bytesRead) / 1e6 / report.durationSeconds : 0
+    Self.printError(
+      "batch: \(f.seen) seen, \(f.new) new, \(f.changed) changed, \(f.unchanged) unchanged, "
+        + "\(f.removed) removed, \(f.failed) failed in \(Self.fixed(report.durationSeconds, 2)) s "
+        + "(\(Self.fixed(rate, 1)) MB/s); report: \(report.output)/report.json\n")
+  }
+
+  private func line(_ s: inout State, _ text: String, always: Bool = false) {
+    if quiet && !always { return }
+    if s.barShown { Self.printError("\r\u{1B}[2K") }
+    s.barShown = false
+    Self.printError(text + "\n")
+  }
+
+  /// Redraws the bar (terminal, at most 10 times a second) or prints a
+  /// progress line (log, at most every 10 seconds).
+  private func tick(_ s: inout State) {
+    guard !quiet else { return }
+    let now = Self.now()
+    let interval = terminal ? 0.1 : 10
+    guard now - s.lastDraw >= interval || (terminal && s.done == s.files) else { return }
+    s.lastDraw = now
+    let elapsed = max(now - s.started, 1e-6)
+    let rate = Double(s.doneBytes) / 1e6 / elapsed
+    let remaining = Double(max(0, s.bytes - s.doneBytes)) / max(Double(s.doneBytes) / elapsed, 1)
+    let counts = "\(s.done)/\(s.files) files, \(Self.fixed(rate, 1)) MB/s, ETA \(Self.clock(remaining))"
+    if terminal {
+      let width = 30
+      let filled = s.files == 0 ? width : width * s.done / s.files
+      let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+      Self.printError("\r\u{1B}[2K[\(bar)] \(counts)")
+      s.barShown = true
+    } else {
+      Self.printError("batch: progress \(counts)\n")
+    }
+  }
+
+  private static func megabytes(_ bytes: Int) -> String { fixed(Double(bytes) / 1e6, 1) }
+
+  private static func fixed(_ value: Double, _ decimals: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let n = Int((value * scale).rounded())
+    let whole = String(n / Int(scale))
+    guard decimals > 0 else { return whole }
+    let frac = String(n % Int(scale))
+    return whole + "." + String(repeating: "0", count: decimals - frac.count) + frac
+  }
+
+  private static func clock(_ seconds: Double) -> String {
+    let s = Int(seconds.rounded())
+    let sec = s % 60
+    return "\(s / 60):" + (sec < 10 ? "0" : "") + String(sec)
+  }
+}

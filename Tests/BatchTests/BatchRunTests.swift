@@ -1,0 +1,183 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import Batch
+
+/// The batch run as a library: incremental runs, the lock, bad files.
+@Suite struct BatchRunTests {
+  private func run(
+    _ input: String, _ output: String, maxPageBytes: Int = BatchOptions.defaultMaxPageBytes, jobs: Int = 2
+  ) throws -> (RunReport, [BatchEvent]) {
+    let events = Mutex<[BatchEvent]>([])
+    let options = BatchOptions(input: input, output: output, maxPageBytes: maxPageBytes, jobs: jobs)
+    let report = try BatchRun(options: options).run { event in events.withLock { $0.append(event) } }
+    return (report, events.withLock { $0 })
+  }
+
+  @Test func firstRunProcessesEverythingAndSecondRunNothing() throws {
+    let input = try Fixture.scratch("first-in")
+    let output = try Fixture.scratch("first-out") + "/results"
+    try Fixture.generate(input, files: 8, seed: 11)
+
+    let (first, events) = try run(input, output)
+    #expect(first.files.seen == 8)
+    #expect(first.files.new == 8)
+    #expect(first.new == (try Fixture.scrapes(input)))
+    #expect(first.corpusRebuilt)
+    #expect(first.exitStatus == 0)
+    let pageEvents = events.filter { if case .page = $0 { true } else { false } }
+    #expect(pageEvents.count == 8)
+    let pages = try String(contentsOfFile: output + "/pages.csv", encoding: .utf8)
+    #expect(pages.split(separator: "\n").count == 9)
+    let outputs = try Fixture.reproducibleOutputs(output)
+
+    let (second, _) = try run(input, output)
+    #expect(second.files.unchanged == 8)
+    #expect(second.files.new + second.files.changed + second.files.removed == 0)
+    #expect(!second.corpusRebuilt)
+    #expect(try Fixture.reproducibleOutputs(output) == outputs)
+  }
+
+  @Test func incrementalRunEqualsAFreshFullRun() throws {
+    let input = try Fixture.scratch("incr-in")
+    let extra = try Fixture.scratch("incr-extra")
+    let output = try Fixture.scratch("incr-out")
+    let fresh = try Fixture.scratch("incr-fresh")
+    try Fixture.generate(input, files: 10, seed: 21)
+    try Fixture.generate(extra, files: 2, seed: 22)
+    _ = try run(input, output)
+
+    let names = try Fixture.scrapes(input)
+    for (i, name) in try Fixture.scrapes(extra).enumerated() {
+      try FileManager.default.copyItem(atPath: extra + "/" + name, toPath: input + "/new-\(i).txt")
+    }
+    try Fixture.append("\nLate Reader\n\nI disagree with all of this.\n", to: input + "/" + names[0])
+    try Fixture.append("\n", to: input + "/" + names[1])
+    try Fixture.remove(input + "/" + names[2])
+    try Fixture.remove(input + "/" + names[3])
+
+    let (night, events) = try run(input, output)
+    #expect(night.files.new == 2)
+    #expect(night.new == ["new-0.txt", "new-1.txt"])
+    #expect(night.files.changed == 2)
+    #expect(night.changed == [names[0], names[1]])
+    #expect(night.files.removed == 2)
+    #expect(night.removed == [names[2], names[3]])
+    #expect(night.files.unchanged == 6)
+    #expect(night.corpusRebuilt)
+    #expect(events.contains { if case .removed(names[2]) = $0 { true } else { false } })
+    let pages = try String(contentsOfFile: output + "/pages.csv", encoding: .utf8)
+    #expect(!pages.contains(names[2]))
+    #expect(!FileManager.default.fileExists(atPath: output + "/pages/" + names[2] + ".graphml"))
+    #expect(FileManager.default.fileExists(atPath: output + "/pages/new-0.txt.graphml"))
+
+    // One thread instead of two: the outputs must not depend on it either.
+    _ = try run(input, fresh, jobs: 1)
+    #expect(try Fixture.reproducibleOutputs(output) == Fixture.reproducibleOutputs(fresh))
+  }
+
+  @Test func secondRunOnALockedFolderFailsAtOnce() throws {
+    let (input, output) = try Fixture.corpus("lock", files: 1, seed: 31)
+    do {
+      let held = try OutputLock(folder: output)
+      #expect {
+        _ = try run(input, output)
+      } throws: { error in
+        (error as? BatchError)?.kind == .locked
+          && (error as? BatchError)?.message.contains("another threadstat batch is running") == true
+      }
+      withExtendedLifetime(held) {}
+    }
+    let (report, _) = try run(input, output)
+    #expect(report.files.new == 1)
+  }
+
+  @Test func badFilesAreListedAndTheRestIsDone() throws {
+    let (input, output) = try Fixture.corpus("bad", files: 3, seed: 41)
+    try Fixture.write(String(repeating: "x", count: 300_000), to: input + "/huge.txt")
+    try Data([0x41, 0x0A, 0xFF, 0xFE, 0xC3, 0x28, 0x0A]).write(to: URL(fileURLWithPath: input + "/latin.txt"))
+
+    let (report, events) = try run(input, output, maxPageBytes: 200_000)
+    #expect(report.files.seen == 5)
+    #expect(report.files.failed == 1)
+    #expect(report.failed.map(\.path) == ["huge.txt"])
+    #expect(report.failed.first?.reason.contains("--max-page-bytes") == true)
+    #expect(report.files.new == 4)
+    #expect(report.warnings.map(\.path) == ["latin.txt"])
+    #expect(report.exitStatus == 3)
+    #expect(events.contains { if case .warning("latin.txt", _) = $0 { true } else { false } })
+    let json = try Fixture.report(output)
+    let failed = try #require(json["failed"] as? [[String: Any]])
+    #expect(failed.first?["path"] as? String == "huge.txt")
+  }
+
+  @Test func oddFileNamesStayInsideTheOutputFolder() throws {
+    let (input, output) = try Fixture.corpus("odd", files: 1, seed: 52)
+    let page = try Fixture.scrapes(input)[0]
+    try FileManager.default.createDirectory(atPath: input + "/..x", withIntermediateDirectories: true)
+    for name in ["we:ird?.txt", "line\nbreak.txt", "..x/..txt", "-dash.txt"] {
+      try FileManager.default.copyItem(atPath: input + "/" + page, toPath: input + "/" + name)
+    }
+    let (report, _) = try run(input, output)
+    #expect(report.files.new == 5)
+    #expect(report.failed.isEmpty)
+    let written = try #require(FileManager.default.subpaths(atPath: output + "/pages"))
+      .filter { $0.hasSuffix(".graphml") }
+    #expect(written.count == 5)
+    #expect(written.allSatisfy { !$0.contains(":") && !$0.contains("?") && !$0.contains("\n") })
+    let pages = try String(contentsOfFile: output + "/pages.csv", encoding: .utf8)
+    #expect(pages.contains("\"line\nbreak.txt\""))
+  }
+
+  @Test func commentLevelIsAddedToPagesAlreadyDone() throws {
+    let (input, output) = try Fixture.corpus("level", files: 2, seed: 53)
+    _ = try run(input, output)
+    let options = BatchOptions(input: input, output: output, commentLevel: true, jobs: 1)
+    let report = try BatchRun(options: options).run { _ in }
+    #expect(report.files.unchanged == 2)
+    for name in try Fixture.scrapes(input) {
+      #expect(FileManager.default.fileExists(atPath: output + "/pages/" + name + ".comments.graphml"))
+    }
+  }
+
+  @Test func corpusGraphPassesTheGraphMLChecks() throws {
+    let (input, output) = try Fixture.corpus("gml", files: 3, seed: 54)
+    _ = try run(input, output)
+    let page = try Fixture.scrapes(input)[0]
+    let check = try Fixture.execute(
+      "/usr/bin/env",
+      ["python3", Fixture.packageRoot + "/../shared/tools/check-graphml", "--require-all", "--strict",
+       output + "/corpus.graphml", output + "/pages/" + page + ".graphml"])
+    #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+  }
+
+  @Test func recordsOfAnotherFormatAreProcessedAgain() throws {
+    let (input, output) = try Fixture.corpus("format", files: 2, seed: 55)
+    _ = try run(input, output)
+    let outputs = try Fixture.reproducibleOutputs(output)
+    try BatchStore(path: output + "/" + BatchRun.databaseName).setSetting("record-format", "page-v0")
+    let (report, _) = try run(input, output)
+    #expect(report.files.new == 2)
+    #expect(report.warnings.map(\.path) == [BatchRun.databaseName])
+    #expect(try Fixture.reproducibleOutputs(output) == outputs)
+  }
+
+  @Test func inputFolderMayBeASymbolicLink() throws {
+    let (input, output) = try Fixture.corpus("link", files: 2, seed: 56)
+    let link = output + "-link"
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: input)
+    let (report, _) = try run(link, output)
+    #expect(report.files.new == 2)
+  }
+
+  @Test func outputFolderInsideTheInputIsNotWalked() throws {
+    let input = try Fixture.scratch("nested-in")
+    try Fixture.generate(input, files: 2, seed: 51)
+    let (first, _) = try run(input, input + "/results")
+    try Fixture.write("stray", to: input + "/results/stray.txt")
+    let (second, _) = try run(input, input + "/results")
+    #expect(first.files.seen == 2)
+    #expect(second.files.seen == 2)
+  }
+}

@@ -1,0 +1,94 @@
+import Metrics
+import Testing
+
+@testable import Batch
+
+@Suite struct XXH64Tests {
+  // Expected values from the reference implementation (xxhsum -H1).
+  @Test(arguments: [
+    ("", "ef46db3751d8e999"),
+    ("abc", "44bc2cf5ad770999"),
+    (String((0..<100).map { Character(Unicode.Scalar(UInt8(97 + $0 % 26))) }), "79c9fa152bb53c71"),
+  ])
+  func referenceValues(input: String, expected: String) {
+    #expect(XXH64.hex(XXH64.hash(Array(input.utf8))) == expected)
+  }
+
+  @Test func oneByteChangesTheHash() {
+    var bytes = [UInt8](repeating: 7, count: 1000)
+    let before = XXH64.hash(bytes)
+    bytes[500] = 8
+    #expect(XXH64.hash(bytes) != before)
+  }
+}
+
+@Suite struct GlobFilterTests {
+  @Test(arguments: [
+    ("a.txt", true), ("deep/dir/b.txt", true), ("a.txt.bak", false), ("a.truth.json", false),
+    ("notes.md", false),
+  ])
+  func defaultTakesTextFiles(path: String, taken: Bool) {
+    #expect(GlobFilter().accepts(path) == taken)
+  }
+
+  @Test func excludeWinsOverInclude() {
+    let filter = GlobFilter(include: ["*.txt", "*.scrape"], exclude: ["draft-*", "old/*.txt"])
+    #expect(filter.accepts("x.scrape"))
+    #expect(!filter.accepts("draft-1.txt"))
+    #expect(!filter.accepts("old/a.txt"))
+    #expect(filter.accepts("old/sub/a.txt"))
+    #expect(!filter.descends(into: "draft-folder"))
+  }
+}
+
+@Suite struct OutputPathsTests {
+  @Test(arguments: ["a.txt", "2024/06/page 1.txt", "Zoë/статья.txt"])
+  func plainPathsStayReadable(path: String) {
+    #expect(OutputPaths.safe(path) == path)
+  }
+
+  @Test(arguments: ["../../etc/passwd", "a/../b.txt", "./x.txt", "a\u{1}b\nc.txt", "a:b*c?.txt", "..", ""])
+  func oddPathsCannotEscape(path: String) {
+    let safe = OutputPaths.safe(path)
+    let components = safe.split(separator: "/", omittingEmptySubsequences: false)
+    #expect(!components.contains { $0 == ".." || $0 == "." || $0.isEmpty })
+    #expect(!safe.hasPrefix("/"))
+    #expect(!safe.unicodeScalars.contains { $0.value < 0x20 || "\\:*?\"<>|".unicodeScalars.contains($0) })
+  }
+
+  @Test func namesThatCleanAlikeStayApart() {
+    #expect(OutputPaths.safe("a?b.txt") != OutputPaths.safe("a*b.txt"))
+  }
+
+  @Test func longNamesAreShortened() {
+    let long = String(repeating: "é", count: 300) + ".txt"
+    let safe = OutputPaths.safe("dir/" + long)
+    #expect(safe.hasPrefix("dir/"))
+    #expect(safe.split(separator: "/").allSatisfy { $0.utf8.count <= OutputPaths.maxComponentBytes })
+  }
+}
+
+@Suite struct CSVTableTests {
+  @Test func quotesWhatNeedsQuoting() {
+    var table = CSVTable(header: ["name", "n", "x"])
+    table.append([.text("Smith, \"Jo\"\nJr"), .integer(3), .decimal(0.1234567)])
+    table.append([.text("=cmd()"), .integer(-1), .decimal(nil)])
+    table.append([.text("plain"), .integer(0), .decimal(.nan)])
+    let text = String(decoding: table.bytes, as: UTF8.self)
+    #expect(text == "name,n,x\n\"Smith, \"\"Jo\"\"\nJr\",3,0.123457\n'=cmd(),-1,\nplain,0,\n")
+  }
+
+  @Test(arguments: [(0.5, "0.5"), (1.0, "1"), (-0.0000004, "0"), (-2.25, "-2.25"), (12.0000005, "12.000001")])
+  func decimals(value: Double, text: String) {
+    #expect(CSVTable.decimal(value) == text)
+  }
+}
+
+@Suite struct TermTextTests {
+  @Test func roundTrips() {
+    let counts = TermCounts(["élan": 2, "b": 1, "日本": 7])
+    let text = TermText.text(counts)
+    #expect(text == "b 1 élan 2 日本 7")
+    #expect(TermText.counts(text) == counts)
+  }
+}
