@@ -111,7 +111,7 @@ enum DateMatcher {
     for raw in key.split(separator: " ") {
       var w = Substring(raw)
       var trailing: [String] = []
-      while let last = w.last, last == "," || last == "." && w.count > 1 && !w.hasSuffix("m.") {
+      while let last = w.last, last == "," {
         trailing.insert(String(last), at: 0)
         w = w.dropLast()
       }

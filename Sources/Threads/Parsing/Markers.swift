@@ -90,7 +90,7 @@ enum Markers {
       guard let r = line.firstRange(of: arrow) else { continue }
       let a = Page.trim(line[..<r.lowerBound])
       let b = Page.trim(line[r.upperBound...])
-      guard !a.isEmpty, !b.isEmpty, NameScore.score(a) > 0, NameScore.score(b) > -0.5 else { return nil }
+      guard !a.isEmpty, !b.isEmpty, NameScore.score(a) > 0.7, NameScore.score(b) > 0.3 else { return nil }
       return (a, b)
     }
     return nil
@@ -99,7 +99,7 @@ enum Markers {
   /// Suffixes that mean the page cut the body short; compared on the key.
   static let truncationSuffixes: [String] = [
     "… read more »", "... read more »", "…read more »", "read more »", "… read more", "... read more",
-    "… see more", "... see more", "…see more", "see more", "(more)", "… (more)", "... (more)", "…more",
+    "… see more", "... see more", "…see more", "(more)", "… (more)", "... (more)", "…more",
     "... more", "… more", "[…]", "[...]", "… show more", "... show more", "continue reading",
     "continue reading »", "… mehr", "... mehr", "weiterlesen", "lire la suite", "leer más", "… 展开",
     "展开全文", "...展开", "… expand", "... expand", "(read more)", "read more...", "read more…",
@@ -111,7 +111,7 @@ enum Markers {
     for suffix in truncationSuffixes where key.hasSuffix(suffix) {
       // "see more" alone is a widget; demand text before it.
       if key.unicodeScalars.count == suffix.unicodeScalars.count { return nil }
-      if suffix == "see more" || suffix == "read more »" || suffix == "(more)" || suffix == "weiterlesen"
+      if suffix == "read more »" || suffix == "(more)" || suffix == "weiterlesen"
         || suffix == "continue reading"
       {
         let before = key.unicodeScalars.dropLast(suffix.unicodeScalars.count).last

@@ -1,0 +1,115 @@
+import Testing
+
+@testable import Threads
+
+@Suite("Line features: dates, names, markers, widgets")
+struct LineFeatureTests {
+  @Test(
+    "absolute date lines become ISO dates",
+    arguments: [
+      ("September 1, 2017", "2017-09-01"),
+      ("March 3, 2019 at 4:12 pm", "2019-03-03"),
+      ("1 September 2017, 14:54 IST", "2017-09-01"),
+      ("Sep 30, 2020", "2020-09-30"),
+      ("2011年8月2日", "2011-08-02"),
+      ("2011年8月2日 下午3:14", "2011-08-02"),
+      ("2019-12-24", "2019-12-24"),
+      ("1. März 2018 um 10:15", "2018-03-01"),
+      ("12 de septiembre de 2016", "2016-09-12"),
+      ("February 29, 2020", "2020-02-29"),
+    ])
+  func absoluteDates(line: String, iso: String) throws {
+    let key = try #require(LineKey.make(line))
+    let match = try #require(DateMatcher.lineDate(key))
+    #expect(match.date?.iso == iso)
+    #expect(!match.relative)
+  }
+
+  @Test(
+    "relative date lines keep no calendar date",
+    arguments: ["3 years ago", "• 3 years ago", "a year ago", "2y", "5h", "vor 3 Jahren", "il y a 2 ans",
+      "hace 3 años", "3天前", "just now", "yesterday"])
+  func relativeDates(line: String) throws {
+    let key = try #require(LineKey.make(line))
+    let match = try #require(DateMatcher.lineDate(key))
+    #expect(match.relative)
+    #expect(match.date == nil)
+  }
+
+  @Test(
+    "prose and impossible dates are not date lines",
+    arguments: ["February 30, 2020", "I was there on September 1, 2017 and it rained all day",
+      "3 apples", "Amen.", "JUNE 2021", "2,500 $"])
+  func notDates(line: String) throws {
+    let key = try #require(LineKey.make(line))
+    #expect(DateMatcher.lineDate(key)?.date == nil)
+  }
+
+  @Test(
+    "name-like lines score above prose",
+    arguments: [
+      ("André De Koning", "Amen."), ("Not MSM Propaganda :)", "Yawn, same old story."),
+      ("Yusuf Van der Berg", "Click to see the full-size map"), ("Willing Conscience (The Truths", "Photo: Reuters"),
+      ("Icarus Tanović", "we already know this…"), ("Priya N.", "I think that is not what they said."),
+      ("Дмитрий Орлов", "Bet you anything they are turks!"),
+    ])
+  func names(name: String, prose: String) {
+    #expect(NameScore.score(name) > 0)
+    #expect(NameScore.score(prose) < NameScore.score(name))
+  }
+
+  @Test(
+    "reply markers name the parent's author",
+    arguments: [
+      ("Reply to\u{00A0} tjoes", "tjoes"), ("In reply to Tom Halvorsen.", "Tom Halvorsen"),
+      ("回复 张伟", "张伟"), ("Replying to @jane_doe", "jane_doe"), ("reply to  Not Fake News :)", "Not Fake News :)"),
+    ])
+  func markers(line: String, target: String) throws {
+    let trimmed = Page.trim(Substring(line))
+    let key = try #require(LineKey.make(trimmed))
+    #expect(Markers.replyTarget(line: trimmed, key: key) == target)
+  }
+
+  @Test("author-line forms", arguments: [("Jane Doe says:", "Jane Doe"), ("李明说道：", "李明"), ("Max Muster sagt:", "Max Muster")])
+  func says(line: String, name: String) throws {
+    let key = try #require(LineKey.make(line))
+    #expect(Markers.saysName(line: line, key: key) == name)
+  }
+
+  @Test("Disqus arrows split author and parent")
+  func arrows() {
+    let a = Markers.arrow(line: "Alice Smith → Bob Jones")
+    #expect(a?.author == "Alice Smith")
+    #expect(a?.target == "Bob Jones")
+    #expect(Markers.arrow(line: "Prices went up → people left") == nil)
+  }
+
+  @Test(
+    "widgets by role",
+    arguments: [
+      ("Notify of", Widgets.Role.opener), ("24 points", .noise), ("12 Comments", .opener),
+      ("3 Responses to “A Title”", .opener), ("Like · Reply · 2y", .footer), ("Reply • Share ›", .footer),
+      ("Load more comments", .trailer), ("Please enter your comment!", .form), ("2,500 $", .pageWidget),
+      ("Support SouthFront", .pageWidget), ("View 3 more replies", .noise), ("Load 10 more comments", .trailer),
+      ("3 △ ▽", .noise),
+    ])
+  func widgets(line: String, role: Widgets.Role) throws {
+    let key = try #require(LineKey.make(line))
+    #expect(Widgets.role(of: key) == role)
+  }
+
+  @Test(
+    "truncation markers are found at the end only",
+    arguments: [
+      ("and then they… Read more »", true), ("it was long... See More", true), ("so I left (more)", true),
+      ("Read more » about it", false), ("I want to see more", false),
+    ])
+  func truncation(line: String, truncated: Bool) throws {
+    let key = try #require(LineKey.make(line.replacingNBSP()))
+    #expect((Markers.truncation(key: key) != nil) == truncated)
+  }
+}
+
+extension String {
+  func replacingNBSP() -> String { String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{00A0}" ? " " : $0 })) }
+}
