@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+
+/// Runs the built `threadstat` binary and checks what a user sees: standard
+/// output, standard error and the exit status.
+enum CLI {
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  static var binary: URL {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
+    return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("threadstat")
+  }
+
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+    let p = Process()
+    p.executableURL = binary
+    p.arguments = arguments
+    p.currentDirectoryURL = root
+    let out = Pipe()
+    let err = Pipe()
+    let input = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = input
+    try p.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(
+      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+  }
+
+  static func json(_ text: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+  }
+}
+
+@Suite("threadstat parse, end to end")
+struct ParseCommandTests {
+  @Test("JSON output follows the contract")
+  func json() throws {
+    let r = try CLI.run(["parse", "Samples/wpdiscuz-twice.txt", "--format", "json"])
+    #expect(r.status == 0)
+    let object = try CLI.json(r.stdout)
+    #expect(object["layout"] as? String == "wpdiscuz")
+    let comments = try #require(object["comments"] as? [[String: Any]])
+    let expected = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: CLI.root.appendingPathComponent("Samples/wpdiscuz-twice.expected.json"))) as? [String: Any]
+    #expect(comments.count == (expected?["comments"] as? [Any])?.count)
+    for (i, c) in comments.enumerated() {
+      #expect(c["index"] as? Int == i)
+      for key in ["author", "author_inferred", "date", "parent", "reply_evidence", "truncated", "text", "words", "line"] {
+        #expect(c[key] != nil, "comment \(i) lacks \(key)")
+      }
+    }
+    let article = try #require(object["article"] as? [String: Any])
+    #expect(Set(article.keys).isSuperset(of: ["title", "date", "text", "words"]))
+  }
+
+  @Test("standard input as -, and the same bytes give the same output")
+  func stdin() throws {
+    let data = try Data(contentsOf: CLI.root.appendingPathComponent("Samples/plain.txt"))
+    let fromStdin = try CLI.run(["parse", "-", "--format", "json"], stdin: data)
+    let fromFile = try CLI.run(["parse", "Samples/plain.txt", "--format", "json"])
+    #expect(fromStdin.status == 0)
+    let a = try CLI.json(fromStdin.stdout)
+    let b = try CLI.json(fromFile.stdout)
+    #expect(a["source"] as? String == "-")
+    #expect((a["comments"] as? [[String: Any]])?.count == (b["comments"] as? [[String: Any]])?.count)
+    #expect(try CLI.run(["parse", "Samples/plain.txt", "--format", "json"]).stdout == fromFile.stdout)
+  }
+
+  @Test("text output is an indented tree")
+  func text() throws {
+    let r = try CLI.run(["parse", "Samples/wpdiscuz-twice.txt", "--format", "text"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("reply to #"))
+    #expect(r.stdout.contains("(inferred)"))
+    #expect(r.stdout.split(separator: "\n").contains { $0.hasPrefix("    #") })
+  }
+
+  @Test(
+    "unreadable input: one line naming it, exit 1, nothing on stdout",
+    arguments: [("/nonexistent/page.txt", "no such file"), ("Samples", "is a directory")])
+  func badInput(path: String, message: String) throws {
+    let r = try CLI.run(["parse", path])
+    #expect(r.status == 1)
+    #expect(r.stdout.isEmpty)
+    #expect(r.stderr.contains(path))
+    #expect(r.stderr.contains(message))
+    #expect(r.stderr.split(separator: "\n").count == 1)
+  }
+
+  @Test("warnings go to stderr as FILE:LINE, and fail the run only with --strict")
+  func strict() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("threadstat-cli-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let page = dir.appendingPathComponent("dangling.txt")
+    try Data(
+      """
+      A Page About Ferries And Their Timetables Today
+
+      The ferry company changed its winter timetable again this week, and commuters on the island route say nobody told them before the first cancelled sailing on Monday.
+
+      Notify of
+      Jo Fine
+      Jo Fine
+      May 1, 2021
+
+      First.
+
+      Kit Lane
+      Kit Lane
+      Reply to\u{00A0} Ghost Writer
+      May 2, 2021
+
+      Second.
+
+      """.utf8
+    ).write(to: page)
+    let lax = try CLI.run(["parse", page.path, "--format", "json"])
+    #expect(lax.status == 0)
+    #expect(lax.stderr.contains("\(page.path):12: warning:"))
+    let strict = try CLI.run(["parse", page.path, "--format", "json", "--strict"])
+    #expect(strict.status == 1)
+  }
+
+  @Test("bad flags are usage errors")
+  func usage() throws {
+    let r = try CLI.run(["parse", "Samples/plain.txt", "--format", "xml"])
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("format"))
+  }
+}
+
+@Suite("threadstat graph, end to end")
+struct GraphCommandTests {
+  @Test("-o writes nothing when an input cannot be read, and leaves an existing file alone")
+  func noPartialOutput() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("threadstat-cli-g-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out.graphml")
+    let r = try CLI.run(["graph", "Samples/plain.txt", "/nonexistent.txt", "-o", out.path])
+    #expect(r.status == 1)
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+    try Data("keep".utf8).write(to: out)
+    _ = try CLI.run(["graph", "/nonexistent.txt", "-o", out.path])
+    #expect(try String(contentsOf: out, encoding: .utf8) == "keep")
+    let ok = try CLI.run(["graph", "Samples/plain.txt", "-o", out.path])
+    #expect(ok.status == 0)
+    #expect(try String(contentsOf: out, encoding: .utf8).contains("<graphml"))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+    #expect(leftovers == ["out.graphml"])
+  }
+
+  @Test("stdout GraphML is byte-identical across runs")
+  func deterministic() throws {
+    let a = try CLI.run(["graph", "Samples/disqus.txt", "Samples/facebook.txt"])
+    let b = try CLI.run(["graph", "Samples/disqus.txt", "Samples/facebook.txt"])
+    #expect(a.status == 0)
+    #expect(a.stdout == b.stdout)
+    #expect(a.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
+  }
+}
