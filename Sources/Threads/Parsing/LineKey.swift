@@ -11,11 +11,27 @@ enum LineKey {
     guard u.count <= maxBytes else { return nil }
     var ascii = true
     for b in u where b >= 0x80 { ascii = false; break }
+    // Long non-ASCII lines are prose: fold ASCII on the bytes, NBSP to space.
+    if !ascii && u.count > 48 { ascii = true }
     var out: [UInt8] = []
     out.reserveCapacity(u.count)
     if ascii {
       var lastSpace = false
+      var pendingC2 = false
       for b in u {
+        if pendingC2 {
+          pendingC2 = false
+          if b == 0xA0 {
+            if !lastSpace { out.append(0x20) }
+            lastSpace = true
+            continue
+          }
+          out.append(0xC2)
+        }
+        if b == 0xC2 {
+          pendingC2 = true
+          continue
+        }
         if b == 0x20 || b == 0x09 {
           if !lastSpace { out.append(0x20) }
           lastSpace = true
@@ -24,6 +40,7 @@ enum LineKey {
           lastSpace = false
         }
       }
+      if pendingC2 { out.append(0xC2) }
       return String(decoding: out, as: UTF8.self)
     }
     var s = ""

@@ -80,12 +80,12 @@ enum Markers {
     return nil
   }
 
-  static let arrows: [String] = [" → ", " ► ", " ▶ ", " ➜ ", " ⟶ ", " ▸ ", " ➔ ", " replied to "]
+  static let arrows: [String] = [" → ", " ► ", " ▶ ", " ➜ ", " ⟶ ", " ▸ ", " ➔ "]
 
   /// Disqus's "Alice → Bob": the author and the name of the parent's author.
   static func arrow(line: String) -> (author: String, target: String)? {
-    // Every arrow is a three-byte sequence starting 0xE2; "replied to" is the other form.
-    guard line.utf8.count <= 160, line.utf8.contains(0xE2) || line.utf8.contains(0x72) else { return nil }
+    // Every arrow is a three-byte sequence starting 0xE2.
+    guard line.utf8.count <= 160, line.utf8.contains(0xE2) else { return nil }
     for arrow in arrows {
       guard let r = line.firstRange(of: arrow) else { continue }
       let a = Page.trim(line[..<r.lowerBound])

@@ -83,6 +83,10 @@ struct ReplyResolver {
   func mention(in text: String, author: String?) -> Int? {
     guard !text.isEmpty else { return nil }
     let at = text.hasPrefix("@")
+    // A tag without "@" is a name: it starts with a capital (or an uncased letter).
+    if !at, let f = text.unicodeScalars.first, !f.properties.isUppercase && f.properties.isLowercase || !f.properties.isAlphabetic {
+      return nil
+    }
     let head = at ? text.dropFirst() : Substring(text)
     let words = head.prefix(200).split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
     var n = min(4, words.count)

@@ -104,8 +104,9 @@ enum Widgets {
     if key.hasPrefix("your email address will not be published") { return .form }
     if key.hasPrefix("you must be logged in to post") { return .form }
     if key.hasPrefix("©") || key.hasPrefix("copyright ") || key.hasPrefix("(c) ") { return .trailer }
-    // Every pattern below is a short line.
-    guard key.utf8.count <= 120 else { return nil }
+    // Every pattern below is a short line, or one that opens with a count.
+    guard let f = key.utf8.first, key.utf8.count <= 60 || (f >= 0x30 && f <= 0x39 && key.utf8.count <= 160)
+    else { return nil }
     let words = key.keyWords
     guard let first = words.first else { return nil }
     let firstIsCount = DateMatcher.isNumber(String(first)) || first == "one" || first == "no"
