@@ -40,6 +40,14 @@ enum CLI {
       status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
   }
 
+  /// A new empty folder; the caller removes it.
+  static func scratch(_ name: String) throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("threadstat-\(name)-\(getpid())")
+    try? FileManager.default.removeItem(at: dir)
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+  }
+
   static func json(_ text: String) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
   }
@@ -103,8 +111,7 @@ struct ParseCommandTests {
 
   @Test("warnings go to stderr as FILE:LINE, and fail the run only with --strict")
   func strict() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("threadstat-cli-\(getpid())")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try CLI.scratch("cli-strict")
     defer { try? FileManager.default.removeItem(at: dir) }
     let page = dir.appendingPathComponent("dangling.txt")
     try Data(
@@ -148,8 +155,7 @@ struct ParseCommandTests {
 struct GraphCommandTests {
   @Test("-o writes nothing when an input cannot be read, and leaves an existing file alone")
   func noPartialOutput() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("threadstat-cli-g-\(getpid())")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try CLI.scratch("cli-graph")
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("out.graphml")
     let r = try CLI.run(["graph", "Samples/plain.txt", "/nonexistent.txt", "-o", out.path])
