@@ -63,3 +63,58 @@ extension String {
   /// Words split on spaces.
   var keyWords: [Substring] { split(separator: " ", omittingEmptySubsequences: true) }
 }
+
+/// Byte-level affix and substring tests. Keys are already folded, so the
+/// bytes compare exactly; `String.hasPrefix` and `contains` would walk
+/// characters with Unicode rules instead, which is many times slower.
+extension String {
+  func hasBytePrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+
+  func hasByteSuffix(_ suffix: String) -> Bool {
+    let n = suffix.utf8.count
+    guard utf8.count >= n, utf8.last == suffix.utf8.last else { return false }
+    return utf8.suffix(n).elementsEqual(suffix.utf8)
+  }
+
+  func containsBytes(_ needle: String) -> Bool {
+    let n = Array(needle.utf8)
+    guard let first = n.first else { return true }
+    var copy = self
+    return copy.withUTF8 { h in
+      guard h.count >= n.count else { return false }
+      var i = 0
+      while i <= h.count - n.count {
+        if h[i] == first {
+          var j = 1
+          while j < n.count, h[i + j] == n[j] { j += 1 }
+          if j == n.count { return true }
+        }
+        i += 1
+      }
+      return false
+    }
+  }
+}
+
+/// A list of affixes with a table of their first (or last) bytes, so most
+/// lines are turned away after one byte.
+struct AffixList {
+  let items: [String]
+  private var edge = [Bool](repeating: false, count: 256)
+  private let suffixes: Bool
+
+  init(_ items: [String], suffixes: Bool) {
+    self.items = items
+    self.suffixes = suffixes
+    for item in items {
+      if let b = suffixes ? item.utf8.last : item.utf8.first { edge[Int(b)] = true }
+    }
+  }
+
+  /// The first item that `key` starts (or ends) with.
+  func match(_ key: String) -> String? {
+    guard let b = suffixes ? key.utf8.last : key.utf8.first, edge[Int(b)] else { return nil }
+    for item in items where suffixes ? key.hasByteSuffix(item) : key.hasBytePrefix(item) { return item }
+    return nil
+  }
+}

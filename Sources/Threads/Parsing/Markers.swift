@@ -9,14 +9,14 @@ enum Markers {
     "回复给 ",
   ]
 
+  static let replyPrefixList = AffixList(replyPrefixes, suffixes: false)
+
   /// "Reply to\u{a0} NAME" (NBSP already a space in `line` trimming) -> NAME.
   /// - Parameters:
   ///   - line: the trimmed line as printed.
   ///   - key: its `LineKey`.
   static func replyTarget(line: String, key: String) -> String? {
-    for prefix in replyPrefixes where key.hasPrefix(prefix) {
-      return nameAfter(prefix: prefix, in: line)
-    }
+    if let prefix = replyPrefixList.match(key) { return nameAfter(prefix: prefix, in: line) }
     // "回复张三" with no space.
     if key.hasPrefix("回复"), key.unicodeScalars.count > 2, key.unicodeScalars.count <= 40 {
       return nameAfter(prefixScalars: 2, in: line)
@@ -65,10 +65,12 @@ enum Markers {
     " says :", "说道",
   ]
 
+  static let saysSuffixList = AffixList(saysSuffixes, suffixes: true)
+
   /// "Jane Doe says:" -> "Jane Doe".
   static func saysName(line: String, key: String) -> String? {
     guard key.utf8.count <= 120 else { return nil }
-    for suffix in saysSuffixes where key.hasSuffix(suffix) {
+    if let suffix = saysSuffixList.match(key) {
       let n = suffix.unicodeScalars.count
       let name = String(String.UnicodeScalarView(line.unicodeScalars.dropLast(n)))
       let trimmed = Page.trim(Substring(name))
@@ -105,10 +107,12 @@ enum Markers {
     "展开全文", "...展开", "… expand", "... expand", "(read more)", "read more...", "read more…",
   ]
 
+  static let truncationSuffixList = AffixList(truncationSuffixes, suffixes: true)
+
   /// If `key` ends with a truncation marker, the number of scalars to cut
   /// from the end of the printed line.
   static func truncation(key: String) -> Int? {
-    for suffix in truncationSuffixes where key.hasSuffix(suffix) {
+    if let suffix = truncationSuffixList.match(key) {
       // "see more" alone is a widget; demand text before it.
       if key.unicodeScalars.count == suffix.unicodeScalars.count { return nil }
       if suffix == "read more »" || suffix == "(more)" || suffix == "weiterlesen"

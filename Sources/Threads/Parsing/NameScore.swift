@@ -44,7 +44,7 @@ enum NameScore {
     default: break
     }
     // "Photo: Reuters", "Source: AP": a label and a colon read as a caption.
-    if line.contains(": ") { s -= 1.2 }
+    if line.containsBytes(": ") { s -= 1.2 }
     if firstScalar == "(" || firstScalar == "[" || firstScalar == "@" || firstScalar == "“" || firstScalar == "\"" || firstScalar == "-" || firstScalar == "—" {
       s -= 1.5
     }
@@ -79,7 +79,7 @@ enum NameScore {
     if line.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2C || $0 == 0x2E }) { return -3 }
     // A very long single token is a URL or a run-on string.
     if words.count == 1, u.count > 40 { s -= 1 }
-    if line.contains("http://") || line.contains("https://") || line.contains("www.") { s -= 2 }
+    if line.containsBytes("http://") || line.containsBytes("https://") || line.containsBytes("www.") { s -= 2 }
     return s
   }
 }

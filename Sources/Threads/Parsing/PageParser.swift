@@ -250,7 +250,7 @@ struct PageParser {
       let line = lines[i]
       let key = infos[i].key ?? ""
       if DateMatcher.isMonthYear(key) || line.utf8.count > 400 { continue }
-      if key.contains(" » ") || key.contains(" > ") || key.contains(" / ") || key.contains(" | ") { continue }
+      if key.containsBytes(" » ") || key.containsBytes(" > ") || key.containsBytes(" / ") || key.containsBytes(" | ") { continue }
       let words = Words.count(line)
       let ideographs = line.unicodeScalars.filter { $0.properties.isIdeographic }.count
       if words >= 5 || ideographs >= 8 {
@@ -309,7 +309,7 @@ struct PageParser {
       if info.says != nil { wordpress += 2 }
       if info.arrow != nil { disqus += 2 }
       if info.role == .footer {
-        if key.hasPrefix("like") { facebook += 2 } else if key.contains("share") { disqus += 2 } else if key == "reply"
+        if key.hasPrefix("like") { facebook += 2 } else if key.containsBytes("share") { disqus += 2 } else if key == "reply"
           || key == "回复"
         {
           wordpress += 1

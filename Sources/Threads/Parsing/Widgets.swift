@@ -128,7 +128,7 @@ enum Widgets {
     if key.hasPrefix("comments (") || key.hasPrefix("comments: ") && words.count == 2 { return .opener }
     if key.hasSuffix("条评论") && key.unicodeScalars.count <= 8 { return .opener }
     // Facebook footers: "like · reply · 2y", "like · reply · mark as spam · 3w".
-    if (first == "like" || first == "like·") && key.contains("reply") && words.count <= 12 { return .footer }
+    if (first == "like" || first == "like·") && key.containsBytes("reply") && words.count <= 12 { return .footer }
     if key.hasPrefix("reply •") || key.hasPrefix("reply·") || key.hasPrefix("reply ·") { return .footer }
     // Disqus vote widgets: "3 △ ▽", "△ 3 ▽", "+2 -1".
     if key.unicodeScalars.contains(where: { "△▽▲▼⬆⬇".unicodeScalars.contains($0) }),
@@ -149,7 +149,7 @@ enum Widgets {
       return .noise  // vote counts "0", "+3", "-1"
     }
     // Donation amounts: "2,500 $", "$ 50", "€10".
-    if words.count <= 3, key.contains("$") || key.contains("€") || key.contains("£"),
+    if words.count <= 3, key.containsBytes("$") || key.containsBytes("€") || key.containsBytes("£"),
       key.unicodeScalars.contains(where: { $0.properties.numericType != nil })
     {
       return .pageWidget
@@ -158,7 +158,7 @@ enum Widgets {
       return .pageWidget
     }
     if first == "support" && words.count <= 4 && !key.hasSuffix(".") { return .pageWidget }
-    if first == "help" && key.contains("support") && words.count <= 10 { return .pageWidget }
+    if first == "help" && key.containsBytes("support") && words.count <= 10 { return .pageWidget }
     if key.hasPrefix("subscribe to") && words.count <= 6 { return .trailer }
     return nil
   }
