@@ -11,50 +11,37 @@ enum LineKey {
     guard u.count <= maxBytes else { return nil }
     var ascii = true
     for b in u where b >= 0x80 { ascii = false; break }
-    // Long non-ASCII lines are prose: fold ASCII on the bytes, NBSP to space.
-    if !ascii && u.count > 48 { ascii = true }
+    // Short non-ASCII lines may be localised widgets or names: full Unicode
+    // lower-casing. Longer ones are prose: ASCII folding on the bytes is enough.
+    let source = !ascii && u.count <= 48 ? line.lowercased() : line
     var out: [UInt8] = []
-    out.reserveCapacity(u.count)
-    if ascii {
-      var lastSpace = false
-      var pendingC2 = false
-      for b in u {
-        if pendingC2 {
-          pendingC2 = false
-          if b == 0xA0 {
-            if !lastSpace { out.append(0x20) }
-            lastSpace = true
-            continue
-          }
-          out.append(0xC2)
-        }
-        if b == 0xC2 {
-          pendingC2 = true
-          continue
-        }
-        if b == 0x20 || b == 0x09 {
+    out.reserveCapacity(source.utf8.count)
+    var lastSpace = false
+    var pendingC2 = false
+    for b in source.utf8 {
+      if pendingC2 {
+        pendingC2 = false
+        if b == 0xA0 {  // NBSP
           if !lastSpace { out.append(0x20) }
           lastSpace = true
-        } else {
-          out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-          lastSpace = false
+          continue
         }
+        out.append(0xC2)
       }
-      if pendingC2 { out.append(0xC2) }
-      return String(decoding: out, as: UTF8.self)
-    }
-    var s = ""
-    var lastSpace = false
-    for scalar in line.unicodeScalars {
-      if scalar.properties.isWhitespace {
-        if !lastSpace { s.unicodeScalars.append(" ") }
+      if b == 0xC2 {
+        pendingC2 = true
+        continue
+      }
+      if b == 0x20 || b == 0x09 {
+        if !lastSpace { out.append(0x20) }
         lastSpace = true
       } else {
-        s.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
         lastSpace = false
       }
     }
-    return s
+    if pendingC2 { out.append(0xC2) }
+    return String(decoding: out, as: UTF8.self)
   }
 }
 
@@ -76,22 +63,25 @@ extension String {
     return utf8.suffix(n).elementsEqual(suffix.utf8)
   }
 
-  func containsBytes(_ needle: String) -> Bool {
+  func containsBytes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
+
+  /// The UTF-8 offset of the first occurrence of `needle`.
+  func byteOffset(of needle: String) -> Int? {
     let n = Array(needle.utf8)
-    guard let first = n.first else { return true }
+    guard let first = n.first else { return 0 }
     var copy = self
-    return copy.withUTF8 { h in
-      guard h.count >= n.count else { return false }
+    return copy.withUTF8 { h -> Int? in
+      guard h.count >= n.count else { return nil }
       var i = 0
       while i <= h.count - n.count {
         if h[i] == first {
           var j = 1
           while j < n.count, h[i + j] == n[j] { j += 1 }
-          if j == n.count { return true }
+          if j == n.count { return i }
         }
         i += 1
       }
-      return false
+      return nil
     }
   }
 }

@@ -86,12 +86,14 @@ enum Markers {
 
   /// Disqus's "Alice → Bob": the author and the name of the parent's author.
   static func arrow(line: String) -> (author: String, target: String)? {
-    // Every arrow is a three-byte sequence starting 0xE2.
     guard line.utf8.count <= 160, line.utf8.contains(0xE2) else { return nil }
     for arrow in arrows {
-      guard let r = line.firstRange(of: arrow) else { continue }
-      let a = Page.trim(line[..<r.lowerBound])
-      let b = Page.trim(line[r.upperBound...])
+      guard let offset = line.byteOffset(of: arrow) else { continue }
+      let u = line.utf8
+      let lo = u.index(u.startIndex, offsetBy: offset)
+      let hi = u.index(lo, offsetBy: arrow.utf8.count)
+      let a = Page.trim(line[..<lo])
+      let b = Page.trim(line[hi...])
       guard !a.isEmpty, !b.isEmpty, NameScore.score(a) > 0.7, NameScore.score(b) > 0.3 else { return nil }
       return (a, b)
     }

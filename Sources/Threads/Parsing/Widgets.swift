@@ -107,6 +107,9 @@ enum Widgets {
     // Every pattern below is a short line, or one that opens with a count.
     guard let f = key.utf8.first, key.utf8.count <= 60 || (f >= 0x30 && f <= 0x39 && key.utf8.count <= 160)
     else { return nil }
+    // Prose of more than six words matches nothing below unless it opens with a count.
+    let spaces = key.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) }
+    if spaces > 6, !(f >= 0x30 && f <= 0x39), !key.hasBytePrefix("like"), !key.hasBytePrefix("help") { return nil }
     let words = key.keyWords
     guard let first = words.first else { return nil }
     let firstIsCount = DateMatcher.isNumber(String(first)) || first == "one" || first == "no"
