@@ -17,6 +17,9 @@ struct LineFeatureTests {
       ("1. März 2018 um 10:15", "2018-03-01"),
       ("12 de septiembre de 2016", "2016-09-12"),
       ("February 29, 2020", "2020-02-29"),
+      ("25/12/2019 at 10:23 am", "2019-12-25"),
+      ("12.03.2019 um 14:00", "2019-03-12"),
+      ("3/12/19", "2019-03-12"),
     ])
   func absoluteDates(line: String, iso: String) throws {
     let key = try #require(LineKey.make(line))
@@ -70,7 +73,8 @@ struct LineFeatureTests {
     #expect(Markers.replyTarget(line: trimmed, key: key) == target)
   }
 
-  @Test("author-line forms", arguments: [("Jane Doe says:", "Jane Doe"), ("李明说道：", "李明"), ("Max Muster sagt:", "Max Muster")])
+  @Test("author-line forms", arguments: [("Jane Doe says:", "Jane Doe"), ("李明说道：", "李明"), ("Max Muster sagt:", "Max Muster"),
+      ("Jane Doe on March 3, 2019 at 4:12 pm said:", "Jane Doe")])
   func says(line: String, name: String) throws {
     let key = try #require(LineKey.make(line))
     #expect(Markers.saysName(line: line, key: key) == name)
@@ -91,7 +95,7 @@ struct LineFeatureTests {
       ("3 Responses to “A Title”", .opener), ("Like · Reply · 2y", .footer), ("Reply • Share ›", .footer),
       ("Load more comments", .trailer), ("Please enter your comment!", .form), ("2,500 $", .pageWidget),
       ("Support SouthFront", .pageWidget), ("View 3 more replies", .noise), ("Load 10 more comments", .trailer),
-      ("3 △ ▽", .noise),
+      ("3 △ ▽", .noise), ("Likes: 5", .noise), ("Quote", .footer),
     ])
   func widgets(line: String, role: Widgets.Role) throws {
     let key = try #require(LineKey.make(line))

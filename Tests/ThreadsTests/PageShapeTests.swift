@@ -152,6 +152,34 @@ struct PageShapeTests {
     #expect(d.diagnostics.contains { $0.line == 14 && $0.severity == .warning && $0.message.contains("Ghost Writer") })
   }
 
+  @Test("a body that opens by quoting an earlier comment replies to it; quoting the article does not")
+  func quotes() {
+    let page = Self.article + """
+      Notify of
+      Ann Lee
+      Ann Lee
+      May 1, 2021
+
+      The contractor who built the wall in 1998 went bust two years later and nobody checked the work.
+
+      Bob Hart
+      Bob Hart
+      May 2, 2021
+
+      “went bust two years later and nobody checked the work” That explains a lot about this town.
+
+      Cy Moss
+      Cy Moss
+      May 2, 2021
+
+      “undermined by two winters of storms and could not wait” So they admit it was urgent.
+
+      """
+    let d = parse(page)
+    #expect(d.comments.map(\.parent) == [nil, 0, nil])
+    #expect(d.comments.map(\.replyEvidence) == [nil, .quote, nil])
+  }
+
   static let plainPage = Self.article + """
     Mara Quinn
 

@@ -126,7 +126,7 @@ enum DateMatcher {
   static func absolute(in words: [String]) -> (CalendarDate, Set<Int>)? {
     for i in words.indices {
       let w = words[i]
-      if let iso = isoDate(w) { return (iso, [i]) }
+      if let iso = isoDate(w) ?? numericDate(w) { return (iso, [i]) }
       guard let month = months[w.hasSuffix(".") ? String(w.dropLast()) : w] else { continue }
       // Month Day, Year: "september 1 , 2017"
       if i + 1 < words.count, let day = dayNumber(words[i + 1]) {
@@ -181,6 +181,20 @@ enum DateMatcher {
     guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
     if b.count > 10, b[10] != 0x54, b[10] != 0x20 { return nil }
     return CalendarDate(year: y, month: m, day: d)
+  }
+
+  /// "12.03.2019" (day first), "25/12/2019" (day first when it must be),
+  /// "3/12/2019" (month first when ambiguous, as English-language sites print it),
+  /// with a two- or four-digit year.
+  static func numericDate(_ w: String) -> CalendarDate? {
+    let parts = w.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map(String.init)
+    guard parts.count == 3, parts.allSatisfy({ isNumber($0) && $0.utf8.count <= 4 }),
+      let a = Int(parts[0]), let b = Int(parts[1]), var y = Int(parts[2]),
+      parts[0].utf8.count <= 2, parts[1].utf8.count <= 2, parts[2].utf8.count == 2 || parts[2].utf8.count == 4
+    else { return nil }
+    if parts[2].utf8.count == 2 { y += y < 70 ? 2000 : 1900 }
+    let dayFirst = w.contains(".") || w.contains("-") || a > 12
+    return dayFirst ? CalendarDate(year: y, month: b, day: a) : CalendarDate(year: y, month: a, day: b)
   }
 
   static func isClock(_ w: String) -> Bool {

@@ -73,7 +73,11 @@ enum Markers {
     if let suffix = saysSuffixList.match(key) {
       let n = suffix.unicodeScalars.count
       let name = String(String.UnicodeScalarView(line.unicodeScalars.dropLast(n)))
-      let trimmed = Page.trim(Substring(name))
+      var trimmed = Page.trim(Substring(name))
+      // "Jane Doe on March 3, 2019 at 4:12 pm said:"
+      if let on = trimmed.byteOffset(of: " on "), let key = LineKey.make(trimmed), DateMatcher.firstDate(in: key) != nil {
+        trimmed = String(decoding: trimmed.utf8.prefix(on), as: UTF8.self)
+      }
       guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 60 else { return nil }
       // "He says:" inside prose is short too; demand a name-ish left side.
       if NameScore.score(trimmed) < 0 { return nil }

@@ -109,15 +109,25 @@ struct ReplyResolver {
     guard let first = text.unicodeScalars.first, "\"“«„>".unicodeScalars.contains(first) else { return nil }
     let words = ShingleWords.hashes(of: String(decoding: text.utf8.prefix(400), as: UTF8.self), quoted: true)
     guard words.count >= 5 else { return nil }
-    let key = ShingleWords.shingle(words[0..<5])
-    return articleShingles.contains(key) ? nil : shingles[key]
+    // Only sampled shingles are indexed (see `addShingles`): try the first few.
+    for start in 0...min(words.count - 5, 8) {
+      let key = ShingleWords.shingle(words[start..<(start + 5)])
+      guard ShingleWords.sampled(key) else { continue }
+      return articleShingles.contains(key) ? nil : shingles[key]
+    }
+    return nil
   }
 
   private mutating func addShingles(of i: Int) {
     // What a comment itself quotes is not its own text.
     let words = ShingleWords.hashes(of: comments[i].text, quoted: false)
     guard words.count >= 5 else { return }
-    for s in 0...(words.count - 5) { shingles[ShingleWords.shingle(words[s..<(s + 5)])] = i }
+    // Half the shingles, chosen by hash, keep the index small on huge pages
+    // while a quote of eight or more words still meets one almost surely.
+    for s in 0...(words.count - 5) {
+      let key = ShingleWords.shingle(words[s..<(s + 5)])
+      if ShingleWords.sampled(key) { shingles[key] = i }
+    }
   }
 }
 
@@ -179,6 +189,9 @@ enum ShingleWords {
     }
     flush()
   }
+
+  /// Whether a shingle belongs to the indexed half.
+  static func sampled(_ shingle: UInt64) -> Bool { shingle & 1 == 0 }
 
   static func shingle(_ words: ArraySlice<UInt64>) -> UInt64 {
     var h: UInt64 = 0x9E37_79B9_7F4A_7C15

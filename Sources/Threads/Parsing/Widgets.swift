@@ -37,7 +37,8 @@ enum Widgets {
     "reply •share ›", "reply• share›", "reply · share", "reply share", "reply • share", "share ›",
     "like · reply", "like reply", "like · reply · share", "回复", "回覆", "登录以回复", "antworten",
     "répondre", "responder", "rispondi", "beantwoorden", "responder ↓", "ответить", "report",
-    "flag", "permalink", "reply report", "report reply", "like", "reply to this comment",
+    "flag", "permalink", "reply report", "report reply", "like", "reply to this comment", "quote",
+    "reply quote", "quote reply", "report comment", "reply to this", "reply · report", "reply | report",
   ]
 
   static let trailers: Set<String> = [
@@ -127,6 +128,12 @@ enum Widgets {
         }
       default: break
       }
+    }
+    // "Likes: 5", "Like (3)", "12 upvotes".
+    if ["likes:", "like", "likes", "upvotes", "votes:", "score:"].contains(first), words.count == 2,
+      words[1].allSatisfy({ $0.isNumber || $0 == "(" || $0 == ")" })
+    {
+      return .noise
     }
     if key.hasPrefix("comments (") || key.hasPrefix("comments: ") && words.count == 2 { return .opener }
     if key.hasSuffix("条评论") && key.unicodeScalars.count <= 8 { return .opener }
