@@ -180,6 +180,49 @@ struct PageShapeTests {
     #expect(d.comments.map(\.replyEvidence) == [nil, .quote, nil])
   }
 
+  @Test("Disqus copied with its chrome: inline dates, a reply whose arrow was dropped, see more")
+  func disqusInline() {
+    let page = Self.article + """
+      14 Comments
+      The Harbour Ledger
+      Login
+      Recommend
+      Sort by Best
+
+      Join the discussion…
+
+      LOG IN WITH
+      OR SIGN UP WITH DISQUS ?
+      Name
+
+      Avatar
+      Mara Quinn • 3 years ago
+      About time, the wall has been cracking for years.
+      12 • Reply • Share ›
+
+      Avatar
+      Peter Grimsby Mara Quinn • 3 years ago
+      Cracking since 2015 at least.
+      2 • Reply • Share ›
+
+      Avatar
+      old_salt • 3 years ago • edited
+      Six weeks means twelve.
+      see more
+      • Reply • Share ›
+
+      Load more comments
+      ALSO ON THE HARBOUR LEDGER
+      """
+    let d = parse(page)
+    #expect(d.layout == .disqus)
+    #expect(d.comments.map(\.author) == ["Mara Quinn", "Peter Grimsby", "old_salt"])
+    #expect(d.comments.map(\.parent) == [nil, 0, nil])
+    #expect(d.comments.map(\.truncated) == [false, false, true])
+    #expect(d.comments.map(\.dateText) == ["3 years ago", "3 years ago", "3 years ago • edited"])
+    #expect(d.comments[1].text == "Cracking since 2015 at least.")
+  }
+
   static let plainPage = Self.article + """
     Mara Quinn
 

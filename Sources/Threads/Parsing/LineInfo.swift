@@ -42,8 +42,8 @@ struct LineInfo {
     if says != nil { return }
     arrow = Markers.arrow(line: line)
     if arrow != nil { return }
-    name = NameScore.score(line)
-    if name < 0 { inlineDated = LineInfo.splitInlineDate(line) }
+    inlineDated = LineInfo.splitInlineDate(line)
+    if inlineDated == nil { name = NameScore.score(line) }
   }
 
   /// "Jane Doe • 3 years ago", "Jane Doe · 2h".

@@ -113,6 +113,9 @@ enum Markers {
     "展开全文", "...展开", "… expand", "... expand", "(read more)", "read more...", "read more…",
   ]
 
+  /// Lines that stand alone under a body the site cut short.
+  static let expanders: Set<String> = ["see more", "read more", "show more", "read more »", "… read more", "(more)", "expand"]
+
   static let truncationSuffixList = AffixList(truncationSuffixes, suffixes: true)
 
   /// If `key` ends with a truncation marker, the number of scalars to cut

@@ -73,8 +73,10 @@ struct Segmenter {
       h = Header(author: nil, certain: true, date: d.date, dateText: lines[i], end: i + 1)
     } else if let d = info.inlineDated {
       let key = LineKey.make(d.dateText) ?? ""
+      let (author, target) = splitReplyName(d.author)
       h = Header(
-        author: d.author, certain: true, date: DateMatcher.lineDate(key)?.date, dateText: d.dateText, end: i + 1)
+        author: author, certain: true, target: target, date: DateMatcher.lineDate(key)?.date, dateText: d.dateText,
+        end: i + 1)
     } else if info.isNameCandidate || info.role == nil && knownNames.contains(lines[i]) {
       h = Header(author: lines[i], certain: false, end: i + 1)
       if i + 1 < lines.count, lines[i + 1] == lines[i] {
@@ -119,6 +121,19 @@ struct Segmenter {
     }
     h.end = j
     return h
+  }
+
+  /// Disqus prints a reply's header as "AUTHOR PARENT • 3 years ago" once the
+  /// arrow icon is dropped: when the name ends with another known name, the
+  /// two are split. Tries the last one to four words, longest first.
+  func splitReplyName(_ name: String) -> (author: String, target: String?) {
+    let words = name.split(separator: " ")
+    guard words.count >= 2 else { return (name, nil) }
+    for n in stride(from: min(4, words.count - 1), through: 1, by: -1) {
+      let tail = words.suffix(n).joined(separator: " ")
+      if knownNames.contains(tail) { return (words.dropLast(n).joined(separator: " "), tail) }
+    }
+    return (name, nil)
   }
 
   /// Whether a bare name line, inside a body, opens a new comment.
@@ -175,6 +190,8 @@ struct Segmenter {
         i += 1
         continue
       case .opener?, .noise?, .pageWidget?:
+        // Disqus prints "see more" under a body it cut.
+        if let key = info.key, Markers.expanders.contains(key), current?.hasBody == true { current?.truncated = true }
         i += 1
         continue
       case nil:

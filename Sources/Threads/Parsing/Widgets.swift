@@ -69,16 +69,19 @@ enum Widgets {
     "verified", "follow", "share", "tweet", "email", "print", "avatar", "edited", "(edited)", "−", "-",
     "+", "⚑", "△", "▽", "△ ▽", "▲", "▼", "▲ ▼", "↑", "↓", "upvote", "downvote", "vote up", "vote down",
     "hide replies", "show replies", "see more replies", "most relevant", "top", "new", "old",
-    "flag as inappropriate", "expand", "collapse", "show more", "see translation", "translate",
-    "pinned", "featured", "highlighted", "most voted", "newest", "oldest", "best", "subscribe",
-    "login", "log in", "sign in", "register", "like ·", "·", "•", "top commenter",
+    "flag as inappropriate", "expand", "collapse", "show more", "see more", "read more »", "… read more",
+    "(more)", "see translation", "translate",
+    "read more", "pinned", "featured", "highlighted", "most voted", "newest", "oldest", "best", "subscribe",
+    "login", "log in", "sign in", "register", "like ·", "·", "•", "top commenter", "log in with",
+    "or sign up with disqus ?", "or sign up with disqus", "or sign up with disqus?", "sign up", "disqus",
+    "name", "email", "password", "i'd rather post as a guest", "favorite this discussion", "share this discussion",
     "作者", "管理员",
   ]
 
   static let pageWidgets: Set<String> = [
     "donate", "donate now", "share this", "share this:", "share on facebook", "share on twitter",
     "click to share", "related", "advertisement", "sponsored", "click to see the full-size map",
-    "read more", "share on whatsapp", "print this", "email this", "tags", "filed under",
+    "share on whatsapp", "print this", "email this", "tags", "filed under",
   ]
 
   /// Classifies a line key; nil for ordinary text.
@@ -140,6 +143,9 @@ enum Widgets {
     // Facebook footers: "like · reply · 2y", "like · reply · mark as spam · 3w".
     if (first == "like" || first == "like·") && key.containsBytes("reply") && words.count <= 12 { return .footer }
     if key.hasPrefix("reply •") || key.hasPrefix("reply·") || key.hasPrefix("reply ·") { return .footer }
+    // Disqus: "12 • Reply • Share ›", "• Reply • Share ›".
+    if words.count <= 7, key.containsBytes("reply"), key.containsBytes("share") { return .footer }
+    if key.hasBytePrefix("also on ") { return .trailer }
     // Disqus vote widgets: "3 △ ▽", "△ 3 ▽", "+2 -1".
     if key.unicodeScalars.contains(where: { "△▽▲▼⬆⬇".unicodeScalars.contains($0) }),
       words.count <= 4
