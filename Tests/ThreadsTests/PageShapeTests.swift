@@ -223,6 +223,37 @@ struct PageShapeTests {
     #expect(d.comments[1].text == "Cracking since 2015 at least.")
   }
 
+  @Test("Facebook without blank lines: profile lines, tags, See More")
+  func facebookDense() {
+    let page = Self.article + """
+      2 comments
+      Sort by Oldest
+      Add a comment...
+      John Smith
+      Works at Harbour Ledger
+      Body text here.
+      Like · Reply · 3y
+      Jane Doe
+      John Smith no it is not.
+      Like · Reply · 1 · 3y
+      Kit Moss
+      Top fan
+      Something else entirely about the ferry timetable that goes on and on... See More
+      Like · Reply · 2y
+      Facebook Comments Plugin
+      """
+    let d = parse(page)
+    #expect(d.layout == .facebook)
+    #expect(d.comments.map(\.author) == ["John Smith", "Jane Doe", "Kit Moss"])
+    #expect(d.comments.map(\.text) == [
+      "Body text here.", "John Smith no it is not.", "Something else entirely about the ferry timetable that goes on and on",
+    ])
+    #expect(d.comments.map(\.parent) == [nil, 0, nil])
+    #expect(d.comments.map(\.replyEvidence) == [nil, .mention, nil])
+    #expect(d.comments.map(\.dateText) == ["3y", "3y", "2y"])
+    #expect(d.comments.map(\.truncated) == [false, false, true])
+  }
+
   static let plainPage = Self.article + """
     Mara Quinn
 

@@ -100,7 +100,7 @@ struct Segmenter {
         }
         break
       }
-      if next.role == .noise {
+      if next.role == .noise || h.author != nil && Segmenter.isProfileLine(next.key) {
         j += 1
         continue
       }
@@ -134,6 +134,13 @@ struct Segmenter {
       if knownNames.contains(tail) { return (words.dropLast(n).joined(separator: " "), tail) }
     }
     return (name, nil)
+  }
+
+  /// Facebook prints the commenter's profile line under the name: "Works at X".
+  static func isProfileLine(_ key: String?) -> Bool {
+    guard let key, key.utf8.count <= 80 else { return false }
+    return ["works at ", "worked at ", "lives in ", "studied at ", "studies at ", "went to ", "attended "]
+      .contains { key.hasBytePrefix($0) }
   }
 
   /// Whether a bare name line, inside a body, opens a new comment.
