@@ -25,6 +25,26 @@ import Threads
     }
   }
 
+  /// Each comment block becomes one comment holding its own lines, and a
+  /// reply marker links it to an earlier comment by the name it answers.
+  /// (A plain page with a single name line is left out: one name above one
+  /// paragraph reads as well as an article subheading.)
+  @Test func everyBlockIsOneCommentWithItsLinesAndReplies() async {
+    await propertyCheck(count: 150, input: Self.pages) { page in
+      guard page.layout != .plain || page.replyTo.count > 1 else { return }
+      let discussion = Discussion(parsing: page.text, source: "generated.txt")
+      #expect(discussion.comments.count == page.replyTo.count)
+      guard discussion.comments.count == page.replyTo.count else { return }
+      for (line, block) in page.bodyLines where block >= 0 {
+        #expect(discussion.comments[block].text.contains(line), "\(line.debugDescription) not in comment \(block)")
+      }
+      for (block, name) in page.replyTo.enumerated() {
+        let parent = discussion.comments[block].parent.map { discussion.comments[$0].author }
+        #expect(parent == name.map(Optional.some), "comment \(block) answers \(name ?? "nobody")")
+      }
+    }
+  }
+
   @Test func commentsKeepPageOrderAndParentsPointBackwards() async {
     await propertyCheck(count: 150, input: Self.pages) { page in
       let discussion = Discussion(parsing: page.text, source: "generated.txt")

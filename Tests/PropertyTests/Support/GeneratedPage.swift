@@ -29,14 +29,16 @@ struct GeneratedPage: CustomStringConvertible {
   /// The body lines in page order, each with -1 for the article or the
   /// index of the comment block it was written in.
   var bodyLines: [(line: String, block: Int)] = []
+  /// Per comment block, the name its reply marker answers, if it has one.
+  var replyTo: [String?] = []
 
   var description: String { text.debugDescription }
 
   /// - Parameters:
   ///   - layout: `Layout` raw value.
   ///   - article: number of article paragraphs.
-  ///   - blocks: one seed per comment block: name, reply, paragraphs and
-  ///     lines per paragraph come from its bits.
+  ///   - blocks: one seed per comment block: name, reply, paragraphs,
+  ///     lines per paragraph and blank lines after it come from its bits.
   init(layout: Int, article: Int, blocks: [Int]) {
     self.layout = Layout(rawValue: layout % Layout.allCases.count)!
     var lines = ["Generated Harbour Ledger", "", "Council Votes On The Old Quarry Trail Repair Budget", ""]
@@ -53,18 +55,19 @@ struct GeneratedPage: CustomStringConvertible {
     var authors: [String] = []
     for (b, seed) in blocks.enumerated() {
       let name = Self.names[seed % Self.names.count]
-      let replyTo = b > 0 && (seed >> 4) % 3 == 0 ? authors[(seed >> 6) % authors.count] : nil
+      let answered = b > 0 && (seed >> 4) % 3 == 0 ? authors[(seed >> 6) % authors.count] : nil
       let paragraphs = 1 + (seed >> 8) % 3
       let perParagraph = 1 + (seed >> 10) % 2
       authors.append(name)
+      replyTo.append(self.layout == .plain ? nil : answered)
       switch self.layout {
       case .wpdiscuz:
         lines += [name, name]
-        if let replyTo { lines.append("Reply to\u{a0} \(replyTo)") }
+        if let answered { lines.append("Reply to\u{a0} \(answered)") }
         lines += ["September \(1 + b % 28), 2017", ""]
       case .wordpress:
         lines += ["\(name) says:", "March \(1 + b % 28), 2019 at 4:12 pm", ""]
-        if let replyTo { lines += ["In reply to \(replyTo).", ""] }
+        if let answered { lines += ["In reply to \(answered).", ""] }
       case .plain:
         lines += [name, ""]
       }
@@ -76,6 +79,8 @@ struct GeneratedPage: CustomStringConvertible {
         lines.append("")
       }
       if self.layout == .wordpress { lines += ["Reply", ""] }
+      // Blank-line rhythm: some blocks end with one or two extra blank lines.
+      lines += Array(repeating: "", count: (seed >> 12) % 3)
     }
     text = lines.joined(separator: "\n")
   }
