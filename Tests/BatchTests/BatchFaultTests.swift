@@ -52,6 +52,22 @@ import Testing
     #expect(again.files.unchanged == 3)
   }
 
+  /// A 1 GB page of one line (sparse, so it costs no disk) is refused by its
+  /// size before a byte is read; the rest of the folder is processed.
+  @Test func oneGigabyteOneLinePageIsSkippedBySize() throws {
+    let (input, output) = try Fixture.corpus("gigabyte", files: 2, seed: 105)
+    let fd = open(input + "/huge.txt", O_WRONLY | O_CREAT, 0o644)
+    try #require(fd >= 0)
+    #expect(ftruncate(fd, 1 << 30) == 0)
+    close(fd)
+    let run = try Fixture.batch(input, output, ["--quiet"])
+    #expect(run.status == 3, "\(run.stderr)")
+    #expect(run.stderr.contains("huge.txt: 1073741824 bytes, over the limit of 67108864 bytes"), "\(run.stderr)")
+    let files = try #require(try Fixture.report(output)["files"] as? [String: Int])
+    #expect(files["new"] == 2)
+    #expect(files["failed"] == 1)
+  }
+
   /// Outputs on a 1 MB tmpfs: the run fails with the system's reason and
   /// leaves whole files only; with room again, a re-run finishes the job.
   @Test func fullDiskForTheOutputFolder() throws {
