@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // Bytes of one page scrape -> Discussion. No dependencies.
@@ -57,6 +58,12 @@ let package = Package(
     .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Threads"], exclude: ["Snapshots"]),
     .testTarget(name: "BatchTests", dependencies: ["Batch", "Metrics", "Threads"]),
     .testTarget(name: "CLITests", dependencies: ["Threads"]),
+    .testTarget(
+      name: "PropertyTests",
+      dependencies: [
+        "Threads", "Metrics",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -11,6 +11,9 @@ public struct BatchError: Error, Sendable, Equatable, CustomStringConvertible {
     case store
     /// The options cannot work (for example the input folder is missing).
     case usage
+    /// A stop was requested (SIGINT, SIGTERM): the files in progress were
+    /// finished and recorded, the rest was left for the next run.
+    case interrupted
   }
 
   public var kind: Kind

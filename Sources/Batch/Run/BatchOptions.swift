@@ -12,6 +12,9 @@ public struct BatchOptions: Sendable {
   public var commentLevel: Bool
   /// Pages processed at once; each holds one page in memory.
   public var jobs: Int
+  /// Discard the state database and the per-page outputs first, and rebuild
+  /// them from the scrapes (for a damaged or lost database).
+  public var rebuild: Bool
 
   /// The default page size limit: 64 MB.
   public static let defaultMaxPageBytes = 64 << 20
@@ -21,7 +24,7 @@ public struct BatchOptions: Sendable {
   public init(
     input: String, output: String, filter: GlobFilter = GlobFilter(),
     maxPageBytes: Int = BatchOptions.defaultMaxPageBytes, commentLevel: Bool = false,
-    jobs: Int = BatchOptions.defaultJobs
+    jobs: Int = BatchOptions.defaultJobs, rebuild: Bool = false
   ) {
     self.input = input
     self.output = output
@@ -29,5 +32,6 @@ public struct BatchOptions: Sendable {
     self.maxPageBytes = maxPageBytes
     self.commentLevel = commentLevel
     self.jobs = max(1, jobs)
+    self.rebuild = rebuild
   }
 }

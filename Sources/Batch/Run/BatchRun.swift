@@ -32,14 +32,21 @@ public struct BatchRun: Sendable {
   }
 
   /// Runs the batch.
-  /// - Parameter onEvent: called for progress and findings, from any thread,
-  ///   one call at a time per worker; it must be thread-safe.
+  /// - Parameters:
+  ///   - onEvent: called for progress and findings, from any thread,
+  ///     one call at a time per worker; it must be thread-safe.
+  ///   - stopRequested: polled before each file is started; once it returns
+  ///     true the files in progress are finished and recorded, no other file
+  ///     is started, and the run throws ``BatchError/Kind/interrupted``,
+  ///     leaving the corpus outputs and the report of the last full run.
   /// - Returns: the run's report (also written to `report.json`).
   /// - Throws: `BatchError` when the run cannot go on: the folder is locked by
   ///   another run, the input is missing, the state database or an output
-  ///   folder fails. Problems with single scrapes are not thrown; they are in
-  ///   the report.
-  public func run(onEvent: @Sendable (BatchEvent) -> Void) throws(BatchError) -> RunReport {
+  ///   folder fails, or a stop was requested. Problems with single scrapes
+  ///   are not thrown; they are in the report.
+  public func run(
+    onEvent: @Sendable (BatchEvent) -> Void, stopRequested: @Sendable () -> Bool = { false }
+  ) throws(BatchError) -> RunReport {
     let clockStart = Posix.now()
     guard let input = Posix.statEntry(options.input), input.kind == .directory else {
       throw BatchError(.usage, "\(options.input): not a folder of scrapes")
@@ -52,6 +59,7 @@ public struct BatchRun: Sendable {
     defer { withExtendedLifetime(lock) {} }
     let files = AtomicFile(root: options.output)
     try files.prepare()
+    if options.rebuild { try discardState(files: files) }
     let store = try BatchStore(path: Paths.join(options.output, Self.databaseName))
     var report = RunReport(
       run: 0, input: options.input, output: options.output, started: Posix.wallClock(),
@@ -69,7 +77,14 @@ public struct BatchRun: Sendable {
     let known = try store.known()
     onEvent(.started(files: scrapes.count, bytes: scrapes.reduce(0) { $0 + $1.size }))
 
-    let outcomes = try process(scrapes, known: known, store: store, files: files, onEvent: onEvent)
+    let outcomes = try process(
+      scrapes, known: known, store: store, files: files, onEvent: onEvent, stopRequested: stopRequested)
+    if stopRequested() {
+      let done = outcomes.count { $0.status != .failed }
+      throw BatchError(
+        .interrupted,
+        "stopped on request after \(done) of \(scrapes.count) files; their results are kept, run again to finish")
+    }
     report.files.seen = scrapes.count
     report.count(outcomes)
     for folder in listing.unlisted {
@@ -93,6 +108,15 @@ public struct BatchRun: Sendable {
     try store.finishRun(
       report.run, finished: Posix.wallClock(), report: String(decoding: json, as: UTF8.self))
     return report
+  }
+
+  /// Removes the state database and the per-page outputs, so that the run
+  /// rebuilds both from the scrapes. Called with the output folder locked.
+  private func discardState(files: AtomicFile) throws(BatchError) {
+    for suffix in ["", "-wal", "-shm"] {
+      try Posix.removeFile(Paths.join(options.output, Self.databaseName + suffix))
+    }
+    try Posix.removeTree(Paths.join(options.output, "pages"))
   }
 
   /// Drops the results of the stored scrapes the walk did not see, except
@@ -136,14 +160,14 @@ public struct BatchRun: Sendable {
   /// `options.jobs` threads; each thread holds one page at a time.
   private func process(
     _ scrapes: [ScrapeFile], known: [String: BatchStore.Known], store: BatchStore,
-    files: AtomicFile, onEvent: @Sendable (BatchEvent) -> Void
+    files: AtomicFile, onEvent: @Sendable (BatchEvent) -> Void, stopRequested: @Sendable () -> Bool
   ) throws(BatchError) -> [Outcome] {
     let next = Atomic<Int>(0)
     let outcomes = Mutex<[Outcome]>([])
     let fatal = Mutex<BatchError?>(nil)
     let work = PageWork(options: options, files: files)
     DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, scrapes.count))) { _ in
-      while fatal.withLock({ $0 == nil }) {
+      while fatal.withLock({ $0 == nil }), !stopRequested() {
         let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
         guard i < scrapes.count else { return }
         do throws(BatchError) {

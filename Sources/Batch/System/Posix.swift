@@ -120,6 +120,15 @@ enum Posix {
     if unlink(path) != 0, errno != ENOENT { throw failure("remove", path) }
   }
 
+  /// Removes `path` and, if it is a directory, everything below it
+  /// (symbolic links are removed, not followed); a missing path is not an error.
+  static func removeTree(_ path: String) throws(BatchError) {
+    guard let entry = lstatEntry(path) else { return }
+    guard entry.kind == .directory else { return try removeFile(path) }
+    for name in try directoryNames(path) { try removeTree(Paths.join(path, name)) }
+    if rmdir(path) != 0, errno != ENOENT { throw failure("remove directory", path) }
+  }
+
   /// Removes an empty directory; returns false when it is not empty or cannot be removed.
   static func removeEmptyDirectory(_ path: String) -> Bool { rmdir(path) == 0 }
 

@@ -113,3 +113,95 @@ enum GraphMLWriter {
     }
   }
 }
+
+/// How many `<node>` and `<edge>` elements a GraphML document holds.
+public struct GraphMLCounts: Sendable, Equatable, CustomStringConvertible {
+  public var nodes: Int
+  public var edges: Int
+  public init(nodes: Int, edges: Int) {
+    self.nodes = nodes
+    self.edges = edges
+  }
+  public var description: String { "\(nodes) nodes, \(edges) edges" }
+}
+
+extension GraphMLDocument {
+  /// The nodes and edges this document writes.
+  public var counts: GraphMLCounts { GraphMLCounts(nodes: nodes.count, edges: edges.count) }
+
+  /// Parses `bytes` back with libxml2 (no network, no entity expansion, no
+  /// messages) and counts the `<node>` and `<edge>` children of `<graph>`.
+  /// - Throws: ``GraphMLError`` when the bytes are not well-formed XML, the
+  ///   root is not `<graphml>` with one `<graph>`, or an edge names an
+  ///   endpoint that is not a node id.
+  public static func counts(parsing bytes: [UInt8]) throws(GraphMLError) -> GraphMLCounts {
+    try GraphMLWriter.readBack(bytes)
+  }
+}
+
+extension GraphMLWriter {
+  /// Reads GraphML written by ``render(_:)`` back through libxml2's parser.
+  static func readBack(_ bytes: [UInt8]) throws(GraphMLError) -> GraphMLCounts {
+    _ = initialized
+    guard !bytes.isEmpty else { throw GraphMLError("libxml2: GraphML is empty") }
+    guard bytes.count < Int(Int32.max) else { throw GraphMLError("libxml2: document too large to read back") }
+    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+    let parsed = bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+        xmlReadMemory($0, Int32(buffer.count), "graph.graphml", "UTF-8", options)
+      }
+    }
+    guard let document = parsed else { throw GraphMLError("libxml2: GraphML is not well-formed XML") }
+    defer { xmlFreeDoc(document) }
+    guard let root = xmlDocGetRootElement(document), name(root) == "graphml" else {
+      throw GraphMLError("libxml2: the root element is not <graphml>")
+    }
+    let graphs = elements(under: root).filter { name($0) == "graph" }
+    guard graphs.count == 1 else { throw GraphMLError("libxml2: \(graphs.count) <graph> elements, expected 1") }
+    var ids: Set<String> = []
+    var counts = GraphMLCounts(nodes: 0, edges: 0)
+    var endpoints: [String] = []
+    for child in elements(under: graphs[0]) {
+      switch name(child) {
+      case "node":
+        counts.nodes += 1
+        guard let id = attribute(child, "id"), ids.insert(id).inserted else {
+          throw GraphMLError("libxml2: a <node> without a unique id")
+        }
+      case "edge":
+        counts.edges += 1
+        guard let source = attribute(child, "source"), let target = attribute(child, "target") else {
+          throw GraphMLError("libxml2: an <edge> without source or target")
+        }
+        endpoints += [source, target]
+      default:
+        throw GraphMLError("libxml2: unexpected <\(name(child))> in <graph>")
+      }
+    }
+    if let missing = endpoints.first(where: { !ids.contains($0) }) {
+      throw GraphMLError("libxml2: an edge points to \(missing), which is not a node")
+    }
+    return counts
+  }
+
+  /// The element children of `node`, in document order.
+  private static func elements(under node: xmlNodePtr) -> [xmlNodePtr] {
+    var out: [xmlNodePtr] = []
+    var child = node.pointee.children
+    while let current = child {
+      if current.pointee.type == XML_ELEMENT_NODE { out.append(current) }
+      child = current.pointee.next
+    }
+    return out
+  }
+
+  private static func name(_ node: xmlNodePtr) -> String {
+    node.pointee.name.map { String(cString: $0) } ?? ""
+  }
+
+  private static func attribute(_ node: xmlNodePtr, _ attribute: String) -> String? {
+    guard let value = xmlGetProp(node, attribute) else { return nil }
+    defer { CLibXML2_free(value) }
+    return String(cString: value)
+  }
+}

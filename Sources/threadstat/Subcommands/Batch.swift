@@ -11,7 +11,9 @@ extension Threadstat {
 
         Outputs in OUT: pages/<path>.graphml (and pages/<path>.comments.graphml with --level comment), corpus.graphml, authors.csv, pages.csv, terms.csv, report.json. Every output is written to a temporary file and renamed, so a killed run leaves the last good outputs; run again to finish the work.
 
-        Exit status: 0 all files done; 1 fatal error (e.g. another run holds OUT); 2 usage error; 3 done, but some files failed (listed on standard error and in report.json).
+        SIGINT or SIGTERM stops the run cleanly: the files in progress are finished and recorded, no other file is started, and the corpus outputs and report.json of the last full run stay as they were; run again to finish. A second signal ends the run at once.
+
+        Exit status: 0 all files done; 1 fatal error (e.g. another run holds OUT); 2 usage error; 3 done, but some files failed (listed on standard error and in report.json); 130 or 143 stopped by SIGINT or SIGTERM.
         """)
 
     @Argument(help: "The folder of scrapes.")
@@ -35,6 +37,9 @@ extension Threadstat {
     @Option(help: "Pages processed at once; each holds one page in memory.")
     var jobs: Int = BatchOptions.defaultJobs
 
+    @Flag(help: "Discard the state database and the per-page outputs, and rebuild both from the scrapes (after the database was damaged or lost).")
+    var rebuild = false
+
     @Flag(help: "Print nothing but failures and errors.")
     var quiet = false
 
@@ -50,15 +55,30 @@ extension Threadstat {
     func run() throws {
       let options = BatchOptions(
         input: input, output: out, filter: GlobFilter(include: include, exclude: exclude),
-        maxPageBytes: maxPageBytes, commentLevel: level.contains(.comment), jobs: jobs)
+        maxPageBytes: maxPageBytes, commentLevel: level.contains(.comment), jobs: jobs, rebuild: rebuild)
       let progress = BatchProgress(quiet: quiet, terminal: BatchProgress.stderrIsTerminal)
       let report: RunReport
+      StopSignal.install()
       do {
-        report = try BatchRun(options: options).run(onEvent: progress.handle)
+        report = try BatchRun(options: options).run(onEvent: progress.handle) { StopSignal.requested != nil }
       } catch {
         progress.clear()
-        BatchProgress.printError("threadstat batch: error: \(error)\n")
-        throw ExitCode(error.kind == .usage ? 2 : 1)
+        switch error.kind {
+        case .usage:
+          BatchProgress.printError("threadstat batch: error: \(error)\n")
+          throw ExitCode(2)
+        case .interrupted:
+          BatchProgress.printError("threadstat batch: \(error)\n")
+          throw ExitCode(StopSignal.exitStatus)
+        case .store:
+          BatchProgress.printError(
+            "threadstat batch: error: \(error)\nthreadstat batch: if the state database is damaged, "
+              + "run again with --rebuild to rebuild it from the scrapes\n")
+          throw ExitCode(1)
+        case .locked, .io:
+          BatchProgress.printError("threadstat batch: error: \(error)\n")
+          throw ExitCode(1)
+        }
       }
       progress.finish(report)
       if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
