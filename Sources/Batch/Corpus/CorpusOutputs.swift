@@ -66,17 +66,14 @@ struct CorpusOutputs {
     try writeGraph(consuming: &graph)
   }
 
-  /// Writes `corpus.graphml`, letting go of the merged graph before the XML
-  /// is rendered, so the two never take memory at the same time.
+  /// Writes `corpus.graphml`, letting go of the merged graph once its
+  /// document is built; the XML is streamed to the file, never whole in memory.
   private func writeGraph(consuming graph: inout AuthorGraph) throws(BatchError) {
-    var document = GraphMLDocument(graph)
+    let document = GraphMLDocument(graph)
     graph = AuthorGraph()
-    let xml: [UInt8]
-    do { xml = try document.bytes() } catch {
-      throw BatchError(.io, "\(Self.corpusGraph): \(error.message)")
+    try files.write(to: Self.corpusGraph, durable: true) { put throws(BatchError) in
+      try document.write(to: put)
     }
-    document = GraphMLDocument(AuthorGraph())
-    try files.write(xml, to: Self.corpusGraph, durable: true)
   }
 
   /// Decodes a chunk of stored pages on `jobs` threads; the result keeps the chunk's order.
