@@ -66,14 +66,17 @@ struct CorpusOutputs {
     try writeGraph(consuming: &graph)
   }
 
-  /// Writes `corpus.graphml`, letting go of the merged graph once its
-  /// document is built; the XML is streamed to the file, never whole in memory.
+  /// Writes `corpus.graphml`, letting go of the merged graph before the XML
+  /// is rendered, so the two never take memory at the same time.
   private func writeGraph(consuming graph: inout AuthorGraph) throws(BatchError) {
-    let document = GraphMLDocument(graph)
+    var document = GraphMLDocument(graph)
     graph = AuthorGraph()
-    try files.write(to: Self.corpusGraph, durable: true) { put throws(BatchError) in
-      try document.write(to: put)
+    let xml: [UInt8]
+    do { xml = try document.bytes() } catch {
+      throw BatchError(.io, "\(Self.corpusGraph): \(error.message)")
     }
+    document = GraphMLDocument(AuthorGraph())
+    try files.write(xml, to: Self.corpusGraph, durable: true)
   }
 
   /// Decodes a chunk of stored pages on `jobs` threads; the result keeps the chunk's order.

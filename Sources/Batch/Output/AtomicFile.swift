@@ -31,31 +31,12 @@ final class AtomicFile: Sendable {
 
   /// Writes `bytes` to `relativePath` below the output folder, creating folders as needed.
   func write(_ bytes: [UInt8], to relativePath: String, durable: Bool) throws(BatchError) {
-    try write(to: relativePath, durable: durable) { put throws(BatchError) in
-      let result: Result<Void, BatchError> = bytes.withUnsafeBytes { raw in
-        do throws(BatchError) {
-          try put(raw)
-          return .success(())
-        } catch {
-          return .failure(error)
-        }
-      }
-      try result.get()
-    }
-  }
-
-  /// Writes `relativePath` as `write(_:to:durable:)` does, with the content
-  /// streamed by `body` through the chunk writer it is given.
-  func write(
-    to relativePath: String, durable: Bool,
-    _ body: ((UnsafeRawBufferPointer) throws(BatchError) -> Void) throws(BatchError) -> Void
-  ) throws(BatchError) {
     let target = Paths.join(root, relativePath)
     let parent = Paths.parent(target)
     try Posix.makeDirectories(parent)
     let n = counter.wrappingAdd(1, ordering: .relaxed).oldValue
     let temp = Paths.join(temporaryFolder, "\(Posix.processID())-\(n)")
-    try Posix.writeNewFile(temp, sync: durable, body)
+    try Posix.writeNewFile(temp, bytes, sync: durable)
     try Posix.rename(temp, target)
     if durable { try Posix.syncDirectory(parent) }
   }

@@ -56,6 +56,8 @@ struct PageWork {
   }
 
   private func write(_ document: GraphMLDocument, to name: String) throws(BatchError) {
-    try files.write(to: name, durable: false) { put throws(BatchError) in try document.write(to: put) }
+    let bytes: [UInt8]
+    do { bytes = try document.bytes() } catch { throw BatchError(.io, "\(name): \(error.message)") }
+    try files.write(bytes, to: name, durable: false)
   }
 }

@@ -65,34 +65,34 @@ enum Posix {
     if mkdir(path, 0o755) != 0, errno != EEXIST { throw failure("create directory", path) }
   }
 
-  /// Creates a new file `path` (which must not exist) and lets `body` fill it
-  /// through the chunk writer it is given, optionally forcing it to disk. On
-  /// any error the file is removed.
-  static func writeNewFile(
-    _ path: String, sync: Bool,
-    _ body: ((UnsafeRawBufferPointer) throws(BatchError) -> Void) throws(BatchError) -> Void
-  ) throws(BatchError) {
+  /// Writes `bytes` to a new file `path` (which must not exist), optionally forcing them to disk.
+  static func writeNewFile(_ path: String, _ bytes: [UInt8], sync: Bool) throws(BatchError) {
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     if fd < 0 { throw failure("create", path) }
-    do throws(BatchError) {
-      try body { raw throws(BatchError) in
-        var offset = 0
-        while offset < raw.count {
-          let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-          if n < 0 {
-            if errno == EINTR { continue }
-            throw failure("write", path)
-          }
-          offset += n
+    var ok = true
+    var code: Int32 = 0
+    bytes.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          ok = false
+          code = errno
+          return
         }
+        offset += n
       }
-      if sync, fsync(fd) != 0 { throw failure("write", path) }
-    } catch {
-      close(fd)
-      unlink(path)
-      throw error
+    }
+    if ok, sync, fsync(fd) != 0 {
+      ok = false
+      code = errno
     }
     close(fd)
+    if !ok {
+      unlink(path)
+      throw failure("write", path, code)
+    }
   }
 
   /// Renames `from` over `to` in one step.

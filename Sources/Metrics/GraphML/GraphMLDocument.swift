@@ -69,35 +69,24 @@ public struct GraphMLDocument: Sendable {
     edges.append(edge)
   }
 
-  /// The document as UTF-8 bytes, whole in memory; prefer ``write(to:)`` or
-  /// ``write(toFile:)`` for large graphs.
-  /// - Throws: never since the writer no longer calls libxml2; the signature is kept for callers.
+  /// The document as UTF-8 bytes.
+  /// - Throws: ``GraphMLError`` when libxml2 fails.
   public func bytes() throws(GraphMLError) -> [UInt8] {
-    var bytes: [UInt8] = []
-    GraphMLWriter.render(self) { bytes.append(contentsOf: $0) }
-    return bytes
-  }
-
-  /// Streams the document to `sink` in chunks of about 64 kB, so it is never
-  /// whole in memory. Errors of `sink` stop the writing and are rethrown.
-  public func write<E: Error>(to sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
-    try GraphMLWriter.render(self, to: sink)
+    try GraphMLWriter.render(self)
   }
 
   /// Writes the document to `path` atomically (a temporary file in the same
   /// folder, then a rename): on error no file is left at `path`. A path
-  /// ending in ".gz" gets gzip-compressed output. The document is streamed,
-  /// never held whole in memory.
+  /// ending in ".gz" gets gzip-compressed output.
   /// - Throws: ``GraphMLError`` naming the path.
   public func write(toFile path: String) throws(GraphMLError) {
+    let xml = try bytes()
     let gzip = path.hasSuffix(".gz")
     try AtomicFile.replace(path) { fd throws(GraphMLError) in
       if gzip {
-        try GraphMLWriter.withGzip(to: fd, path: path) { sink throws(GraphMLError) in
-          try write(to: sink)
-        }
+        try GraphMLWriter.writeGzip(xml, to: fd, path: path)
       } else {
-        try write { raw throws(GraphMLError) in try AtomicFile.writeAll(raw, to: fd, path: path) }
+        try AtomicFile.writeAll(xml, to: fd, path: path)
       }
     }
   }

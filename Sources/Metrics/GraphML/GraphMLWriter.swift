@@ -1,172 +1,116 @@
 internal import CLibXML2
 
-/// Serialises a ``GraphMLDocument`` straight to bytes, in the layout libxml2's
-/// xmlTextWriter gives with a two-space indent (the format of the golden files),
-/// handing them to a sink in chunks of about 64 kB: the whole document is
-/// never held in memory. Also the one place zlib is called.
+/// Every libxml2 (and zlib) call of threadstat. Each return code is checked
+/// once, in `check`; no C type leaves this file.
 enum GraphMLWriter {
-  /// Bytes gathered before they go to the sink.
-  private static let chunk = 1 << 16
+  private static let namespace = "http://graphml.graphdrawing.org/xmlns"
+  private static let schemaLocation =
+    "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 
-  private static let head = Array(
-    """
-    <?xml version="1.0" encoding="UTF-8"?>
-    <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
-    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
-    xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns \
-    http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+  /// libxml2 wants one `xmlInitParser()` before use from several threads;
+  /// a static is initialised exactly once, thread-safely.
+  private static let initialized: Bool = {
+    xmlInitParser()
+    return true
+  }()
 
-    """.utf8)
+  /// Serialises `document` with libxml2's xmlTextWriter into memory.
+  static func render(_ document: GraphMLDocument) throws(GraphMLError) -> [UInt8] {
+    _ = initialized
+    guard let buffer = xmlBufferCreate() else { throw GraphMLError("libxml2: cannot allocate a buffer") }
+    defer { xmlBufferFree(buffer) }
+    guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+      throw GraphMLError("libxml2: cannot create a writer")
+    }
+    defer { xmlFreeTextWriter(writer) }
+    let w = Writer(writer: writer)
 
-  /// Writes `document` to `sink`, chunk by chunk.
-  static func render<E: Error>(
-    _ document: GraphMLDocument, to sink: (UnsafeRawBufferPointer) throws(E) -> Void
-  ) throws(E) {
-    var out = Output()
-    out.bytes.reserveCapacity(chunk + 1024)
-    out.append(head)
+    try w.check(xmlTextWriterSetIndent(writer, 1), "set indentation")
+    try w.check(xmlTextWriterSetIndentString(writer, "  "), "set indentation")
+    try w.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
+    try w.start("graphml")
+    try w.attribute("xmlns", namespace)
+    try w.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+    try w.attribute("xsi:schemaLocation", schemaLocation)
     for key in document.keys {
-      out.append("  <key id=\"")
-      out.attribute(key.id)
-      out.append("\" for=\"")
-      out.append(key.domain.rawValue)
-      out.append("\" attr.name=\"")
-      out.attribute(key.id)
-      out.append("\" attr.type=\"")
-      out.append(key.type.rawValue)
-      out.append("\"/>\n")
+      try w.start("key")
+      try w.attribute("id", key.id)
+      try w.attribute("for", key.domain.rawValue)
+      try w.attribute("attr.name", key.id)
+      try w.attribute("attr.type", key.type.rawValue)
+      try w.end()
     }
-    if document.nodes.isEmpty && document.edges.isEmpty {
-      out.append("  <graph id=\"replies\" edgedefault=\"directed\"/>\n")
-    } else {
-      out.append("  <graph id=\"replies\" edgedefault=\"directed\">\n")
-      for node in document.nodes {
-        out.element("node", node)
-        if out.bytes.count >= chunk { try out.flush(to: sink) }
-      }
-      for edge in document.edges {
-        out.element("edge", edge)
-        if out.bytes.count >= chunk { try out.flush(to: sink) }
-      }
-      out.append("  </graph>\n")
-    }
-    out.append("</graphml>\n")
-    try out.flush(to: sink)
+    try w.start("graph")
+    try w.attribute("id", "replies")
+    try w.attribute("edgedefault", "directed")
+    for node in document.nodes { try w.element("node", node) }
+    for edge in document.edges { try w.element("edge", edge) }
+    try w.end()
+    try w.end()
+    try w.check(xmlTextWriterEndDocument(writer), "end the document")
+    try w.check(xmlTextWriterFlush(writer), "flush")
+    let length = Int(xmlBufferLength(buffer))
+    guard let content = xmlBufferContent(buffer) else { return [] }
+    return Array(UnsafeBufferPointer(start: content, count: length))
   }
 
-  /// The buffer between the serialiser and the sink.
-  private struct Output {
-    var bytes: [UInt8] = []
-
-    mutating func append(_ s: [UInt8]) { bytes.append(contentsOf: s) }
-    mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
-
-    /// Attribute text, escaped as libxml2 escapes attribute values.
-    mutating func attribute(_ s: String) {
-      for b in s.utf8 {
-        switch b {
-        case UInt8(ascii: "<"): append("&lt;")
-        case UInt8(ascii: ">"): append("&gt;")
-        case UInt8(ascii: "&"): append("&amp;")
-        case UInt8(ascii: "\""): append("&quot;")
-        case 0x0A: append("&#10;")
-        case 0x0D: append("&#13;")
-        case 0x09: append("&#9;")
-        default: bytes.append(b)
-        }
-      }
-    }
-
-    /// Element text, escaped as libxml2's xmlTextWriterWriteString does.
-    mutating func text(_ s: String) {
-      for b in s.utf8 {
-        switch b {
-        case UInt8(ascii: "<"): append("&lt;")
-        case UInt8(ascii: ">"): append("&gt;")
-        case UInt8(ascii: "&"): append("&amp;")
-        case UInt8(ascii: "\""): append("&quot;")
-        case 0x0D: append("&#13;")
-        default: bytes.append(b)
-        }
-      }
-    }
-
-    /// A `<node>` or `<edge>` with its `<data>` children.
-    mutating func element(_ name: String, _ element: GraphMLDocument.Element) {
-      append("    <")
-      append(name)
-      append(" id=\"")
-      attribute(element.id)
-      if let source = element.source {
-        append("\" source=\"")
-        attribute(source)
-      }
-      if let target = element.target {
-        append("\" target=\"")
-        attribute(target)
-      }
-      var open = false
-      for (key, value) in element.data {
-        guard let text = value.text else { continue }
-        if !open {
-          append("\">\n")
-          open = true
-        }
-        append("      <data key=\"")
-        attribute(key)
-        append("\">")
-        self.text(text)
-        append("</data>\n")
-      }
-      if open {
-        append("    </")
-        append(name)
-        append(">\n")
-      } else {
-        append("\"/>\n")
-      }
-    }
-
-    /// Hands the buffered bytes to `sink` and empties the buffer.
-    mutating func flush<E: Error>(to sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
-      guard !bytes.isEmpty else { return }
-      let result: Result<Void, E> = bytes.withUnsafeBytes { raw in
-        do throws(E) {
-          try sink(raw)
-          return .success(())
-        } catch {
-          return .failure(error)
-        }
-      }
-      try result.get()
-      bytes.removeAll(keepingCapacity: true)
-    }
-  }
-
-  /// Runs `body` with a sink that gzip-compresses to `fd` (which stays open).
-  static func withGzip(
-    to fd: Int32, path: String,
-    _ body: ((UnsafeRawBufferPointer) throws(GraphMLError) -> Void) throws(GraphMLError) -> Void
-  ) throws(GraphMLError) {
+  /// Writes `bytes` gzip-compressed to `fd` (which stays open).
+  static func writeGzip(_ bytes: [UInt8], to fd: Int32, path: String) throws(GraphMLError) {
     let own = dup(fd)
     guard own >= 0, let gz = gzdopen(own, "wb9") else {
       if own >= 0 { close(own) }
       throw GraphMLError("\(path): cannot start gzip output")
     }
-    do throws(GraphMLError) {
-      try body { raw throws(GraphMLError) in
-        var offset = 0
-        while offset < raw.count {
-          let written = gzwrite(gz, raw.baseAddress! + offset, UInt32(raw.count - offset))
-          guard written > 0 else { throw GraphMLError("\(path): gzip output failed") }
-          offset += Int(written)
-        }
+    var written: Int32 = 0
+    var offset = 0
+    while offset < bytes.count {
+      let chunk = min(bytes.count - offset, 1 << 20)
+      written = bytes.withUnsafeBytes { raw in
+        gzwrite(gz, raw.baseAddress.map { $0 + offset }, UInt32(chunk))
       }
-    } catch {
-      gzclose(gz)
-      throw error
+      if written <= 0 { break }
+      offset += Int(written)
     }
-    guard gzclose(gz) == Z_OK else { throw GraphMLError("\(path): gzip output failed") }
+    let closed = gzclose(gz)
+    guard offset == bytes.count, closed == Z_OK else {
+      throw GraphMLError("\(path): gzip output failed")
+    }
+  }
+
+  /// One xmlTextWriter, with each call's return code checked.
+  private struct Writer {
+    let writer: xmlTextWriterPtr
+
+    func check(_ code: Int32, _ what: String) throws(GraphMLError) {
+      if code < 0 { throw GraphMLError("libxml2: cannot \(what)") }
+    }
+
+    func start(_ name: String) throws(GraphMLError) {
+      try check(xmlTextWriterStartElement(writer, name), "start <\(name)>")
+    }
+
+    func end() throws(GraphMLError) {
+      try check(xmlTextWriterEndElement(writer), "end an element")
+    }
+
+    func attribute(_ name: String, _ value: String) throws(GraphMLError) {
+      try check(xmlTextWriterWriteAttribute(writer, name, value), "write attribute \(name)")
+    }
+
+    func element(_ name: String, _ element: GraphMLDocument.Element) throws(GraphMLError) {
+      try start(name)
+      try attribute("id", element.id)
+      if let source = element.source { try attribute("source", source) }
+      if let target = element.target { try attribute("target", target) }
+      for (key, value) in element.data {
+        guard let text = value.text else { continue }
+        try start("data")
+        try attribute("key", key)
+        try check(xmlTextWriterWriteString(writer, text), "write a value")
+        try end()
+      }
+      try end()
+    }
   }
 }
 
