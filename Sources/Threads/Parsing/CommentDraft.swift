@@ -3,8 +3,6 @@ struct CommentDraft {
   /// First line of the comment (its header, or its first body line).
   var line: Int
   var author: String?
-  /// The header was recognised without context (name twice, "says:", a date line).
-  var certain: Bool
   /// The parent's author named by a reply marker.
   var target: String?
   var date: CalendarDate?

@@ -128,7 +128,6 @@ struct PageParser {
       }
     }
     if let openerStart, let openerEnd {
-      if openerEnd >= lines.count, firstCertain == nil { return Region(articleEnd: openerStart, start: openerEnd, end: lines.count) }
       return Region(articleEnd: openerStart, start: openerEnd, end: lines.count)
     }
     if let firstCertain {

@@ -236,10 +236,10 @@ struct Segmenter {
         let closedByFooter = drafts.last?.closedByFooter ?? false
         if let h, h.certain || !afterTruncation && (closedByFooter || opensHere(i, header: h)) {
           current = CommentDraft(
-            line: i, author: h.author, certain: h.certain, target: h.target, date: h.date, dateText: h.dateText)
+            line: i, author: h.author, target: h.target, date: h.date, dateText: h.dateText)
           i = h.end
         } else {
-          current = CommentDraft(line: i, author: nil, certain: false)
+          current = CommentDraft(line: i, author: nil)
           current?.afterTruncation = afterTruncation
         }
         blankRun = 0
