@@ -93,9 +93,14 @@ struct PageParser {
     let info = infos[i]
     if info.says != nil || info.arrow != nil || info.replyTarget != nil || info.inlineDated != nil { return true }
     guard info.isNameCandidate, i + 1 < lines.count else { return false }
-    if lines[i + 1] == lines[i] { return true }
-    let next = infos[i + 1]
-    return next.date != nil || next.replyTarget != nil
+    return printsFullHeader(i) || infos[i + 1].replyTarget != nil
+  }
+
+  /// The name is printed twice, or a date line follows it: the page gives
+  /// every comment a full header, not only the replies.
+  func printsFullHeader(_ i: Int) -> Bool {
+    guard i + 1 < lines.count else { return false }
+    return lines[i + 1] == lines[i] || infos[i + 1].date != nil
   }
 
   func commentRegion() -> Region? {

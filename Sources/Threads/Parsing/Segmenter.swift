@@ -36,9 +36,7 @@ struct Segmenter {
           // Names twice or a date under the name: the page prints a full
           // header for every comment. A reply marker alone says nothing of
           // top-level comments.
-          let twice = i + 1 < lines.count && lines[i + 1] == lines[i]
-          let dated = i + 1 < lines.count && infos[i + 1].date != nil
-          if twice || dated { certain += 1 }
+          if parser.printsFullHeader(i) { certain += 1 }
         } else if blankBefore[i] >= 1, i + 1 < lines.count, infos[i + 1].blank {
           bare += 1
         }
