@@ -46,6 +46,19 @@ struct LineInfo {
     if inlineDated == nil { name = NameScore.score(line) }
   }
 
+  /// The features of every line of a page. Short lines repeat (author
+  /// names, dates, widgets), so each distinct one is described once.
+  static func describe(_ lines: [String]) -> [LineInfo] {
+    var seen: [String: LineInfo] = [:]
+    return lines.map { line in
+      guard line.utf8.count <= LineKey.maxBytes else { return LineInfo(line) }
+      if let known = seen[line] { return known }
+      let info = LineInfo(line)
+      seen[line] = info
+      return info
+    }
+  }
+
   /// "Jane Doe • 3 years ago", "Jane Doe · 2h".
   static func splitInlineDate(_ line: String) -> (author: String, dateText: String)? {
     guard line.utf8.count <= 80, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }

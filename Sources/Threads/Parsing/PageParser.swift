@@ -17,7 +17,7 @@ struct PageParser {
 
   init(page: Page, source: String) {
     lines = page.lines
-    infos = page.lines.map(LineInfo.init)
+    infos = LineInfo.describe(page.lines)
     self.source = source
     var before = [Int](repeating: 0, count: lines.count)
     var run = 0
