@@ -39,11 +39,24 @@ import Testing
     #expect(TermExtractor(language: language).terms(in: text) == expected)
   }
 
+  @Test func equivalentSpellingsAreOneTermAndOneWord() {
+    let extractor = TermExtractor(language: .fr)
+    var vocabulary = Vocabulary()
+    let terms = extractor.terms(in: "Élection election \u{C9}lection E\u{301}lection", vocabulary: &vocabulary)
+    #expect(terms == ["élect", "elect", "élect", "élect"])
+    #expect(extractor.terms.count == 2)
+    #expect(extractor.displayWords(in: vocabulary) == ["élect": "élection", "elect": "election"])
+  }
+
   @Test func displayWordsAreTheCommonestWordBehindAStem() {
     let extractor = TermExtractor(language: .en)
-    _ = extractor.terms(in: "people elections election elections voting votes cat")
+    var vocabulary = Vocabulary()
+    _ = extractor.terms(
+      in: "people elections election elections voting votes cat", vocabulary: &vocabulary)
     // peopl <- people; elect <- elections (twice) over election; vote <- votes/voting tie: shorter wins.
-    #expect(extractor.displayWords() == ["peopl": "people", "elect": "elections", "vote": "votes"])
+    #expect(
+      extractor.displayWords(in: vocabulary)
+        == ["peopl": "people", "elect": "elections", "vote": "votes"])
   }
 
   @Test(arguments: [

@@ -1,0 +1,101 @@
+/// Numbers distinct byte strings 0, 1, 2, … in order of first insertion.
+///
+/// An open-addressing hash table over one byte arena: interning a string that
+/// is already known allocates nothing. Hashes are given by the caller (see
+/// ``hash(_:)``), so a scanner can hash while it reads; a hit is always
+/// verified on the bytes, so colliding hashes only cost probes.
+struct TokenInterner {
+  /// All interned bytes, one string after another.
+  private var arena: [UInt8] = []
+  /// Where string `id` starts in `arena`; one more entry than strings.
+  private var starts: [Int32] = [0]
+  /// The hash of each string, to grow without rehashing the bytes.
+  private var hashes: [UInt64] = []
+  /// Open-addressing slots: id + 1, or 0 when empty. Count is a power of two.
+  private var slots: [Int32] = Array(repeating: 0, count: 64)
+
+  /// Number of distinct strings interned.
+  var count: Int { hashes.count }
+
+  /// An empty table.
+  init() {}
+
+  /// 64-bit FNV-1a offset basis: the hash of no bytes.
+  static let emptyHash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// Extends an FNV-1a hash by one byte.
+  @inline(__always) static func hash(_ h: UInt64, _ byte: UInt8) -> UInt64 {
+    (h ^ UInt64(byte)) &* 0x100_0000_01b3
+  }
+
+  /// The FNV-1a hash of `bytes`, the one the tokenizer computes while scanning.
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h = emptyHash
+    for b in bytes { h = hash(h, b) }
+    return h
+  }
+
+  /// The id of `bytes`, inserting them when new.
+  /// - Parameters:
+  ///   - bytes: the string; may be empty.
+  ///   - hash: any hash of `bytes` that equal strings share (normally ``hash(_:)``).
+  /// - Returns: the id, and whether this call inserted it.
+  /// - Complexity: O(bytes.count) expected, amortised over growth.
+  @inline(__always)
+  mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int32, inserted: Bool) {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    while true {
+      let entry = slots[slot]
+      if entry == 0 { break }
+      let id = Int(entry - 1)
+      if hashes[id] == hash && equals(id, bytes) { return (Int32(id), false) }
+      slot = (slot + 1) & mask
+    }
+    let id = Int32(hashes.count)
+    hashes.append(hash)
+    arena.append(contentsOf: bytes)
+    starts.append(Int32(arena.count))
+    slots[slot] = id + 1
+    if hashes.count * 2 > slots.count { grow() }
+    return (id, true)
+  }
+
+  /// The bytes of string `id`.
+  func withBytes<R>(of id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    let lo = Int(starts[Int(id)])
+    let hi = Int(starts[Int(id) + 1])
+    return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+  }
+
+  /// String `id` as a `String` (bytes are taken as UTF-8).
+  func string(_ id: Int32) -> String {
+    withBytes(of: id) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let lo = Int(starts[id])
+    let hi = Int(starts[id + 1])
+    guard hi - lo == bytes.count else { return false }
+    return arena.withUnsafeBufferPointer { stored in
+      var k = 0
+      while k < bytes.count {
+        if stored[lo + k] != bytes[k] { return false }
+        k += 1
+      }
+      return true
+    }
+  }
+
+  /// Doubles the slots and re-inserts every id by its stored hash.
+  private mutating func grow() {
+    var bigger = [Int32](repeating: 0, count: slots.count * 2)
+    let mask = bigger.count - 1
+    for (id, hash) in hashes.enumerated() {
+      var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+      while bigger[slot] != 0 { slot = (slot + 1) & mask }
+      bigger[slot] = Int32(id + 1)
+    }
+    slots = bigger
+  }
+}
