@@ -73,6 +73,20 @@ import Testing
     #expect(Array(key.utf8) == Array(expected.utf8))
   }
 
+  /// The ASCII fast path of names follows the Unicode properties the
+  /// general path uses, byte by byte.
+  @Test func asciiNamesFollowTheUnicodeRules() {
+    for value in UInt8(0)..<0x80 {
+      let scalar = Unicode.Scalar(value)
+      let name = " Ab" + String(Character(scalar)) + "C\u{7} "
+      let expected: String =
+        scalar.properties.isWhitespace
+        ? "Ab C" : scalar.properties.generalCategory == .control ? "AbC" : "Ab\(Character(scalar))C"
+      #expect(AuthorName.display(name) == expected, "byte \(value)")
+      #expect(AuthorName.normalized(name) == expected.lowercased(), "byte \(value)")
+    }
+  }
+
   @Test func termCountsAddMergeAndDropNonPositive() {
     var a = TermCounts(["x": 2, "y": 0, "z": -1])
     #expect(a.counts == ["x": 2])
