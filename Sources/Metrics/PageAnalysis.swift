@@ -73,7 +73,7 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
     }
     let language = language ?? Language.guess(forms.prefix(20_000), in: vocabulary)
 
-    let extractor = TermExtractor(language: language)
+    var extractor = TermExtractor(language: language)
     var termIDs: [Int32] = []
     termIDs.reserveCapacity(forms.count)
     var termEnds: [Int] = []

@@ -50,11 +50,18 @@ import Testing
     }
   }
 
-  @Test func theHashIsFNV1a() {
-    var empty = ""
-    #expect(empty.withUTF8(TokenInterner.hash) == 0xcbf2_9ce4_8422_2325)
-    var a = "a"
-    #expect(a.withUTF8(TokenInterner.hash) == 0xaf63_dc4c_8601_ec8c)
+  @Test func theHashReadsOnlyTheGivenBytes() {
+    let bytes: [UInt8] = Array("xxelection-election\u{0}".utf8)
+    bytes.withUnsafeBufferPointer { all in
+      func hash(_ range: Range<Int>) -> UInt64 { TokenInterner.hash(UnsafeBufferPointer(rebasing: all[range])) }
+      // Same bytes at another address and alignment, other bytes around them.
+      #expect(hash(2..<10) == hash(11..<19))
+      #expect(hash(2..<5) == hash(11..<14))
+      // A trailing NUL or a shorter prefix is another string.
+      #expect(hash(11..<19) != hash(11..<20))
+      #expect(hash(2..<9) != hash(2..<10))
+      #expect(hash(2..<2) != hash(19..<20))
+    }
   }
 }
 

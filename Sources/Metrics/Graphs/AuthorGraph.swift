@@ -147,18 +147,29 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
     // Authors are numbered in order of first appearance; per comment, its
     // author's number, or -1 when unknown. Nodes are coded as Int32: an
     // author's number, -1 for the article, -2 - i for comment i's unknown author.
+    // Names are normalised once per distinct spelling (exact bytes).
     var keys: [String] = []
     var stats: [AuthorStats] = []
     var numbers: [String: Int32] = [:]
+    var spellings = TokenInterner()
+    var numberOfSpelling: [Int32] = []
     let authorOf = discussion.comments.map { comment -> Int32 in
-      guard let name = comment.author else { return -1 }
+      guard var name = comment.author else { return -1 }
+      let (spelling, isNew) = name.withUTF8 { spellings.intern($0, hash: TokenInterner.hash($0)) }
+      if !isNew { return numberOfSpelling[Int(spelling)] }
       let key = AuthorName.normalized(name)
-      if key.isEmpty { return -1 }
-      if let number = numbers[key] { return number }
-      let number = Int32(keys.count)
-      numbers[key] = number
-      keys.append(key)
-      stats.append(AuthorStats(name: name))
+      let number: Int32
+      if key.isEmpty {
+        number = -1
+      } else if let known = numbers[key] {
+        number = known
+      } else {
+        number = Int32(keys.count)
+        numbers[key] = number
+        keys.append(key)
+        stats.append(AuthorStats(name: name))
+      }
+      numberOfSpelling.append(number)
       return number
     }
     func node(_ code: Int32) -> Node {

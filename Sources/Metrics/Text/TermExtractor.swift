@@ -2,8 +2,9 @@
 ///
 /// Works on the forms of one ``Vocabulary``: the stop-word test and the
 /// stemmer run once per distinct form, and terms are numbered in order of
-/// first occurrence.
-final class TermExtractor {
+/// first occurrence. A value type, so its tables are checked for exclusive
+/// access at compile time rather than on every token.
+struct TermExtractor {
   let language: Language
   private let stopWords: Set<String>
   private let stemmer: SnowballStemmer
@@ -28,7 +29,7 @@ final class TermExtractor {
   ///   - out: where the term ids are appended.
   /// - Complexity: O(forms.count), plus one stop-word test and one stem per
   ///   new form.
-  func appendTerms(
+  mutating func appendTerms(
     of forms: ArraySlice<Int32>, in vocabulary: Vocabulary, to out: inout [Int32]
   ) {
     if termOfForm.count < vocabulary.formCount {
@@ -49,7 +50,7 @@ final class TermExtractor {
     }
   }
 
-  private func newTerm(of form: Int32, in vocabulary: Vocabulary) -> Int32 {
+  private mutating func newTerm(of form: Int32, in vocabulary: Vocabulary) -> Int32 {
     let token = vocabulary.form(form)
     guard !stopWords.contains(token) else { return -1 }
     let isCJK = token.unicodeScalars.first?.isCJK ?? false

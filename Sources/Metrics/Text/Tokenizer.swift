@@ -1,6 +1,6 @@
 /// Splits text into lower-case word tokens, scanning bytes.
 ///
-/// ASCII words are folded, hashed and looked up on the bytes; a run holding
+/// ASCII words are folded and looked up on the bytes; a run holding
 /// any byte of 0x80 or more takes the Unicode path (`String.lowercased()`
 /// and scalar properties), once per distinct run of a page (see
 /// ``Vocabulary``). Apostrophes, punctuation, symbols and emoji separate
@@ -36,15 +36,10 @@ enum Tokenizer {
         let start = i
         var unicode = false
         var letters = false
-        var hash = TokenInterner.emptyHash
         while i < n, bytes[i].isWordByte {
           let b = bytes[i]
           if b >= 0x80 { unicode = true } else if !b.isASCIIDigit { letters = true }
-          if i - start < maxTokenBytes {
-            let lower = b.asciiLowercased
-            folded[i - start] = lower
-            hash = TokenInterner.hash(hash, lower)
-          }
+          if i - start < maxTokenBytes { folded[i - start] = b.asciiLowercased }
           i += 1
         }
         if unicode {
@@ -52,7 +47,7 @@ enum Tokenizer {
             UnsafeBufferPointer(rebasing: bytes[start..<i]), to: &out, tokenize: unicodeTokens)
         } else if letters, i - start >= 2, i - start <= maxTokenBytes {
           let token = UnsafeBufferPointer(rebasing: folded[0..<(i - start)])
-          out.append(vocabulary.formID(token, hash: hash))
+          out.append(vocabulary.formID(token, hash: TokenInterner.hash(token)))
         }
       }
     }

@@ -13,7 +13,7 @@ extension Tokenizer {
 extension TermExtractor {
   /// The terms of `text`, in order; `vocabulary` keeps the words seen, for
   /// ``displayWords(in:)``.
-  func terms(in text: String, vocabulary: inout Vocabulary) -> [String] {
+  mutating func terms(in text: String, vocabulary: inout Vocabulary) -> [String] {
     var forms: [Int32] = []
     Tokenizer.append(text, to: &forms, vocabulary: &vocabulary)
     var ids: [Int32] = []
@@ -22,7 +22,7 @@ extension TermExtractor {
   }
 
   /// The terms of `text`, in order.
-  func terms(in text: String) -> [String] {
+  mutating func terms(in text: String) -> [String] {
     var vocabulary = Vocabulary()
     return terms(in: text, vocabulary: &vocabulary)
   }
