@@ -3,7 +3,7 @@ import Testing
 @testable import Metrics
 
 @Suite struct TokenInternerTests {
-  /// Interns `text` with the given hash, or its FNV-1a hash.
+  /// Interns `text` with the given hash, or with ``TokenInterner/hash(_:)``.
   private func intern(
     _ text: String, _ table: inout TokenInterner, hash: UInt64? = nil
   ) -> (id: Int32, inserted: Bool) {

@@ -1,9 +1,9 @@
 /// Numbers distinct byte strings 0, 1, 2, … in order of first insertion.
 ///
 /// An open-addressing hash table over one byte arena: interning a string that
-/// is already known allocates nothing. Hashes are given by the caller (see
-/// ``hash(_:)``), so a scanner can hash while it reads; a hit is always
-/// verified on the bytes, so colliding hashes only cost probes.
+/// is already known allocates nothing. Hashes are given by the caller
+/// (normally ``hash(_:)``; tests pass their own to force collisions); a hit
+/// is always verified on the bytes, so colliding hashes only cost probes.
 struct TokenInterner {
   /// All interned bytes, one string after another.
   private var arena: [UInt8] = []
