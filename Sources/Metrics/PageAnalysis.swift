@@ -58,22 +58,42 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
     _ discussion: Discussion, language: Language? = nil, corpus: CorpusStatistics? = nil,
     termLimit: Int = 20
   ) {
-    let articleText = discussion.article.title + "\n" + discussion.article.text
-    let language =
-      language ?? Language.guess(CollectionOfOne(articleText) + discussion.comments.lazy.map(\.text))
-    let extractor = TermExtractor(language: language)
-    var space = TFIDFSpace()
-    space.addDocument { extractor.forEachTerm(in: articleText, $0) }
+    // One pass of the tokenizer over the page: the article (title, then
+    // text) is document 0, comment i is document i + 1.
+    var vocabulary = Vocabulary()
+    var forms: [Int32] = []
+    var documentEnds: [Int] = []
+    documentEnds.reserveCapacity(discussion.comments.count + 1)
+    Tokenizer.append(discussion.article.title, to: &forms, vocabulary: &vocabulary)
+    Tokenizer.append(discussion.article.text, to: &forms, vocabulary: &vocabulary)
+    documentEnds.append(forms.count)
     for comment in discussion.comments {
-      space.addDocument { extractor.forEachTerm(in: comment.text, $0) }
+      Tokenizer.append(comment.text, to: &forms, vocabulary: &vocabulary)
+      documentEnds.append(forms.count)
     }
-    let pageFrequencies = space.documentFrequencies()
-    let frequencies = corpus?.documentFrequencies ?? pageFrequencies
-    let idf = space.terms.map(frequencies.idf)
+    let language = language ?? Language.guess(forms.prefix(20_000), in: vocabulary)
+
+    var extractor = TermExtractor(language: language)
+    var termIDs: [Int32] = []
+    termIDs.reserveCapacity(forms.count)
+    var termEnds: [Int] = []
+    termEnds.reserveCapacity(documentEnds.count)
+    var start = 0
+    for end in documentEnds {
+      extractor.appendTerms(of: forms[start..<end], in: vocabulary, to: &termIDs)
+      termEnds.append(termIDs.count)
+      start = end
+    }
+    let space = TFIDFSpace(terms: extractor.terms, termIDs: termIDs, documentEnds: termEnds)
+    let df = space.frequencies()
+    let pageFrequencies = space.documentFrequencies(df)
+    let idf =
+      corpus.map { corpus in space.terms.map(corpus.documentFrequencies.idf) }
+      ?? df.map { DocumentFrequencies.idf(documents: space.documentCount, frequency: $0) }
     let vectors = space.vectors(idf: idf)
-    let commentTerms = space.termCounts(1..<space.documents.count)
+    let commentTerms = space.termCounts(1..<space.documentCount)
     let articleTerms = space.termCounts(0..<1)
-    let termWords = extractor.displayWords()
+    let termWords = extractor.displayWords(in: vocabulary)
 
     let comments = Self.similarities(discussion, space: space, vectors: vectors)
     let deepest = comments.map(\.depth).max() ?? -1
@@ -98,33 +118,33 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
   /// comments. The centroid is kept as a dense sum with its squared norm
   /// updated per comment, so the pass is linear in the number of terms.
   private static func similarities(
-    _ discussion: Discussion, space: TFIDFSpace, vectors: [TFIDFSpace.Vector]
+    _ discussion: Discussion, space: TFIDFSpace, vectors: TFIDFSpace.Vectors
   ) -> [CommentDrift] {
     let dimension = space.terms.count
     let depths = discussion.depths
-    let article = vectors[0]
     var articleDense = [Double](repeating: 0, count: dimension)
-    for k in article.ids.indices { articleDense[Int(article.ids[k])] = article.weights[k] }
+    vectors.add(0, to: &articleDense)
+    let articleIsEmpty = vectors.isEmpty(0)
     var centroid = [Double](repeating: 0, count: dimension)
     var centroidNormSquared = 0.0
     var out: [CommentDrift] = []
     out.reserveCapacity(discussion.comments.count)
     for comment in discussion.comments {
-      let v = vectors[comment.index + 1]
+      let v = comment.index + 1
       var articleSimilarity: Double?
       var parentSimilarity: Double?
       var contextSimilarity: Double?
-      if !v.isEmpty {
-        if !article.isEmpty { articleSimilarity = v.dot(dense: articleDense) }
-        if let parent = comment.parent, case let p = vectors[parent + 1], !p.isEmpty {
-          parentSimilarity = v.dot(p)
+      if !vectors.isEmpty(v) {
+        if !articleIsEmpty { articleSimilarity = vectors.dot(v, dense: articleDense) }
+        if let parent = comment.parent, !vectors.isEmpty(parent + 1) {
+          parentSimilarity = vectors.dot(v, parent + 1)
         }
-        let toCentroid = v.dot(dense: centroid)
+        let toCentroid = vectors.dot(v, dense: centroid)
         if centroidNormSquared > 0 {
           contextSimilarity = toCentroid / centroidNormSquared.squareRoot()
         }
         centroidNormSquared += 2 * toCentroid + 1
-        for k in v.ids.indices { centroid[Int(v.ids[k])] += v.weights[k] }
+        vectors.add(v, to: &centroid)
       }
       out.append(
         CommentDrift(
@@ -132,8 +152,7 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
           articleSimilarity: articleSimilarity.map(clamp),
           parentSimilarity: parentSimilarity.map(clamp),
           contextSimilarity: contextSimilarity.map(clamp),
-          truncated: comment.truncated,
-          terms: space.documents[comment.index + 1].reduce(0) { $0 + $1.count }))
+          truncated: comment.truncated, terms: space.termTotals[comment.index + 1]))
     }
     return out
   }

@@ -43,6 +43,25 @@ import Threads
     #expect(ann.articles == 1 && bob.articles == 1)
   }
 
+  /// Names are normalised once per spelling: repeated, equivalent and blank
+  /// spellings on one page must still land on the right node.
+  @Test func spellingsOnOnePageShareOneNodeAndBlankNamesStayUnknown() throws {
+    let page = Pages.page(
+      article: "cat",
+      [
+        .init(author: "Zo\u{EB}", text: "a"),
+        .init(author: " ", parent: 0, text: "b"),
+        .init(author: "ZOE\u{308}", parent: 1, text: "c"),
+        .init(author: " ", text: "d"),
+        .init(author: "Zo\u{EB}", parent: 2, text: "e"),
+      ])
+    let graph = PageAnalysis(page, language: .en).graph
+    #expect(Array(graph.authors.keys) == ["zo\u{EB}"])
+    let zoe = try #require(graph.authors["zo\u{EB}"])
+    #expect(zoe.name == "Zo\u{EB}" && zoe.comments == 3 && zoe.repliesSent == 2)
+    #expect(graph.unknownAuthors.map(\.comment) == [1, 3])
+  }
+
   @Test func edgesAggregateRepliesAndKeepUnknownAuthorsApart() {
     let graph = PageAnalysis(Self.page, language: .en).graph
     let ann = AuthorGraph.Node.author("ann")

@@ -36,14 +36,28 @@ import Testing
     (.en, "東京都", ["東京", "京都"]),
   ])
   func termsAreStemmedWithoutStopWords(language: Language, text: String, expected: [String]) {
-    #expect(TermExtractor(language: language).terms(in: text) == expected)
+    var extractor = TermExtractor(language: language)
+    #expect(extractor.terms(in: text) == expected)
+  }
+
+  @Test func equivalentSpellingsAreOneTermAndOneWord() {
+    var extractor = TermExtractor(language: .fr)
+    var vocabulary = Vocabulary()
+    let terms = extractor.terms(in: "Élection election \u{C9}lection E\u{301}lection", vocabulary: &vocabulary)
+    #expect(terms == ["élect", "elect", "élect", "élect"])
+    #expect(extractor.terms.count == 2)
+    #expect(extractor.displayWords(in: vocabulary) == ["élect": "élection", "elect": "election"])
   }
 
   @Test func displayWordsAreTheCommonestWordBehindAStem() {
-    let extractor = TermExtractor(language: .en)
-    _ = extractor.terms(in: "people elections election elections voting votes cat")
+    var extractor = TermExtractor(language: .en)
+    var vocabulary = Vocabulary()
+    _ = extractor.terms(
+      in: "people elections election elections voting votes cat", vocabulary: &vocabulary)
     // peopl <- people; elect <- elections (twice) over election; vote <- votes/voting tie: shorter wins.
-    #expect(extractor.displayWords() == ["peopl": "people", "elect": "elections", "vote": "votes"])
+    #expect(
+      extractor.displayWords(in: vocabulary)
+        == ["peopl": "people", "elect": "elections", "vote": "votes"])
   }
 
   @Test(arguments: [
@@ -58,6 +72,20 @@ import Testing
     #expect(key == expected)
     // NFC bytes, so stored keys compare equal outside Swift too.
     #expect(Array(key.utf8) == Array(expected.utf8))
+  }
+
+  /// The ASCII fast path of names follows the Unicode properties the
+  /// general path uses, byte by byte.
+  @Test func asciiNamesFollowTheUnicodeRules() {
+    for value in UInt8(0)..<0x80 {
+      let scalar = Unicode.Scalar(value)
+      let name = " Ab" + String(Character(scalar)) + "C\u{7} "
+      let expected: String =
+        scalar.properties.isWhitespace
+        ? "Ab C" : scalar.properties.generalCategory == .control ? "AbC" : "Ab\(Character(scalar))C"
+      #expect(AuthorName.display(name) == expected, "byte \(value)")
+      #expect(AuthorName.normalized(name) == expected.lowercased(), "byte \(value)")
+    }
   }
 
   @Test func termCountsAddMergeAndDropNonPositive() {

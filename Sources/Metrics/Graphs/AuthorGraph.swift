@@ -144,45 +144,98 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
         comments: discussion.comments.count)
     ]
     commentCount = discussion.comments.count
-    let keys = discussion.comments.map { comment -> String? in
-      guard let name = comment.author else { return nil }
+    // Authors are numbered in order of first appearance; per comment, its
+    // author's number, or -1 when unknown. Nodes are coded as Int32: an
+    // author's number, -1 for the article, -2 - i for comment i's unknown author.
+    // Names are normalised once per distinct spelling (exact bytes).
+    var keys: [String] = []
+    var stats: [AuthorStats] = []
+    var numbers: [String: Int32] = [:]
+    var spellings = TokenInterner()
+    var numberOfSpelling: [Int32] = []
+    let authorOf = discussion.comments.map { comment -> Int32 in
+      guard var name = comment.author else { return -1 }
+      let (spelling, isNew) = name.withUTF8 { spellings.intern($0, hash: TokenInterner.hash($0)) }
+      if !isNew { return numberOfSpelling[Int(spelling)] }
       let key = AuthorName.normalized(name)
-      return key.isEmpty ? nil : key
+      let number: Int32
+      if key.isEmpty {
+        number = -1
+      } else if let known = numbers[key] {
+        number = known
+      } else {
+        number = Int32(keys.count)
+        numbers[key] = number
+        keys.append(key)
+        stats.append(AuthorStats(name: name))
+      }
+      numberOfSpelling.append(number)
+      return number
     }
-    func node(_ index: Int) -> Node {
-      keys[index].map(Node.author) ?? .unknown(page: 0, comment: index)
+    func node(_ code: Int32) -> Node {
+      code >= 0
+        ? .author(keys[Int(code)]) : code == -1 ? .article(page: 0) : .unknown(page: 0, comment: Int(-2 - code))
     }
-    var partners: [String: Set<String>] = [:]
+    var partnerPairs: [Int64] = []
+    var edgeNumbers: [Int64: Int] = [:]
+    var edgeCodes: [(source: Int32, target: Int32)] = []
+    var replies: [Replies] = []
     for comment in discussion.comments {
       let i = comment.index
-      if let key = keys[i], let name = comment.author {
-        authors[key, default: AuthorStats(name: name)].count(comment, drift: drift[i])
+      let author = authorOf[i]
+      if author >= 0 {
+        stats[Int(author)].count(comment, drift: drift[i])
       } else {
         unknownAuthors.append(
           UnknownAuthor(
             page: 0, comment: i, words: comment.words, truncated: comment.truncated,
             date: comment.date, drift: drift[i]))
       }
-      let target: Node
+      let source = author >= 0 ? author : Int32(-2 - i)
+      let target: Int32
       if let parent = comment.parent {
-        target = node(parent)
-        if let key = keys[i] { authors[key]?.repliesSent += 1 }
-        if let parentKey = keys[parent] {
-          authors[parentKey]?.repliesReceived += 1
-          if let key = keys[i], key != parentKey {
-            partners[key, default: []].insert(parentKey)
-            partners[parentKey, default: []].insert(key)
+        let parentAuthor = authorOf[parent]
+        target = parentAuthor >= 0 ? parentAuthor : Int32(-2 - parent)
+        if author >= 0 { stats[Int(author)].repliesSent += 1 }
+        if parentAuthor >= 0 {
+          stats[Int(parentAuthor)].repliesReceived += 1
+          if author >= 0, author != parentAuthor {
+            partnerPairs.append(Int64(author) << 32 | Int64(parentAuthor))
+            partnerPairs.append(Int64(parentAuthor) << 32 | Int64(author))
           }
         }
       } else {
-        target = .article(page: 0)
+        target = -1
       }
-      edges[Edge(source: node(i), target: target), default: Replies()].add(drift: drift[i])
+      let edge = Int64(source) << 32 | Int64(UInt32(bitPattern: target))
+      if let number = edgeNumbers[edge] {
+        replies[number].add(drift: drift[i])
+      } else {
+        edgeNumbers[edge] = replies.count
+        edgeCodes.append((source, target))
+        replies.append(Replies())
+        replies[replies.count - 1].add(drift: drift[i])
+      }
     }
-    for key in authors.keys {
-      authors[key]?.articles = 1
-      authors[key]?.partners = partners[key].map { $0.sorted() } ?? []
+    // Each author's partners, from the pairs sorted by author, without repeats.
+    partnerPairs.sort()
+    var k = 0
+    while k < partnerPairs.count {
+      let author = Int(partnerPairs[k] >> 32)
+      var partners: [String] = []
+      while k < partnerPairs.count, Int(partnerPairs[k] >> 32) == author {
+        if k == 0 || partnerPairs[k - 1] != partnerPairs[k] {
+          partners.append(keys[Int(partnerPairs[k] & 0xFFFF_FFFF)])
+        }
+        k += 1
+      }
+      stats[author].partners = partners.sorted()
     }
+    for n in stats.indices { stats[n].articles = 1 }
+    authors = OrderedDictionary(uncheckedUniqueKeys: keys, values: stats)
+    edges = OrderedDictionary(
+      uncheckedUniqueKeys: edgeCodes.map { Edge(source: node($0.source), target: node($0.target)) },
+      values: replies)
   }
 
   /// Adds the pages, authors and edges of `other`: authors with the same

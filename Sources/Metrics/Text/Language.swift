@@ -23,22 +23,40 @@ public enum Language: String, Sendable, Codable, CaseIterable {
   /// language's stop words; English when nothing stands out.
   /// - Parameter texts: the texts to look at, in order; at most `sampleLimit`
   ///   words are read in all.
-  /// - Complexity: O(min(words, sampleLimit)).
+  /// - Complexity: O(n) in the length of the texts read.
   public static func guess(
     _ texts: some Sequence<String>, sampleLimit: Int = 20_000
   ) -> Language {
-    var hits = [Int](repeating: 0, count: allCases.count)
-    var seen = 0
+    var vocabulary = Vocabulary()
+    var forms: [Int32] = []
+    for text in texts {
+      guard forms.count < sampleLimit else { break }
+      Tokenizer.append(text, to: &forms, vocabulary: &vocabulary)
+    }
+    return guess(forms.prefix(sampleLimit), in: vocabulary)
+  }
+
+  /// Guesses the language of a page from the stop words among its tokens;
+  /// English when nothing stands out.
+  /// - Parameters:
+  ///   - forms: the tokens to count, as form ids of `vocabulary`.
+  ///   - vocabulary: the page's vocabulary.
+  /// - Complexity: O(forms.count), plus one lookup per list and distinct word.
+  static func guess(_ forms: ArraySlice<Int32>, in vocabulary: Vocabulary) -> Language {
     let lists = allCases.map(\.stopWords)
-    outer: for text in texts {
-      var done = false
-      Tokenizer.forEachToken(in: text) { token in
-        if done { return }
-        for (i, list) in lists.enumerated() where list.contains(token) { hits[i] += 1 }
-        seen += 1
-        if seen >= sampleLimit { done = true }
+    // Bit i set: the word is a stop word of language i; 0xFFFF: not looked up yet.
+    var masks = [UInt16](repeating: 0xFFFF, count: vocabulary.words.count)
+    var hits = [Int](repeating: 0, count: allCases.count)
+    for form in forms {
+      let word = Int(vocabulary.wordOfForm[Int(form)])
+      if masks[word] == 0xFFFF {
+        masks[word] = 0
+        for (i, list) in lists.enumerated() where list.contains(vocabulary.words[word]) {
+          masks[word] |= 1 << i
+        }
       }
-      if done { break outer }
+      guard masks[word] != 0 else { continue }
+      for i in hits.indices where masks[word] & (1 << i) != 0 { hits[i] += 1 }
     }
     // Ties go to the earlier case, so English wins a tie with it.
     var best = 0

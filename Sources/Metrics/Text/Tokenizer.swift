@@ -1,54 +1,61 @@
 /// Splits text into lower-case word tokens, scanning bytes.
 ///
-/// ASCII words are folded and cut on the bytes; a run holding any byte of
-/// 0x80 or more takes the Unicode path (`String.lowercased()` and scalar
-/// properties). Apostrophes, punctuation, symbols and emoji separate words.
-/// Han, kana and Hangul text becomes overlapping two-character tokens.
+/// ASCII words are folded and looked up on the bytes; a run holding
+/// any byte of 0x80 or more takes the Unicode path (`String.lowercased()`
+/// and scalar properties), once per distinct run of a page (see
+/// ``Vocabulary``). Apostrophes, punctuation, symbols and emoji separate
+/// words. Han, kana and Hangul text becomes overlapping two-character tokens.
 /// Tokens of one letter, all-digit tokens and runs over 64 bytes are dropped.
 enum Tokenizer {
   static let maxTokenBytes = 64
 
-  /// Calls `body` with every token of `text`, in order.
+  /// Appends the form ids of every token of `text`, in order, to `out`.
+  /// - Parameter vocabulary: where the forms are numbered.
   /// - Complexity: O(n) in the UTF-8 length of `text`.
-  static func forEachToken(in text: String, _ body: (String) -> Void) {
-    let done: Void? = text.utf8.withContiguousStorageIfAvailable { scan($0, body) }
+  static func append(_ text: String, to out: inout [Int32], vocabulary: inout Vocabulary) {
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable {
+      scan($0, &out, &vocabulary)
+    }
     if done == nil {
       let bytes = Array(text.utf8)
-      bytes.withUnsafeBufferPointer { scan($0, body) }
+      bytes.withUnsafeBufferPointer { scan($0, &out, &vocabulary) }
     }
   }
 
-  private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
-    var folded = [UInt8]()
-    folded.reserveCapacity(maxTokenBytes)
-    var i = 0
-    let n = bytes.count
-    while i < n {
-      guard bytes[i].isWordByte else {
-        i += 1
-        continue
-      }
-      let start = i
-      var unicode = false
-      var letters = false
-      while i < n, bytes[i].isWordByte {
-        let b = bytes[i]
-        if b >= 0x80 { unicode = true } else if !b.isASCIIDigit { letters = true }
-        i += 1
-      }
-      if unicode {
-        let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-        unicodeTokens(run, body)
-      } else if letters, i - start >= 2, i - start <= maxTokenBytes {
-        folded.removeAll(keepingCapacity: true)
-        for b in bytes[start..<i] { folded.append(b.asciiLowercased) }
-        body(String(decoding: folded, as: UTF8.self))
+  private static func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ out: inout [Int32], _ vocabulary: inout Vocabulary
+  ) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxTokenBytes) { folded in
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        guard bytes[i].isWordByte else {
+          i += 1
+          continue
+        }
+        let start = i
+        var unicode = false
+        var letters = false
+        while i < n, bytes[i].isWordByte {
+          let b = bytes[i]
+          if b >= 0x80 { unicode = true } else if !b.isASCIIDigit { letters = true }
+          if i - start < maxTokenBytes { folded[i - start] = b.asciiLowercased }
+          i += 1
+        }
+        if unicode {
+          vocabulary.appendRun(
+            UnsafeBufferPointer(rebasing: bytes[start..<i]), to: &out, tokenize: unicodeTokens)
+        } else if letters, i - start >= 2, i - start <= maxTokenBytes {
+          let token = UnsafeBufferPointer(rebasing: folded[0..<(i - start)])
+          out.append(vocabulary.formID(token, hash: TokenInterner.hash(token)))
+        }
       }
     }
   }
 
   /// The slow path: a run of letters and digits holding non-ASCII bytes.
-  private static func unicodeTokens(_ run: String, _ body: (String) -> Void) {
+  private static func unicodeTokens(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+    let run = String(decoding: bytes, as: UTF8.self)
     var word = String.UnicodeScalarView()
     var wordHasLetter = false
     var cjk: [Unicode.Scalar] = []
