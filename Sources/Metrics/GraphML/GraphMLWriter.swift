@@ -97,7 +97,7 @@ final class GraphMLWriter {
       guard let text = value.text else { continue }
       try start("data")
       try attribute("key", key)
-      try check(xmlTextWriterWriteString(writer, text), "write a value")
+      try check(Self.withXMLChars(text) { xmlTextWriterWriteString(writer, $0) }, "write a value")
       try end()
     }
     try end()
@@ -114,12 +114,12 @@ final class GraphMLWriter {
     return try sink.finish()
   }
 
-  private func check(_ code: Int32, _ what: String) throws(GraphMLError) {
-    if code < 0 { throw sink.failure ?? GraphMLError("libxml2: cannot \(what)") }
+  private func check(_ code: Int32, _ what: @autoclosure () -> String) throws(GraphMLError) {
+    if code < 0 { throw sink.failure ?? GraphMLError("libxml2: cannot \(what())") }
   }
 
   private func start(_ name: String) throws(GraphMLError) {
-    try check(xmlTextWriterStartElement(writer, name), "start <\(name)>")
+    try check(Self.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }, "start <\(name)>")
   }
 
   private func end() throws(GraphMLError) {
@@ -127,7 +127,16 @@ final class GraphMLWriter {
   }
 
   private func attribute(_ name: String, _ value: String) throws(GraphMLError) {
-    try check(xmlTextWriterWriteAttribute(writer, name, value), "write attribute \(name)")
+    let code = Self.withXMLChars(name) { n in
+      Self.withXMLChars(value) { v in xmlTextWriterWriteAttribute(writer, n, v) }
+    }
+    try check(code, "write attribute \(name)")
+  }
+
+  /// Calls `body` with `s` as NUL-terminated `xmlChar`s, without the copy
+  /// the implicit String-to-pointer conversion makes on every call.
+  private static func withXMLChars<R>(_ s: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+    s.withCString { $0.withMemoryRebound(to: xmlChar.self, capacity: s.utf8.count + 1, body) }
   }
 
   /// Where libxml2's output goes: memory, or a file 64 kB at a time.
