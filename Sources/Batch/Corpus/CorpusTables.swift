@@ -12,15 +12,15 @@ import Threads
 enum CorpusTables {
   /// Creates `corpus_page` (each page's number in path order and how many
   /// unknown authors come before it) and the empty `corpus_author` and
-  /// `corpus_edge`.
+  /// `corpus_reply`.
   static func create(_ db: Database) throws {
     try drop(db)
     try db.execute(
       sql: """
         CREATE TEMP TABLE corpus_page (
-          id INTEGER PRIMARY KEY, n INTEGER NOT NULL, unknown_base INTEGER NOT NULL);
+          n INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, unknown_base INTEGER NOT NULL);
         INSERT INTO corpus_page
-          SELECT id, ROW_NUMBER() OVER w, SUM(unknown_comments) OVER w - unknown_comments
+          SELECT ROW_NUMBER() OVER w, id, SUM(unknown_comments) OVER w - unknown_comments
           FROM page WINDOW w AS (ORDER BY path);
         CREATE TEMP TABLE corpus_author (
           key TEXT PRIMARY KEY NOT NULL, n INTEGER, first_page INTEGER NOT NULL,
@@ -29,11 +29,10 @@ enum CorpusTables {
           replies_received INTEGER NOT NULL, partners TEXT NOT NULL, first_date INTEGER,
           last_date INTEGER, articles INTEGER NOT NULL, drift_sum REAL NOT NULL,
           drift_count INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE TEMP TABLE corpus_edge (
-          first_page INTEGER NOT NULL, first_ord INTEGER NOT NULL,
-          source_kind INTEGER NOT NULL, source_n INTEGER NOT NULL,
-          target_kind INTEGER NOT NULL, target_n INTEGER NOT NULL,
-          replies INTEGER NOT NULL, drift_sum REAL NOT NULL, drift_count INTEGER NOT NULL);
+        CREATE TEMP TABLE corpus_reply (
+          first_page INTEGER NOT NULL, first_ord INTEGER NOT NULL, source TEXT NOT NULL,
+          target TEXT NOT NULL, replies INTEGER NOT NULL, drift_sum REAL NOT NULL,
+          drift_count INTEGER NOT NULL, PRIMARY KEY (first_page, first_ord)) WITHOUT ROWID;
         """)
   }
 
@@ -43,7 +42,7 @@ enum CorpusTables {
       sql: """
         DROP TABLE IF EXISTS temp.corpus_page;
         DROP TABLE IF EXISTS temp.corpus_author;
-        DROP TABLE IF EXISTS temp.corpus_edge;
+        DROP TABLE IF EXISTS temp.corpus_reply;
         """)
   }
 
@@ -57,12 +56,11 @@ enum CorpusTables {
           replies_sent, replies_received, partners, first_date, last_date, articles, drift_sum,
           drift_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    var current: (stats: AuthorStats, page: Int, ord: Int)?
-    func flush() throws {
-      guard let (a, page, ord) = current else { return }
+    func flush(_ sum: AuthorSum) throws {
+      let a = sum.stats
       try body(a)
       try insert.execute(arguments: [
-        a.key, page, ord, a.name, a.comments, a.words, a.truncated, a.repliesSent,
+        a.key, sum.page, sum.ord, a.name, a.comments, a.words, a.truncated, a.repliesSent,
         a.repliesReceived, a.partners.joined(separator: "\n"), PageRows.day(a.firstDate),
         PageRows.day(a.lastDate), a.articles, a.driftSum, a.driftCount,
       ])
@@ -75,16 +73,16 @@ enum CorpusTables {
         FROM page_author a JOIN corpus_page cp ON cp.id = a.page
         ORDER BY a.key, cp.n
         """)
+    var sum: AuthorSum?
     while let row = try rows.next() {
-      let stats = authorStats(row)
-      if current?.stats.key == stats.key {
-        current?.stats.merge(stats)
-      } else {
-        try flush()
-        current = (stats, row[13], row[14])
+      let key: String = row[0]
+      if sum?.key != key {
+        if let done = sum { try flush(done) }
+        sum = AuthorSum(key: key, name: row[1], page: row[13], ord: row[14])
       }
+      sum?.add(row)
     }
-    try flush()
+    if let done = sum { try flush(done) }
     try db.execute(
       sql: """
         UPDATE corpus_author SET n = r.n
@@ -93,31 +91,67 @@ enum CorpusTables {
         """)
   }
 
-  /// An author of one page, or of all pages, from columns 0 to 12 of `row`:
-  /// key, name, comments, words, truncated, replies sent and received,
-  /// partners, first and last date, articles, drift sum and count.
-  private static func authorStats(_ row: Row) -> AuthorStats {
-    var a = blank
-    a.key = row[0]
-    a.name = row[1]
-    a.comments = row[2]
-    a.words = row[3]
-    a.truncated = row[4]
-    a.repliesSent = row[5]
-    a.repliesReceived = row[6]
-    let partners: String = row[7]
-    a.partners = partners.isEmpty ? [] : partners.split(separator: "\n").map(String.init)
-    a.firstDate = PageRows.date(row[8])
-    a.lastDate = PageRows.date(row[9])
-    a.articles = row[10]
-    a.driftSum = row[11]
-    a.driftCount = row[12]
-    return a
+  /// One author's page rows summed in path order, as `AuthorStats.merge`
+  /// sums them: the first page's name, counts added, the earliest and
+  /// latest dates, the union of partners.
+  private struct AuthorSum {
+    /// Everything but partners and dates, which `stats` adds.
+    private var counts: AuthorStats
+    /// The first page's number and the author's place on it.
+    let page: Int
+    let ord: Int
+    private var partners: Set<String> = []
+    private var firstDay: Int?
+    private var lastDay: Int?
+
+    init(key: String, name: String, page: Int, ord: Int) {
+      counts = AuthorSum.blank
+      counts.key = key
+      counts.name = name
+      self.page = page
+      self.ord = ord
+    }
+
+    var key: String { counts.key }
+
+    /// The author over the rows added.
+    var stats: AuthorStats {
+      var a = counts
+      a.partners = partners.sorted()
+      a.firstDate = PageRows.date(firstDay)
+      a.lastDate = PageRows.date(lastDay)
+      return a
+    }
+
+    /// Filled in field by field: `AuthorStats(name:)` normalises the name,
+    /// which the stored rows hold normalised already.
+    private static let blank = AuthorStats(name: "")
+
+    /// Adds one page's row: columns 2 to 12 of the fold's query.
+    mutating func add(_ row: Row) {
+      counts.comments += row[2]
+      counts.words += row[3]
+      counts.truncated += row[4]
+      counts.repliesSent += row[5]
+      counts.repliesReceived += row[6]
+      let names: String = row[7]
+      for name in names.split(separator: "\n") { partners.insert(String(name)) }
+      if let day: Int = row[8] { firstDay = min(firstDay ?? day, day) }
+      if let day: Int = row[9] { lastDay = max(lastDay ?? day, day) }
+      counts.articles += row[10]
+      counts.driftSum += row[11]
+      counts.driftCount += row[12]
+    }
   }
 
-  /// Filled in field by field: `AuthorStats(name:)` normalises the name,
-  /// which the stored rows already hold normalised.
-  private static let blank = AuthorStats(name: "")
+  /// An author of `corpus_author` from columns 0 to 12 of `row`: key, name,
+  /// comments, words, truncated, replies sent and received, partners, first
+  /// and last date, articles, drift sum and count.
+  private static func authorStats(_ row: Row) -> AuthorStats {
+    var sum = AuthorSum(key: row[0], name: row[1], page: 0, ord: 0)
+    sum.add(row)
+    return sum.stats
+  }
 
   /// Calls `body` with each page's article, in path order.
   static func forEachArticle(_ db: Database, _ body: (AuthorGraph.Page) throws -> Void) throws {
@@ -159,74 +193,66 @@ enum CorpusTables {
     }
   }
 
-  /// The kinds of node in `corpus_edge`.
-  private static let article = 0, author = 1, unknown = 2
-
   /// Calls `body` with each edge of the merged graph in order of first
   /// appearance: an edge between two named authors sums its pages' replies
-  /// (in path order); every other edge belongs to one page.
+  /// (in path order); every other edge belongs to one page. The two kinds
+  /// come from two queries, each in that order, merged here.
   static func forEachEdge(
     _ db: Database,
     _ body: (AuthorGraphStream.Node, AuthorGraphStream.Node, AuthorGraph.Replies) throws -> Void
   ) throws {
-    // A node's kind and number, from its author key or unknown author's ord.
-    func node(_ side: String) -> (kind: String, n: String) {
-      (
-        "CASE WHEN e.\(side)_author IS NOT NULL THEN \(author) WHEN e.\(side)_unknown IS NOT NULL THEN \(unknown) ELSE \(article) END",
-        "CASE WHEN e.\(side)_author IS NOT NULL THEN \(side).n WHEN e.\(side)_unknown IS NOT NULL THEN cp.unknown_base + e.\(side)_unknown + 1 ELSE cp.n END"
-      )
-    }
-    let (sourceKind, sourceN) = node("source")
-    let (targetKind, targetN) = node("target")
-    try db.execute(
+    try foldReplies(db)
+    let merged = try Row.fetchCursor(
+      db,
       sql: """
-        INSERT INTO corpus_edge
-        SELECT cp.n, e.ord, \(sourceKind), \(sourceN), \(targetKind), \(targetN),
-          e.replies, e.drift_sum, e.drift_count
-        FROM page_edge e JOIN corpus_page cp ON cp.id = e.page
+        SELECT r.first_page, r.first_ord, source.n, target.n, r.replies, r.drift_sum, r.drift_count
+        FROM corpus_reply r JOIN corpus_author source ON source.key = r.source
+          JOIN corpus_author target ON target.key = r.target
+        ORDER BY r.first_page, r.first_ord
+        """)
+    let single = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT cp.n, e.ord, e.source_author, source.n, e.source_unknown, e.target_author, target.n,
+          e.target_unknown, cp.unknown_base, e.replies, e.drift_sum, e.drift_count
+        FROM corpus_page cp JOIN page_edge e ON e.page = cp.id
           LEFT JOIN corpus_author source ON source.key = e.source_author
           LEFT JOIN corpus_author target ON target.key = e.target_author
-        WHERE e.source_author IS NULL OR e.target_author IS NULL
+        ORDER BY cp.n, e.ord
         """)
-    try foldAuthorEdges(db)
-    let rows = try Row.fetchCursor(
-      db,
-      sql: """
-        SELECT source_kind, source_n, target_kind, target_n, replies, drift_sum, drift_count
-        FROM corpus_edge ORDER BY first_page, first_ord
-        """)
-    while let r = try rows.next() {
-      var replies = AuthorGraph.Replies()
-      replies.count = r[4]
-      replies.driftSum = r[5]
-      replies.driftCount = r[6]
-      try body(streamNode(r[0], r[1]), streamNode(r[2], r[3]), replies)
+    // A node of a page-specific edge, from the columns at `i`: author key,
+    // author number, unknown author's ord.
+    func node(_ r: Row, _ i: Int) -> AuthorGraphStream.Node {
+      if !r.hasNull(atIndex: i) { return .author(r[i + 1]) }
+      if let ord: Int = r[i + 2] { return .unknown(r[8] + ord + 1) }
+      return .article(r[0])
+    }
+    var m = try merged.next()
+    var s = try single.next()
+    while m != nil || s != nil {
+      if let r = m, s.map({ (r[0], r[1]) < ($0[0] as Int, $0[1] as Int) }) ?? true {
+        try body(.author(r[2]), .author(r[3]), replies(r, 4))
+        m = try merged.next()
+      } else if let r = s {
+        try body(node(r, 2), node(r, 5), replies(r, 9))
+        s = try single.next()
+      }
     }
   }
 
-  private static func streamNode(_ kind: Int, _ n: Int) -> AuthorGraphStream.Node {
-    switch kind {
-    case author: .author(n)
-    case unknown: .unknown(n)
-    default: .article(n)
-    }
-  }
-
-  /// Adds the edges between named authors to `corpus_edge`, one per pair,
-  /// each pair's pages summed in path order.
-  private static func foldAuthorEdges(_ db: Database) throws {
-    let insert = try db.makeStatement(
-      sql: "INSERT INTO corpus_edge VALUES (?, ?, \(author), ?, \(author), ?, ?, ?, ?)")
+  /// Fills `corpus_reply`: one row per pair of named authors that replied,
+  /// its pages' replies summed in path order, numbered by its first page and
+  /// its place there.
+  private static func foldReplies(_ db: Database) throws {
+    let insert = try db.makeStatement(sql: "INSERT INTO corpus_reply VALUES (?, ?, ?, ?, ?, ?, ?)")
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT source.n, target.n, cp.n, e.ord, e.replies, e.drift_sum, e.drift_count
-        FROM page_edge e JOIN corpus_page cp ON cp.id = e.page
-          JOIN corpus_author source ON source.key = e.source_author
-          JOIN corpus_author target ON target.key = e.target_author
-        ORDER BY source.n, target.n, cp.n
+        SELECT e.source, e.target, cp.n, e.ord, e.replies, e.drift_sum, e.drift_count
+        FROM page_reply e JOIN corpus_page cp ON cp.id = e.page
+        ORDER BY e.source, e.target, cp.n
         """)
-    var current: (source: Int, target: Int, page: Int, ord: Int, replies: AuthorGraph.Replies)?
+    var current: (source: String, target: String, page: Int, ord: Int, replies: AuthorGraph.Replies)?
     func flush() throws {
       guard let c = current else { return }
       try insert.execute(arguments: [
@@ -234,21 +260,28 @@ enum CorpusTables {
       ])
     }
     while let r = try rows.next() {
-      let source: Int = r[0]
-      let target: Int = r[1]
+      let source: String = r[0]
+      let target: String = r[1]
+      let more = replies(r, 4)
       if let c = current, c.source == source, c.target == target {
-        current?.replies.count += r[4]
-        current?.replies.driftSum += r[5]
-        current?.replies.driftCount += r[6]
+        // As AuthorGraph.Replies.merge.
+        current?.replies.count += more.count
+        current?.replies.driftSum += more.driftSum
+        current?.replies.driftCount += more.driftCount
       } else {
         try flush()
-        var replies = AuthorGraph.Replies()
-        replies.count = r[4]
-        replies.driftSum = r[5]
-        replies.driftCount = r[6]
-        current = (source, target, r[2], r[3], replies)
+        current = (source, target, r[2], r[3], more)
       }
     }
     try flush()
+  }
+
+  /// Replies from columns `i` to `i + 2` of `row`: count, drift sum and count.
+  private static func replies(_ row: Row, _ i: Int) -> AuthorGraph.Replies {
+    var replies = AuthorGraph.Replies()
+    replies.count = row[i]
+    replies.driftSum = row[i + 1]
+    replies.driftCount = row[i + 2]
+    return replies
   }
 }

@@ -5,14 +5,19 @@ import Threads
 /// One page's results as rows of the store's tables, and the corpus term
 /// totals that follow pages coming and going.
 ///
-/// `page` holds the `pages.csv` figures; `page_author`, `page_unknown` and
-/// `page_edge` the page's author graph, each row numbered (`ord`) in the
-/// graph's order; `term_total` the term counts summed over all pages, kept
-/// current as pages are saved and deleted, so the corpus drift terms never
-/// need every page read again.
+/// `page` holds the `pages.csv` figures; `page_author`, `page_unknown`,
+/// `page_reply` (edges between two named authors, which merge across pages)
+/// and `page_edge` (all other edges) the page's author graph, each row
+/// numbered (`ord`) in the graph's order, authors and replies stored in key
+/// order, the order the corpus folds them in; `page_terms` its term counts, read back only to take them
+/// out of `term_total`, the term counts summed over all pages, kept current
+/// as pages are saved and deleted, so the corpus drift terms never need
+/// every page read again.
 enum PageRows {
   /// Every table of page results.
-  static let tables = ["page", "page_author", "page_unknown", "page_edge", "term_total"]
+  static let tables = [
+    "page", "page_author", "page_unknown", "page_reply", "page_edge", "page_terms", "term_total",
+  ]
 
   /// A date as the integer YYYYMMDD, which sorts as the date does.
   static func day(_ date: CalendarDate?) -> Int? {
@@ -26,13 +31,13 @@ enum PageRows {
 
   /// Removes the page stored for `path`, if any, and its terms from the totals.
   static func delete(path: String, _ db: Database) throws {
-    guard
-      let row = try Row.fetchOne(
-        db, sql: "SELECT id, comment_terms, article_terms FROM page WHERE path = ?", arguments: [path])
+    guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM page WHERE path = ?", arguments: [path])
     else { return }
-    let id: Int64 = row["id"]
-    try count(TermText.counts(row["comment_terms"]), TermText.counts(row["article_terms"]), sign: -1, db)
-    for table in ["page_author", "page_unknown", "page_edge"] {
+    if let terms = try Row.fetchOne(db, sql: "SELECT comments, articles FROM page_terms WHERE page = ?", arguments: [id]) {
+      try count(TermText.counts(terms[0]), TermText.counts(terms[1]), sign: -1, db)
+      try db.execute(sql: "DELETE FROM page_terms WHERE page = ?", arguments: [id])
+    }
+    for table in ["page_author", "page_unknown", "page_reply", "page_edge"] {
       try db.execute(sql: "DELETE FROM \(table) WHERE page = ?", arguments: [id])
     }
     try db.execute(sql: "DELETE FROM page WHERE id = ?", arguments: [id])
@@ -43,22 +48,23 @@ enum PageRows {
     _ page: StoredPage, path: String, hash: String, size: Int, outputs: [String], _ db: Database
   ) throws {
     let r = page.row
-    let commentTerms = TermText.text(page.commentTerms)
-    let articleTerms = TermText.text(page.articleTerms)
     try db.execute(
       sql: """
         INSERT INTO page (path, hash, size, outputs, title, date, layout, language, comments,
           authors, unknown_comments, comment_words, article_words, truncated, replies, max_depth,
-          mean_drift, drift_toward, comment_terms, article_terms)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          mean_drift, drift_toward)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
         path, hash, size, outputs.joined(separator: "\n"), r.title, day(page.graph.pages.first?.date),
         r.layout, r.language, r.comments, r.authors, r.unknownAuthorComments, r.commentWords,
         r.articleWords, r.truncated, r.replies, r.maxDepth, r.meanDrift,
-        r.driftToward.joined(separator: " "), commentTerms, articleTerms,
+        r.driftToward.joined(separator: " "),
       ])
     let id = db.lastInsertedRowID
+    try db.execute(
+      sql: "INSERT INTO page_terms (page, comments, articles) VALUES (?, ?, ?)",
+      arguments: [id, TermText.text(page.commentTerms), TermText.text(page.articleTerms)])
     let graph = page.graph
     let author = try db.cachedStatement(
       sql: """
@@ -91,6 +97,11 @@ enum PageRows {
       case .article: (nil, nil)
       }
     }
+    let reply = try db.cachedStatement(
+      sql: """
+        INSERT INTO page_reply (source, target, page, ord, replies, drift_sum, drift_count)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """)
     let edge = try db.cachedStatement(
       sql: """
         INSERT INTO page_edge (page, ord, source_author, source_unknown, target_author,
@@ -98,6 +109,12 @@ enum PageRows {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     for (ord, (e, replies)) in graph.edges.enumerated() {
+      if case .author(let source) = e.source, case .author(let target) = e.target {
+        try reply.execute(arguments: [
+          source, target, id, ord, replies.count, replies.driftSum, replies.driftCount,
+        ])
+        continue
+      }
       let (sourceAuthor, sourceUnknown) = columns(e.source)
       let (targetAuthor, targetUnknown) = columns(e.target)
       try edge.execute(arguments: [
