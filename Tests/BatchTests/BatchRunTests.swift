@@ -1,6 +1,8 @@
 import Foundation
+import Metrics
 import Synchronization
 import Testing
+import Threads
 
 @testable import Batch
 
@@ -75,6 +77,34 @@ import Testing
     // One thread instead of two: the outputs must not depend on it either.
     _ = try run(input, fresh, jobs: 1)
     #expect(try Fixture.reproducibleOutputs(output) == Fixture.reproducibleOutputs(fresh))
+  }
+
+  /// The corpus graph aggregated in SQL, after pages came, changed and went,
+  /// must be the graph `AuthorGraph.merge` makes of the pages in path order.
+  @Test func corpusGraphEqualsTheMergedPages() throws {
+    let (input, output) = try Fixture.corpus("merged", files: 12, seed: 57)
+    try Fixture.write(
+      "A page\n\nThe article text.\n\n2 Comments\n\nZoë, \"Q\" <b>\n\nFirst!\n\n\n\nNo name here.\n",
+      to: input + "/0-odd.txt")
+    _ = try run(input, output)
+    let names = try Fixture.scrapes(input)
+    try Fixture.append("\nzoë, \"q\" <b>\n\nAgain, with feeling.\n", to: input + "/" + names[3])
+    try Fixture.remove(input + "/" + names[5])
+    try FileManager.default.copyItem(atPath: input + "/" + names[1], toPath: input + "/zz-copy.txt")
+    let (night, _) = try run(input, output, jobs: 1)
+    #expect((night.files.new, night.files.changed, night.files.removed) == (1, 1, 1))
+
+    let pages = try Fixture.scrapes(input).sorted(by: BatchRun.byteOrder).map { name in
+      let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: input + "/" + name)))
+      return PageAnalysis(Discussion(parsing: bytes, source: name)).graph
+    }
+    let merged = AuthorGraph.merged(pages)
+    #expect(merged.authors.values.contains { $0.articles > 1 })
+    #expect(!merged.unknownAuthors.isEmpty)
+    let corpus = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/corpus.graphml")))
+    #expect(corpus == (try GraphMLDocument(merged).bytes()))
+    let authors = try String(contentsOfFile: output + "/authors.csv", encoding: .utf8)
+    #expect(authors.split(separator: "\n").count == merged.authors.count + 1)
   }
 
   @Test func secondRunOnALockedFolderFailsAtOnce() throws {

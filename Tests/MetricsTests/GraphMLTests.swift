@@ -160,6 +160,74 @@ import Threads
     try GraphMLFiles.expectValidAndRemove([target])
   }
 
+  /// Feeds `graph` to an ``AuthorGraphStream`` writing into a file, in the
+  /// graph's order, and returns the file's bytes.
+  static func streamed(_ graph: AuthorGraph) throws -> [UInt8] {
+    let url = try GraphMLFiles.temporaryFolder().appendingPathComponent("streamed.graphml")
+    defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+    let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    try #require(fd >= 0)
+    defer { close(fd) }
+    let stream = try AuthorGraphStream(to: fd, path: url.path, commentCount: graph.commentCount)
+    for page in graph.pages { try stream.add(article: page) }
+    var authors: [String: AuthorGraphStream.Node] = [:]
+    for (key, author) in graph.authors { authors[key] = try stream.add(author: author) }
+    var unknowns: [AuthorGraph.Node: AuthorGraphStream.Node] = [:]
+    for u in graph.unknownAuthors {
+      unknowns[.unknown(page: u.page, comment: u.comment)] = try stream.add(
+        unknown: u, source: graph.pages[u.page].source)
+    }
+    func node(_ node: AuthorGraph.Node) throws -> AuthorGraphStream.Node {
+      switch node {
+      case .author(let key): try #require(authors[key])
+      case .article(let page): .article(page + 1)
+      case .unknown: try #require(unknowns[node])
+      }
+    }
+    for (edge, replies) in graph.edges { try stream.addEdge(from: node(edge.source), to: node(edge.target), replies) }
+    try stream.finish()
+    return try [UInt8](Data(contentsOf: url))
+  }
+
+  @Test func streamedAuthorGraphEqualsTheDocument() throws {
+    let pages = [AuthorGraphTests.page, Self.secondPage, Self.hostile]
+    let graph = AuthorGraph.merged(pages.map { PageAnalysis($0, language: .en).graph })
+    let streamed = try Self.streamed(graph)
+    #expect(streamed == (try GraphMLDocument(graph).bytes()))
+    #expect(streamed == (try Self.authorXML(pages)))
+    #expect(try Self.streamed(AuthorGraph()) == (try GraphMLDocument(AuthorGraph()).bytes()))
+  }
+
+  /// Large enough for many 64 kB writes: the stream must not lose or reorder any.
+  @Test func documentWrittenToADescriptorEqualsItsBytes() throws {
+    let pages = (0..<150).map { _ in Self.hostile } + [AuthorGraphTests.page]
+    let graph = AuthorGraph.merged(pages.map { PageAnalysis($0, language: .en).graph })
+    let comments = CommentGraph(Self.hostile, analysis: PageAnalysis(Self.hostile, language: .en))
+    for document in [GraphMLDocument(graph), GraphMLDocument(comments)] {
+      let bytes = try document.bytes()
+      let url = try GraphMLFiles.temporaryFolder().appendingPathComponent("fd.graphml")
+      let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      try #require(fd >= 0)
+      try document.write(to: fd, path: url.path)
+      close(fd)
+      #expect(try [UInt8](Data(contentsOf: url)) == bytes)
+      try FileManager.default.removeItem(at: url.deletingLastPathComponent())
+    }
+    #expect(try GraphMLDocument(graph).bytes().count > 4 << 16)
+  }
+
+  @Test func aFailedStreamWriteIsReported() throws {
+    let fd = open("/dev/full", O_WRONLY)
+    try #require(fd >= 0)
+    defer { close(fd) }
+    let graph = AuthorGraph.merged((0..<20).map { _ in PageAnalysis(Self.hostile, language: .en).graph })
+    #expect {
+      try GraphMLDocument(graph).write(to: fd, path: "full.graphml")
+    } throws: { error in
+      (error as? GraphMLError)?.message.hasPrefix("full.graphml: cannot write") == true
+    }
+  }
+
   @Test func aFailedWriteLeavesNoFile() throws {
     let folder = try GraphMLFiles.temporaryFolder()
     let target = folder.appendingPathComponent("missing/out.graphml")

@@ -1,11 +1,14 @@
-import Dispatch
-import Foundation
+import GRDB
 import Metrics
-import Synchronization
+import Threads
 
 /// The corpus outputs, rebuilt from the store alone (never by re-reading
-/// scrapes). Pages are visited in path order and every table is sorted, so the
-/// same set of pages gives the same bytes however many runs it took.
+/// scrapes). The stored page rows are aggregated in SQL and streamed, row by
+/// row, into the files: memory holds one author's or one edge's rows at a
+/// time, never the corpus. Pages are taken in path order and every table is
+/// sorted, so the same set of pages gives the same bytes however many runs
+/// it took, and the bytes `AuthorGraph.merge` of the pages in path order
+/// would give.
 struct CorpusOutputs {
   /// One row per page.
   static let pagesTable = "pages.csv"
@@ -17,120 +20,138 @@ struct CorpusOutputs {
   static let corpusGraph = "corpus.graphml"
   static let all = [corpusGraph, pagesTable, authorsTable, termsTable]
   /// Changes whenever the corpus outputs' format does, so a new version rebuilds them.
-  static let formatVersion = "corpus-v4"
+  static let formatVersion = "corpus-v5"
   /// The setting holding the digest of the pages the current corpus outputs were built from.
   static let digestSetting = "corpus-digest"
   /// How many corpus drift terms `terms.csv` lists each way.
   static let termLimit = 50
+  /// Bytes of a table gathered before they are written out.
+  static let chunkBytes = 1 << 16
 
   let store: BatchStore
   let files: AtomicFile
-  /// Threads decoding stored pages.
-  let jobs: Int
-
-  /// Pages decoded at once; bounds the memory of the rebuild.
-  static let chunkSize = 256
 
   /// Whether every corpus output is present.
   func present() -> Bool { Self.all.allSatisfy { files.exists($0) } }
 
   /// Rebuilds and writes every corpus output.
   func write() throws(BatchError) {
-    var pages = CSVTable(header: [
-      "path", "title", "date", "layout", "language", "comments", "authors",
-      "unknown_author_comments", "comment_words", "article_words", "truncated", "replies",
-      "max_depth", "mean_drift", "drift_toward", "content_hash",
-    ])
-    var graph = AuthorGraph()
-    var commentTerms = TermCounts()
-    var articleTerms = TermCounts()
-    try store.forEachChunk(of: Self.chunkSize) { chunk in
-      for (row, page) in zip(chunk, try decode(chunk)) {
-        let r = page.row
-        pages.append([
-          .text(row.path), .text(r.title), .text(r.date ?? ""), .text(r.layout), .text(r.language),
-          .integer(r.comments), .integer(r.authors), .integer(r.unknownAuthorComments),
-          .integer(r.commentWords), .integer(r.articleWords), .integer(r.truncated),
-          .integer(r.replies), .integer(r.maxDepth), .decimal(r.meanDrift),
-          .text(r.driftToward.joined(separator: " ")), .text(row.hash),
-        ])
-        graph.merge(page.graph)
-        commentTerms.merge(page.commentTerms)
-        articleTerms.merge(page.articleTerms)
+    try store.aggregate { db in
+      try CorpusTables.create(db)
+      try writePages(db)
+      let commentCount = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(comments), 0) FROM page") ?? 0
+      try writeAuthors(db, commentCount: commentCount)
+      try writeTerms(db)
+      try writeGraph(db, commentCount: commentCount)
+      try CorpusTables.drop(db)
+    }
+  }
+
+  /// Writes `name` through `body`, which may also fail with database errors.
+  private func output(_ name: String, _ body: (Int32) throws -> Void) throws(BatchError) {
+    try files.write(to: name, durable: true) { fd throws(BatchError) in
+      do { try body(fd) } catch let error as BatchError { throw error } catch {
+        throw BatchError(.store, "\(name): cannot build it from the state database (\(error))")
       }
     }
-    try files.write(pages.bytes, to: Self.pagesTable, durable: true)
-    try files.write(Self.authorsTable(graph).bytes, to: Self.authorsTable, durable: true)
-    let terms = DriftTerms(comments: commentTerms, article: articleTerms, limit: Self.termLimit)
-    try files.write(Self.termsTable(terms).bytes, to: Self.termsTable, durable: true)
-    try writeGraph(consuming: &graph)
   }
 
-  /// Writes `corpus.graphml`, letting go of the merged graph before the XML
-  /// is rendered, so the two never take memory at the same time.
-  private func writeGraph(consuming graph: inout AuthorGraph) throws(BatchError) {
-    var document = GraphMLDocument(graph)
-    graph = AuthorGraph()
-    let xml: [UInt8]
-    do { xml = try document.bytes() } catch {
-      throw BatchError(.io, "\(Self.corpusGraph): \(error.message)")
+  /// Writes `table` to `fd` in chunks, the rest when `final`.
+  private func drain(_ table: inout CSVTable, to fd: Int32, _ name: String, final: Bool = false) throws(BatchError) {
+    guard final || table.bytes.count >= Self.chunkBytes else { return }
+    try Posix.writeAll(fd, table.takeBytes(), path: name)
+  }
+
+  /// `pages.csv`: one row per page, in path order.
+  private func writePages(_ db: Database) throws(BatchError) {
+    try output(Self.pagesTable) { fd in
+      var table = CSVTable(header: [
+        "path", "title", "date", "layout", "language", "comments", "authors",
+        "unknown_author_comments", "comment_words", "article_words", "truncated", "replies",
+        "max_depth", "mean_drift", "drift_toward", "content_hash",
+      ])
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT path, title, date, layout, language, comments, authors, unknown_comments,
+            comment_words, article_words, truncated, replies, max_depth, mean_drift, drift_toward, hash
+          FROM page ORDER BY path
+          """)
+      while let r = try rows.next() {
+        table.append([
+          .text(r[0]), .text(r[1]), .text(PageRows.date(r[2])?.iso ?? ""), .text(r[3]), .text(r[4]),
+          .integer(r[5]), .integer(r[6]), .integer(r[7]), .integer(r[8]), .integer(r[9]),
+          .integer(r[10]), .integer(r[11]), .integer(r[12]), .decimal(r[13]), .text(r[14]),
+          .text(r[15]),
+        ])
+        try drain(&table, to: fd, Self.pagesTable)
+      }
+      try drain(&table, to: fd, Self.pagesTable, final: true)
     }
-    document = GraphMLDocument(AuthorGraph())
-    try files.write(xml, to: Self.corpusGraph, durable: true)
   }
 
-  /// Decodes a chunk of stored pages on `jobs` threads; the result keeps the chunk's order.
-  private func decode(_ chunk: [BatchStore.StoredRow]) throws -> [StoredPage] {
-    let slots = Mutex([StoredPage?](repeating: nil, count: chunk.count))
-    let failure = Mutex<(any Error)?>(nil)
-    let workers = min(jobs, chunk.count)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      let decoder = JSONDecoder()
-      for i in stride(from: worker, to: chunk.count, by: workers) {
-        do {
-          let page = try decoder.decode(StoredPage.self, from: chunk[i].record)
-          slots.withLock { $0[i] = page }
-        } catch {
-          failure.withLock { $0 = error }
+  /// `authors.csv`: one row per named author, by normalised name in byte
+  /// order; also fills `corpus_author` for the graph.
+  private func writeAuthors(_ db: Database, commentCount: Int) throws(BatchError) {
+    try output(Self.authorsTable) { fd in
+      var table = CSVTable(header: [
+        "author", "key", "pages", "comments", "share", "words", "truncated", "replies_sent",
+        "replies_received", "partners", "first_date", "last_date", "mean_drift",
+      ])
+      try CorpusTables.foldAuthors(db) { a in
+        table.append([
+          .text(a.name), .text(a.key), .integer(a.articles), .integer(a.comments),
+          .decimal(commentCount > 0 ? Double(a.comments) / Double(commentCount) : 0), .integer(a.words),
+          .integer(a.truncated), .integer(a.repliesSent), .integer(a.repliesReceived),
+          .integer(a.partnerCount), .text(a.firstDate?.iso ?? ""), .text(a.lastDate?.iso ?? ""),
+          .decimal(a.meanDrift),
+        ])
+        try drain(&table, to: fd, Self.authorsTable)
+      }
+      try drain(&table, to: fd, Self.authorsTable, final: true)
+    }
+  }
+
+  /// `terms.csv`: the corpus drift terms, comments of all pages against
+  /// their articles, the whole corpus as the prior, from the kept totals.
+  private func writeTerms(_ db: Database) throws(BatchError) {
+    try output(Self.termsTable) { fd in
+      var comments: [String: Int] = [:]
+      var articles: [String: Int] = [:]
+      let rows = try Row.fetchCursor(db, sql: "SELECT term, comments, articles FROM term_total")
+      while let r = try rows.next() {
+        let term: String = r[0]
+        comments[term, default: 0] += r[1]
+        articles[term, default: 0] += r[2]
+      }
+      let terms = DriftTerms(
+        comments: TermCounts(comments), article: TermCounts(articles), limit: Self.termLimit)
+      var table = CSVTable(header: [
+        "direction", "rank", "term", "z", "delta", "comment_count", "article_count",
+      ])
+      for (direction, scores) in [("toward", terms.toward), ("away", terms.away)] {
+        for (rank, s) in scores.enumerated() {
+          table.append([
+            .text(direction), .integer(rank + 1), .text(s.term), .decimal(s.z), .decimal(s.delta),
+            .integer(s.focusCount), .integer(s.referenceCount),
+          ])
         }
       }
+      try drain(&table, to: fd, Self.termsTable, final: true)
     }
-    if let error = failure.withLock({ $0 }) { throw error }
-    return slots.withLock { $0.compactMap { $0 } }
   }
 
-  /// One row per named author, by normalised name in byte order.
-  static func authorsTable(_ graph: AuthorGraph) -> CSVTable {
-    var table = CSVTable(header: [
-      "author", "key", "pages", "comments", "share", "words", "truncated", "replies_sent",
-      "replies_received", "partners", "first_date", "last_date", "mean_drift",
-    ])
-    let authors = graph.authors.values.sorted { BatchRun.byteOrder($0.key, $1.key) }
-    for a in authors {
-      table.append([
-        .text(a.name), .text(a.key), .integer(a.articles), .integer(a.comments),
-        .decimal(graph.share(of: a)), .integer(a.words), .integer(a.truncated),
-        .integer(a.repliesSent), .integer(a.repliesReceived), .integer(a.partnerCount),
-        .text(a.firstDate?.iso ?? ""), .text(a.lastDate?.iso ?? ""), .decimal(a.meanDrift),
-      ])
+  /// `corpus.graphml`, streamed through libxml2 into the file: articles in
+  /// path order, authors and edges in order of first appearance, as
+  /// `AuthorGraph.merge` orders them.
+  private func writeGraph(_ db: Database, commentCount: Int) throws(BatchError) {
+    try output(Self.corpusGraph) { fd in
+      let graph = try AuthorGraphStream(to: fd, path: Self.corpusGraph, commentCount: commentCount)
+      try CorpusTables.forEachArticle(db) { try graph.add(article: $0) }
+      try CorpusTables.forEachAuthor(db) { try graph.add(author: $0) }
+      try CorpusTables.forEachUnknownAuthor(db) { try graph.add(unknown: $0, source: $1) }
+      try CorpusTables.forEachEdge(db) { try graph.addEdge(from: $0, to: $1, $2) }
+      try graph.finish()
     }
-    return table
-  }
-
-  /// The corpus drift terms: comments of all pages against their articles,
-  /// the whole corpus as the prior.
-  static func termsTable(_ terms: DriftTerms) -> CSVTable {
-    var table = CSVTable(header: [
-      "direction", "rank", "term", "z", "delta", "comment_count", "article_count",
-    ])
-    for (direction, scores) in [("toward", terms.toward), ("away", terms.away)] {
-      for (rank, s) in scores.enumerated() {
-        table.append([
-          .text(direction), .integer(rank + 1), .text(s.term), .decimal(s.z), .decimal(s.delta),
-          .integer(s.focusCount), .integer(s.referenceCount),
-        ])
-      }
-    }
-    return table
   }
 }

@@ -5,10 +5,10 @@ import Threads
 /// What the store keeps of one page: its `pages.csv` figures and the counts the
 /// corpus outputs are summed from. It depends on the page alone, so it never
 /// changes when other pages arrive, and the corpus is rebuilt from these
-/// records without reading any scrape again.
-struct StoredPage: Sendable, Equatable, Codable {
+/// rows (see `BatchStore.save`) without reading any scrape again.
+struct StoredPage: Sendable, Equatable, Encodable {
   /// The page's row of `pages.csv`.
-  struct Row: Sendable, Equatable, Codable {
+  struct Row: Sendable, Equatable, Encodable {
     var title: String
     /// The article's date, "YYYY-MM-DD".
     var date: String?
@@ -39,38 +39,21 @@ struct StoredPage: Sendable, Equatable, Codable {
   var commentTerms: TermCounts
   var articleTerms: TermCounts
 
-  private enum CodingKeys: String, CodingKey { case row, graph, commentTerms, articleTerms }
-
-  init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    row = try c.decode(Row.self, forKey: .row)
-    graph = try c.decode(AuthorGraph.self, forKey: .graph)
-    commentTerms = TermText.counts(try c.decode(String.self, forKey: .commentTerms))
-    articleTerms = TermText.counts(try c.decode(String.self, forKey: .articleTerms))
-  }
-
-  func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(row, forKey: .row)
-    try c.encode(graph, forKey: .graph)
-    try c.encode(TermText.text(commentTerms), forKey: .commentTerms)
-    try c.encode(TermText.text(articleTerms), forKey: .articleTerms)
-  }
-
-  /// Names the stored form: the version of this encoding plus a hash of two
-  /// sample pages parsed, measured and encoded by this build. It changes when
-  /// the parser or Metrics change what they find or how they encode it, so a
-  /// new threadstat redoes every page instead of mixing old and new results
+  /// Names the stored form: the version of the store's page tables plus a
+  /// hash of two sample pages parsed, measured and encoded (as JSON) by this
+  /// build. It changes when the parser or Metrics change what they find, so
+  /// a new threadstat redoes every page instead of mixing old and new results
   /// (or failing to read old ones).
   static let format: String = {
+    let version = "page-v4"
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
-    var bytes = Array("page-v3".utf8)
+    var bytes = Array(version.utf8)
     for text in [formatSample, formatSample.replacingOccurrences(of: "March 12, 2021\n\nThe", with: "The")] {
       let discussion = Discussion(parsing: text, source: "format-check")
       bytes += (try? encoder.encode(StoredPage(discussion, PageAnalysis(discussion)))).map(Array.init) ?? []
     }
-    return "page-v3-" + XXH64.hex(XXH64.hash(bytes))
+    return version + "-" + XXH64.hex(XXH64.hash(bytes))
   }()
 
   /// A small page with a dated article, dated and undated comments, a reply

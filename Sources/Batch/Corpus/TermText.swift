@@ -1,10 +1,9 @@
 import Metrics
 
-/// Term counts stored as one string, "term count term count ..." in byte order
-/// of the terms: a page holds hundreds of terms, and one string without
-/// characters JSON must escape decodes many times faster than a JSON object
-/// with a key per term when the corpus is rebuilt. Terms come from the
-/// tokenizer, which never puts a space in one.
+/// A page's term counts stored as one string in its `page` row, "term count
+/// term count ..." in byte order of the terms: read back only when the page
+/// is replaced or removed, to take its counts out of the corpus totals.
+/// Terms come from the tokenizer, which never puts a space in one.
 enum TermText {
   static func text(_ counts: TermCounts) -> String {
     var out = ""

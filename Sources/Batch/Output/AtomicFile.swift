@@ -31,12 +31,23 @@ final class AtomicFile: Sendable {
 
   /// Writes `bytes` to `relativePath` below the output folder, creating folders as needed.
   func write(_ bytes: [UInt8], to relativePath: String, durable: Bool) throws(BatchError) {
+    try write(to: relativePath, durable: durable) { fd throws(BatchError) in
+      try Posix.writeAll(fd, bytes, path: relativePath)
+    }
+  }
+
+  /// Lets `body` write `relativePath` below the output folder through an
+  /// open descriptor, creating folders as needed; the file appears when
+  /// `body` returns, and not at all when it throws.
+  func write(
+    to relativePath: String, durable: Bool, _ body: (Int32) throws(BatchError) -> Void
+  ) throws(BatchError) {
     let target = Paths.join(root, relativePath)
     let parent = Paths.parent(target)
     try Posix.makeDirectories(parent)
     let n = counter.wrappingAdd(1, ordering: .relaxed).oldValue
     let temp = Paths.join(temporaryFolder, "\(Posix.processID())-\(n)")
-    try Posix.writeNewFile(temp, bytes, sync: durable)
+    try Posix.writeNewFile(temp, sync: durable, body)
     try Posix.rename(temp, target)
     if durable { try Posix.syncDirectory(parent) }
   }

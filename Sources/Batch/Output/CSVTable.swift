@@ -1,4 +1,6 @@
 /// A CSV file built row by row (RFC 4180 quoting, "\n" line ends, UTF-8).
+/// A writer streaming it to a file takes the bytes out as they grow
+/// (``takeBytes()``), so a large table is never held whole.
 ///
 /// Spreadsheet-safe: a text cell that starts with `=`, `+`, `-` or `@` gets a
 /// leading `'`, so a commenter named "=HYPERLINK(...)" stays text.
@@ -7,6 +9,12 @@ struct CSVTable {
 
   init(header: [String]) {
     append(header.map { .text($0) })
+  }
+
+  /// The bytes of the rows appended since the last call; empties the table.
+  mutating func takeBytes() -> [UInt8] {
+    defer { bytes.removeAll(keepingCapacity: true) }
+    return bytes
   }
 
   /// One cell.

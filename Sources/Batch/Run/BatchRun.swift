@@ -145,7 +145,7 @@ public struct BatchRun: Sendable {
   private func refreshCorpus(
     store: BatchStore, files: AtomicFile, onEvent: @Sendable (BatchEvent) -> Void
   ) throws(BatchError) -> Bool {
-    let corpus = CorpusOutputs(store: store, files: files, jobs: options.jobs)
+    let corpus = CorpusOutputs(store: store, files: files)
     let digest = try store.contentDigest(salt: CorpusOutputs.formatVersion)
     if try store.setting(CorpusOutputs.digestSetting) == digest, corpus.present() { return false }
     // Page outputs were renamed without fsync; flush them before the corpus counts as done.
@@ -213,7 +213,7 @@ public struct BatchRun: Sendable {
       try work.files.remove(stale)
     }
     try store.save(
-      path: file.relativePath, hash: hash, size: bytes.count, outputs: result.outputs, record: result.record)
+      path: file.relativePath, hash: hash, size: bytes.count, outputs: result.outputs, page: result.page)
     let status: PageStatus = known == nil ? .new : (known?.hash == hash ? .unchanged : .changed)
     return Outcome(
       path: file.relativePath, status: status, bytes: bytes.count, reason: nil, warnings: result.warnings)

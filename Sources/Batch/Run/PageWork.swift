@@ -1,4 +1,3 @@
-import Foundation
 import Metrics
 import Threads
 
@@ -7,7 +6,8 @@ import Threads
 struct PageWork {
   /// What processing one page produced.
   struct Result {
-    var record: Data
+    /// What the store keeps of the page.
+    var page: StoredPage
     var outputs: [String]
     var warnings: [String]
   }
@@ -40,24 +40,20 @@ struct PageWork {
     }
     let discussion = Discussion(parsing: bytes, source: file.relativePath)
     let analysis = PageAnalysis(discussion)
-    let record = StoredPage(discussion, analysis)
     let names = outputNames(for: file)
     try write(GraphMLDocument(analysis.graph), to: names[0])
     if options.commentLevel {
       try write(GraphMLDocument(CommentGraph(discussion, analysis: analysis)), to: names[1])
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    let data: Data
-    do { data = try encoder.encode(record) } catch {
-      throw BatchError(.store, "\(file.relativePath): cannot encode its results (\(error))")
-    }
-    return Result(record: data, outputs: names, warnings: warnings)
+    return Result(page: StoredPage(discussion, analysis), outputs: names, warnings: warnings)
   }
 
+  /// Streams `document` into the output file `name`.
   private func write(_ document: GraphMLDocument, to name: String) throws(BatchError) {
-    let bytes: [UInt8]
-    do { bytes = try document.bytes() } catch { throw BatchError(.io, "\(name): \(error.message)") }
-    try files.write(bytes, to: name, durable: false)
+    try files.write(to: name, durable: false) { fd throws(BatchError) in
+      do throws(GraphMLError) { try document.write(to: fd, path: name) } catch {
+        throw BatchError(.io, error.message)
+      }
+    }
   }
 }

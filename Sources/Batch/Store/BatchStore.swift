@@ -1,12 +1,14 @@
-import Foundation
 import GRDB
 
 /// The state of an output folder: an SQLite database (`<out>/threadstat.sqlite`).
 ///
 /// One row per processed scrape (relative path, content hash, size, output
-/// files, and its results as JSON), one row per run (the run log), and a few
-/// settings. Every page is committed in its own transaction, so a killed run
-/// keeps every page it finished. WAL mode with `synchronous=NORMAL`: a commit
+/// files, its `pages.csv` figures) with its authors, unknown authors and
+/// reply edges in tables of their own, the corpus's term counts kept summed
+/// as pages come and go, one row per run (the run log), and a few settings.
+/// The corpus outputs are aggregated from these tables in SQL
+/// (`CorpusOutputs`), never from the scrapes. Every page is committed in its
+/// own transaction, so a killed run keeps every page it finished. WAL mode with `synchronous=NORMAL`: a commit
 /// survives the process being killed; a power cut may lose the last commits but
 /// never corrupts the file, and a re-run redoes what was lost.
 final class BatchStore: Sendable {
@@ -57,11 +59,104 @@ final class BatchStore: Sendable {
           );
           """)
     }
+    // Per-page results as rows the corpus is aggregated from (was one JSON
+    // record per page). Old rows are dropped: their pages are done again.
+    migrator.registerMigration("v2") { db in
+      try db.execute(
+        sql: """
+          DROP TABLE page;
+          CREATE TABLE page (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            hash TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            outputs TEXT NOT NULL,
+            title TEXT NOT NULL,
+            date INTEGER,
+            layout TEXT NOT NULL,
+            language TEXT NOT NULL,
+            comments INTEGER NOT NULL,
+            authors INTEGER NOT NULL,
+            unknown_comments INTEGER NOT NULL,
+            comment_words INTEGER NOT NULL,
+            article_words INTEGER NOT NULL,
+            truncated INTEGER NOT NULL,
+            replies INTEGER NOT NULL,
+            max_depth INTEGER NOT NULL,
+            mean_drift REAL,
+            drift_toward TEXT NOT NULL
+          );
+          CREATE TABLE page_terms (
+            page INTEGER PRIMARY KEY,
+            comments TEXT NOT NULL,
+            articles TEXT NOT NULL
+          );
+          CREATE TABLE page_author (
+            key TEXT NOT NULL,
+            page INTEGER NOT NULL,
+            ord INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            comments INTEGER NOT NULL,
+            words INTEGER NOT NULL,
+            truncated INTEGER NOT NULL,
+            replies_sent INTEGER NOT NULL,
+            replies_received INTEGER NOT NULL,
+            partners TEXT NOT NULL,
+            first_date INTEGER,
+            last_date INTEGER,
+            articles INTEGER NOT NULL,
+            drift_sum REAL NOT NULL,
+            drift_count INTEGER NOT NULL,
+            PRIMARY KEY (key, page)
+          ) WITHOUT ROWID;
+          CREATE INDEX page_author_page ON page_author (page);
+          CREATE TABLE page_unknown (
+            page INTEGER NOT NULL,
+            ord INTEGER NOT NULL,
+            comment INTEGER NOT NULL,
+            words INTEGER NOT NULL,
+            truncated INTEGER NOT NULL,
+            date INTEGER,
+            drift REAL,
+            PRIMARY KEY (page, ord)
+          ) WITHOUT ROWID;
+          CREATE TABLE page_edge (
+            page INTEGER NOT NULL,
+            ord INTEGER NOT NULL,
+            source_author TEXT,
+            source_unknown INTEGER,
+            target_author TEXT,
+            target_unknown INTEGER,
+            replies INTEGER NOT NULL,
+            drift_sum REAL NOT NULL,
+            drift_count INTEGER NOT NULL,
+            PRIMARY KEY (page, ord)
+          ) WITHOUT ROWID;
+          CREATE TABLE page_reply (
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            page INTEGER NOT NULL,
+            ord INTEGER NOT NULL,
+            replies INTEGER NOT NULL,
+            drift_sum REAL NOT NULL,
+            drift_count INTEGER NOT NULL,
+            PRIMARY KEY (source, target, page)
+          ) WITHOUT ROWID;
+          CREATE INDEX page_reply_page ON page_reply (page);
+          CREATE TABLE term_total (
+            term TEXT PRIMARY KEY NOT NULL,
+            comments INTEGER NOT NULL,
+            articles INTEGER NOT NULL
+          ) WITHOUT ROWID;
+          """)
+    }
     return migrator
   }
 
+  /// Runs `body`, reporting its errors as store failures; a `BatchError`
+  /// thrown by `body` passes unchanged.
   private func guarded<T>(_ what: String, _ body: () throws -> T) throws(BatchError) -> T {
-    do { return try body() } catch {
+    do { return try body() } catch let error as BatchError { throw error } catch {
       throw BatchError(.store, "state database: cannot \(what) (\(error))")
     }
   }
@@ -90,12 +185,11 @@ final class BatchStore: Sendable {
   }
 
   /// Records a processed scrape, replacing what was stored for its path.
-  func save(path: String, hash: String, size: Int, outputs: [String], record: Data) throws(BatchError) {
+  func save(path: String, hash: String, size: Int, outputs: [String], page: StoredPage) throws(BatchError) {
     try guarded("record \(path)") {
       try db.write { db in
-        try db.execute(
-          sql: "INSERT OR REPLACE INTO page (path, hash, size, outputs, record) VALUES (?, ?, ?, ?, ?)",
-          arguments: [path, hash, size, outputs.joined(separator: "\n"), record])
+        try PageRows.delete(path: path, db)
+        try PageRows.insert(page, path: path, hash: hash, size: size, outputs: outputs, db)
       }
     }
   }
@@ -103,36 +197,37 @@ final class BatchStore: Sendable {
   /// Forgets a scrape that is gone.
   func forget(path: String) throws(BatchError) {
     try guarded("forget \(path)") {
-      try db.write { db in try db.execute(sql: "DELETE FROM page WHERE path = ?", arguments: [path]) }
+      try db.write { db in try PageRows.delete(path: path, db) }
     }
   }
 
-  /// One stored page as the corpus rebuild reads it.
-  struct StoredRow: Sendable {
-    var path: String
-    var hash: String
-    var record: Data
-  }
-
-  /// Calls `body` with the stored pages in path order (byte order), `size` at
-  /// a time, so the corpus is never in memory at once.
-  func forEachChunk(of size: Int, _ body: ([StoredRow]) throws -> Void) throws(BatchError) {
-    try guarded("read the stored pages") {
-      try db.read { db in
-        let rows = try Row.fetchCursor(db, sql: "SELECT path, hash, record FROM page ORDER BY path")
-        var chunk: [StoredRow] = []
-        chunk.reserveCapacity(size)
-        while let row = try rows.next() {
-          chunk.append(StoredRow(path: row["path"], hash: row["hash"], record: row["record"]))
-          if chunk.count == size {
-            try body(chunk)
-            chunk.removeAll(keepingCapacity: true)
-          }
-        }
-        if !chunk.isEmpty { try body(chunk) }
+  /// Runs `body` on the database in one transaction (it may create
+  /// temporary tables), for aggregating the corpus, with a page cache of
+  /// ``aggregateCacheKiB`` instead of SQLite's 2 MB: the aggregation reads
+  /// the per-page tables whole, and a cache of that size spares it most of
+  /// its reads from the file. A fixed size: it does not grow with the corpus.
+  func aggregate<T>(_ body: (Database) throws -> T) throws(BatchError) -> T {
+    try guarded("aggregate the stored pages") {
+      let size = try db.writeWithoutTransaction { db in
+        let size = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(
+          sql: """
+            PRAGMA cache_size = -\(Self.aggregateCacheKiB);
+            PRAGMA temp.cache_size = -\(Self.aggregateCacheKiB / 2)
+            """)
+        return size
       }
+      defer {
+        try? db.writeWithoutTransaction {
+          try $0.execute(sql: "PRAGMA cache_size = \(size); PRAGMA temp.cache_size = \(size)")
+        }
+      }
+      return try db.write(body)
     }
   }
+
+  /// The page cache of a corpus aggregation, in KiB.
+  static let aggregateCacheKiB = 64 << 10
 
   /// A digest of the stored set of pages (paths and hashes), for telling
   /// whether the corpus outputs are current.
@@ -164,7 +259,7 @@ final class BatchStore: Sendable {
     if current == format { return false }
     try guarded("reset the stored pages") {
       try db.write { db in
-        try db.execute(sql: "DELETE FROM page")
+        for table in PageRows.tables { try db.execute(sql: "DELETE FROM \(table)") }
         try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, format])
       }
     }

@@ -65,33 +65,34 @@ enum Posix {
     if mkdir(path, 0o755) != 0, errno != EEXIST { throw failure("create directory", path) }
   }
 
-  /// Writes `bytes` to a new file `path` (which must not exist), optionally forcing them to disk.
-  static func writeNewFile(_ path: String, _ bytes: [UInt8], sync: Bool) throws(BatchError) {
+  /// Creates the file `path` (which must not exist) and lets `body` fill
+  /// the open descriptor; with `sync`, forces it to disk. On any error the
+  /// file is removed.
+  static func writeNewFile(
+    _ path: String, sync: Bool, _ body: (Int32) throws(BatchError) -> Void
+  ) throws(BatchError) {
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     if fd < 0 { throw failure("create", path) }
-    var ok = true
-    var code: Int32 = 0
-    bytes.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          ok = false
-          code = errno
-          return
-        }
-        offset += n
-      }
-    }
-    if ok, sync, fsync(fd) != 0 {
-      ok = false
-      code = errno
+    do throws(BatchError) {
+      try body(fd)
+      if sync, fsync(fd) != 0 { throw failure("write", path) }
+    } catch {
+      close(fd)
+      unlink(path)
+      throw error
     }
     close(fd)
-    if !ok {
-      unlink(path)
-      throw failure("write", path, code)
+  }
+
+  /// Writes every byte of `bytes` to `fd`, retrying short writes.
+  /// - Throws: `BatchError` naming `path`.
+  static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(BatchError) {
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeBytes { raw in write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset) }
+      if n < 0, errno == EINTR { continue }
+      if n <= 0 { throw failure("write", path) }
+      offset += n
     }
   }
 

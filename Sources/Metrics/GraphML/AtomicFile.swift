@@ -45,19 +45,6 @@ enum AtomicFile {
     }
   }
 
-  /// Writes every byte, retrying short writes and interruptions.
-  static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(GraphMLError) {
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeBytes { raw in
-        write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-      }
-      if n < 0, errno == EINTR { continue }
-      guard n > 0 else { throw failure(path, "cannot write") }
-      offset += n
-    }
-  }
-
   private static func failure(_ path: String, _ what: String) -> GraphMLError {
     GraphMLError("\(path): \(what) (\(String(cString: strerror(errno))))")
   }

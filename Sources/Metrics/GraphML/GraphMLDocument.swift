@@ -63,10 +63,16 @@ public struct GraphMLDocument: Sendable {
 
   /// Adds an edge; an edge of weight 0 (which Gephi deletes) is left out.
   mutating func addEdge(_ edge: Element, weight: Double) {
-    guard weight != 0, weight.isFinite else { return }
+    if let edge = Self.weighted(edge, weight) { edges.append(edge) }
+  }
+
+  /// `edge` with its weight as the first value; nil for a weight of 0 (which
+  /// Gephi deletes) or a non-finite one.
+  static func weighted(_ edge: Element, _ weight: Double) -> Element? {
+    guard weight != 0, weight.isFinite else { return nil }
     var edge = edge
     edge.data.insert(("weight", .double(weight)), at: 0)
-    edges.append(edge)
+    return edge
   }
 
   /// The document as UTF-8 bytes.
@@ -80,15 +86,21 @@ public struct GraphMLDocument: Sendable {
   /// ending in ".gz" gets gzip-compressed output.
   /// - Throws: ``GraphMLError`` naming the path.
   public func write(toFile path: String) throws(GraphMLError) {
-    let xml = try bytes()
-    let gzip = path.hasSuffix(".gz")
     try AtomicFile.replace(path) { fd throws(GraphMLError) in
-      if gzip {
-        try GraphMLWriter.writeGzip(xml, to: fd, path: path)
-      } else {
-        try AtomicFile.writeAll(xml, to: fd, path: path)
-      }
+      try write(to: fd, gzip: path.hasSuffix(".gz"), path: path)
     }
+  }
+
+  /// Writes the document to the open file `fd` as it is serialised; `fd`
+  /// stays open. The bytes are those of ``bytes()``.
+  /// - Parameters:
+  ///   - gzip: compress the output.
+  ///   - path: the file's name, for errors.
+  /// - Throws: ``GraphMLError`` naming `path`.
+  public func write(to fd: Int32, gzip: Bool = false, path: String) throws(GraphMLError) {
+    let writer = try GraphMLWriter(fd: fd, gzip: gzip, path: path)
+    try writer.write(self)
+    try writer.finish()
   }
 }
 

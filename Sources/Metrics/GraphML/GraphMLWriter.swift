@@ -1,8 +1,21 @@
 internal import CLibXML2
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Every libxml2 (and zlib) call of threadstat. Each return code is checked
 /// once, in `check`; no C type leaves this file.
-enum GraphMLWriter {
+///
+/// One writer makes one document with libxml2's xmlTextWriter: the keys,
+/// then nodes and edges one at a time, into memory or straight into an open
+/// file (plain or gzip, 64 kB per write), so a large graph is never held
+/// whole, neither as elements nor as bytes.
+final class GraphMLWriter {
   private static let namespace = "http://graphml.graphdrawing.org/xmlns"
   private static let schemaLocation =
     "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
@@ -14,102 +27,199 @@ enum GraphMLWriter {
     return true
   }()
 
-  /// Serialises `document` with libxml2's xmlTextWriter into memory.
-  static func render(_ document: GraphMLDocument) throws(GraphMLError) -> [UInt8] {
-    _ = initialized
-    guard let buffer = xmlBufferCreate() else { throw GraphMLError("libxml2: cannot allocate a buffer") }
-    defer { xmlBufferFree(buffer) }
-    guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+  private let sink: Sink
+  private let writer: xmlTextWriterPtr
+
+  /// A writer into memory (the bytes come back from ``finish()``), or into
+  /// the open file `fd`, gzip-compressed when `gzip`; `fd` is left open.
+  /// `path` names the file in errors.
+  init(fd: Int32? = nil, gzip: Bool = false, path: String = "GraphML") throws(GraphMLError) {
+    _ = Self.initialized
+    sink = try Sink(fd: fd, gzip: gzip, path: path)
+    let context = Unmanaged.passUnretained(sink).toOpaque()
+    guard let output = xmlOutputBufferCreateIO(Sink.callback, nil, context, nil) else {
+      throw GraphMLError("libxml2: cannot create an output buffer")
+    }
+    // From here the writer owns `output` and frees it with itself.
+    guard let writer = xmlNewTextWriter(output) else {
+      xmlOutputBufferClose(output)
       throw GraphMLError("libxml2: cannot create a writer")
     }
-    defer { xmlFreeTextWriter(writer) }
-    let w = Writer(writer: writer)
-
-    try w.check(xmlTextWriterSetIndent(writer, 1), "set indentation")
-    try w.check(xmlTextWriterSetIndentString(writer, "  "), "set indentation")
-    try w.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
-    try w.start("graphml")
-    try w.attribute("xmlns", namespace)
-    try w.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
-    try w.attribute("xsi:schemaLocation", schemaLocation)
-    for key in document.keys {
-      try w.start("key")
-      try w.attribute("id", key.id)
-      try w.attribute("for", key.domain.rawValue)
-      try w.attribute("attr.name", key.id)
-      try w.attribute("attr.type", key.type.rawValue)
-      try w.end()
-    }
-    try w.start("graph")
-    try w.attribute("id", "replies")
-    try w.attribute("edgedefault", "directed")
-    for node in document.nodes { try w.element("node", node) }
-    for edge in document.edges { try w.element("edge", edge) }
-    try w.end()
-    try w.end()
-    try w.check(xmlTextWriterEndDocument(writer), "end the document")
-    try w.check(xmlTextWriterFlush(writer), "flush")
-    let length = Int(xmlBufferLength(buffer))
-    guard let content = xmlBufferContent(buffer) else { return [] }
-    return Array(UnsafeBufferPointer(start: content, count: length))
+    self.writer = writer
   }
 
-  /// Writes `bytes` gzip-compressed to `fd` (which stays open).
-  static func writeGzip(_ bytes: [UInt8], to fd: Int32, path: String) throws(GraphMLError) {
-    let own = dup(fd)
-    guard own >= 0, let gz = gzdopen(own, "wb9") else {
-      if own >= 0 { close(own) }
-      throw GraphMLError("\(path): cannot start gzip output")
-    }
-    var written: Int32 = 0
-    var offset = 0
-    while offset < bytes.count {
-      let chunk = min(bytes.count - offset, 1 << 20)
-      written = bytes.withUnsafeBytes { raw in
-        gzwrite(gz, raw.baseAddress.map { $0 + offset }, UInt32(chunk))
-      }
-      if written <= 0 { break }
-      offset += Int(written)
-    }
-    let closed = gzclose(gz)
-    guard offset == bytes.count, closed == Z_OK else {
-      throw GraphMLError("\(path): gzip output failed")
-    }
+  deinit { xmlFreeTextWriter(writer) }
+
+  /// Serialises `document` into memory.
+  static func render(_ document: GraphMLDocument) throws(GraphMLError) -> [UInt8] {
+    let w = try GraphMLWriter()
+    try w.write(document)
+    return try w.finish()
   }
 
-  /// One xmlTextWriter, with each call's return code checked.
-  private struct Writer {
-    let writer: xmlTextWriterPtr
+  /// Writes the keys, nodes and edges of `document`.
+  func write(_ document: GraphMLDocument) throws(GraphMLError) {
+    try begin(keys: document.keys)
+    for node in document.nodes { try element(node) }
+    for edge in document.edges { try element(edge) }
+  }
 
-    func check(_ code: Int32, _ what: String) throws(GraphMLError) {
-      if code < 0 { throw GraphMLError("libxml2: cannot \(what)") }
-    }
-
-    func start(_ name: String) throws(GraphMLError) {
-      try check(xmlTextWriterStartElement(writer, name), "start <\(name)>")
-    }
-
-    func end() throws(GraphMLError) {
-      try check(xmlTextWriterEndElement(writer), "end an element")
-    }
-
-    func attribute(_ name: String, _ value: String) throws(GraphMLError) {
-      try check(xmlTextWriterWriteAttribute(writer, name, value), "write attribute \(name)")
-    }
-
-    func element(_ name: String, _ element: GraphMLDocument.Element) throws(GraphMLError) {
-      try start(name)
-      try attribute("id", element.id)
-      if let source = element.source { try attribute("source", source) }
-      if let target = element.target { try attribute("target", target) }
-      for (key, value) in element.data {
-        guard let text = value.text else { continue }
-        try start("data")
-        try attribute("key", key)
-        try check(xmlTextWriterWriteString(writer, text), "write a value")
-        try end()
-      }
+  /// Writes everything before the first node: the declaration, `<graphml>`,
+  /// the keys and the opening `<graph>`.
+  func begin(keys: [GraphMLDocument.Key]) throws(GraphMLError) {
+    try check(xmlTextWriterSetIndent(writer, 1), "set indentation")
+    try check(xmlTextWriterSetIndentString(writer, "  "), "set indentation")
+    try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
+    try start("graphml")
+    try attribute("xmlns", Self.namespace)
+    try attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+    try attribute("xsi:schemaLocation", Self.schemaLocation)
+    for key in keys {
+      try start("key")
+      try attribute("id", key.id)
+      try attribute("for", key.domain.rawValue)
+      try attribute("attr.name", key.id)
+      try attribute("attr.type", key.type.rawValue)
       try end()
+    }
+    try start("graph")
+    try attribute("id", "replies")
+    try attribute("edgedefault", "directed")
+  }
+
+  /// Writes a `<node>` (an element without endpoints) or an `<edge>`.
+  func element(_ element: GraphMLDocument.Element) throws(GraphMLError) {
+    try start(element.source == nil ? "node" : "edge")
+    try attribute("id", element.id)
+    if let source = element.source { try attribute("source", source) }
+    if let target = element.target { try attribute("target", target) }
+    for (key, value) in element.data {
+      guard let text = value.text else { continue }
+      try start("data")
+      try attribute("key", key)
+      try check(Self.withXMLChars(text) { xmlTextWriterWriteString(writer, $0) }, "write a value")
+      try end()
+    }
+    try end()
+  }
+
+  /// Closes `<graph>` and the document and pushes every byte out.
+  /// - Returns: the document when writing into memory, else nothing.
+  @discardableResult
+  func finish() throws(GraphMLError) -> [UInt8] {
+    try end()
+    try end()
+    try check(xmlTextWriterEndDocument(writer), "end the document")
+    try check(xmlTextWriterFlush(writer), "flush")
+    return try sink.finish()
+  }
+
+  private func check(_ code: Int32, _ what: @autoclosure () -> String) throws(GraphMLError) {
+    if code < 0 { throw sink.failure ?? GraphMLError("libxml2: cannot \(what())") }
+  }
+
+  private func start(_ name: String) throws(GraphMLError) {
+    try check(Self.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }, "start <\(name)>")
+  }
+
+  private func end() throws(GraphMLError) {
+    try check(xmlTextWriterEndElement(writer), "end an element")
+  }
+
+  private func attribute(_ name: String, _ value: String) throws(GraphMLError) {
+    let code = Self.withXMLChars(name) { n in
+      Self.withXMLChars(value) { v in xmlTextWriterWriteAttribute(writer, n, v) }
+    }
+    try check(code, "write attribute \(name)")
+  }
+
+  /// Calls `body` with `s` as NUL-terminated `xmlChar`s, without the copy
+  /// the implicit String-to-pointer conversion makes on every call.
+  private static func withXMLChars<R>(_ s: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+    s.withCString { $0.withMemoryRebound(to: xmlChar.self, capacity: s.utf8.count + 1, body) }
+  }
+
+  /// Where libxml2's output goes: memory, or a file 64 kB at a time.
+  private final class Sink {
+    private static let chunk = 1 << 16
+    private let fd: Int32?
+    private var gz: gzFile?
+    private let path: String
+    private var buffer: [UInt8] = []
+    /// The first write failure, reported instead of libxml2's bare -1.
+    private(set) var failure: GraphMLError?
+
+    init(fd: Int32?, gzip: Bool, path: String) throws(GraphMLError) {
+      self.fd = fd
+      self.path = path
+      guard let fd, gzip else { return }
+      // gzclose closes the descriptor it was given: give it a copy.
+      let own = dup(fd)
+      guard own >= 0, let gz = gzdopen(own, "wb9") else {
+        if own >= 0 { close(own) }
+        throw GraphMLError("\(path): cannot start gzip output")
+      }
+      self.gz = gz
+    }
+
+    deinit { if let gz { gzclose(gz) } }
+
+    /// libxml2's write callback; `context` is the sink.
+    static let callback: xmlOutputWriteCallback = { context, bytes, count in
+      guard let context, let bytes, count >= 0 else { return -1 }
+      let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
+      return sink.accept(UnsafeRawBufferPointer(start: bytes, count: Int(count))) ? count : -1
+    }
+
+    private func accept(_ bytes: UnsafeRawBufferPointer) -> Bool {
+      guard failure == nil else { return false }
+      buffer.append(contentsOf: bytes)
+      return fd == nil || buffer.count < Self.chunk || flush()
+    }
+
+    /// Writes the buffered bytes to the file.
+    private func flush() -> Bool {
+      guard let fd else { return true }
+      defer { buffer.removeAll(keepingCapacity: true) }
+      if let gz {
+        var offset = 0
+        while offset < buffer.count {
+          let written = buffer.withUnsafeBytes { raw in
+            gzwrite(gz, raw.baseAddress.map { $0 + offset }, UInt32(raw.count - offset))
+          }
+          guard written > 0 else { return fail("gzip output failed") }
+          offset += Int(written)
+        }
+        return true
+      }
+      var offset = 0
+      while offset < buffer.count {
+        let n = buffer.withUnsafeBytes { raw in
+          CLibXML2.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+        }
+        if n < 0, errno == EINTR { continue }
+        guard n > 0 else { return fail("cannot write (\(String(cString: strerror(errno))))") }
+        offset += n
+      }
+      return true
+    }
+
+    private func fail(_ what: String) -> Bool {
+      failure = GraphMLError("\(path): \(what)")
+      return false
+    }
+
+    /// Writes what is buffered and ends gzip output.
+    /// - Returns: the bytes when writing into memory, else nothing.
+    func finish() throws(GraphMLError) -> [UInt8] {
+      guard fd != nil else { return buffer }
+      let flushed = flush()
+      if let gz {
+        self.gz = nil
+        if gzclose(gz) != Z_OK, flushed { _ = fail("gzip output failed") }
+      }
+      if let failure { throw failure }
+      return []
     }
   }
 }

@@ -1,0 +1,145 @@
+import GRDB
+import Metrics
+import Threads
+
+/// One page's results as rows of the store's tables, and the corpus term
+/// totals that follow pages coming and going.
+///
+/// `page` holds the `pages.csv` figures; `page_author`, `page_unknown`,
+/// `page_reply` (edges between two named authors, which merge across pages)
+/// and `page_edge` (all other edges) the page's author graph, each row
+/// numbered (`ord`) in the graph's order, authors and replies stored in key
+/// order, the order the corpus folds them in; `page_terms` its term counts, read back only to take them
+/// out of `term_total`, the term counts summed over all pages, kept current
+/// as pages are saved and deleted, so the corpus drift terms never need
+/// every page read again.
+enum PageRows {
+  /// Every table of page results.
+  static let tables = [
+    "page", "page_author", "page_unknown", "page_reply", "page_edge", "page_terms", "term_total",
+  ]
+
+  /// A date as the integer YYYYMMDD, which sorts as the date does.
+  static func day(_ date: CalendarDate?) -> Int? {
+    date.map { $0.year * 10_000 + $0.month * 100 + $0.day }
+  }
+
+  /// The date of a YYYYMMDD integer.
+  static func date(_ day: Int?) -> CalendarDate? {
+    day.flatMap { CalendarDate(year: $0 / 10_000, month: $0 / 100 % 100, day: $0 % 100) }
+  }
+
+  /// Removes the page stored for `path`, if any, and its terms from the totals.
+  static func delete(path: String, _ db: Database) throws {
+    guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM page WHERE path = ?", arguments: [path])
+    else { return }
+    if let terms = try Row.fetchOne(db, sql: "SELECT comments, articles FROM page_terms WHERE page = ?", arguments: [id]) {
+      try count(TermText.counts(terms[0]), TermText.counts(terms[1]), sign: -1, db)
+      try db.execute(sql: "DELETE FROM page_terms WHERE page = ?", arguments: [id])
+    }
+    for table in ["page_author", "page_unknown", "page_reply", "page_edge"] {
+      try db.execute(sql: "DELETE FROM \(table) WHERE page = ?", arguments: [id])
+    }
+    try db.execute(sql: "DELETE FROM page WHERE id = ?", arguments: [id])
+  }
+
+  /// Stores `page` under `path` (which must not be stored) and adds its terms to the totals.
+  static func insert(
+    _ page: StoredPage, path: String, hash: String, size: Int, outputs: [String], _ db: Database
+  ) throws {
+    let r = page.row
+    try db.execute(
+      sql: """
+        INSERT INTO page (path, hash, size, outputs, title, date, layout, language, comments,
+          authors, unknown_comments, comment_words, article_words, truncated, replies, max_depth,
+          mean_drift, drift_toward)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        path, hash, size, outputs.joined(separator: "\n"), r.title, day(page.graph.pages.first?.date),
+        r.layout, r.language, r.comments, r.authors, r.unknownAuthorComments, r.commentWords,
+        r.articleWords, r.truncated, r.replies, r.maxDepth, r.meanDrift,
+        r.driftToward.joined(separator: " "),
+      ])
+    let id = db.lastInsertedRowID
+    try db.execute(
+      sql: "INSERT INTO page_terms (page, comments, articles) VALUES (?, ?, ?)",
+      arguments: [id, TermText.text(page.commentTerms), TermText.text(page.articleTerms)])
+    let graph = page.graph
+    let author = try db.cachedStatement(
+      sql: """
+        INSERT INTO page_author (page, ord, key, name, comments, words, truncated, replies_sent,
+          replies_received, partners, first_date, last_date, articles, drift_sum, drift_count)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for (ord, (key, a)) in graph.authors.enumerated() {
+      try author.execute(arguments: [
+        id, ord, key, a.name, a.comments, a.words, a.truncated, a.repliesSent, a.repliesReceived,
+        a.partners.joined(separator: "\n"), day(a.firstDate), day(a.lastDate), a.articles, a.driftSum,
+        a.driftCount,
+      ])
+    }
+    let unknown = try db.cachedStatement(
+      sql: """
+        INSERT INTO page_unknown (page, ord, comment, words, truncated, date, drift)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """)
+    var unknownOrd: [Int: Int] = [:]
+    for (ord, u) in graph.unknownAuthors.enumerated() {
+      unknownOrd[u.comment] = ord
+      try unknown.execute(arguments: [id, ord, u.comment, u.words, u.truncated, day(u.date), u.drift])
+    }
+    // A node as (author key, unknown author's ord); the article is neither.
+    func columns(_ node: AuthorGraph.Node) -> (String?, Int?) {
+      switch node {
+      case .author(let key): (key, nil)
+      case .unknown(_, let comment): (nil, unknownOrd[comment])
+      case .article: (nil, nil)
+      }
+    }
+    let reply = try db.cachedStatement(
+      sql: """
+        INSERT INTO page_reply (source, target, page, ord, replies, drift_sum, drift_count)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """)
+    let edge = try db.cachedStatement(
+      sql: """
+        INSERT INTO page_edge (page, ord, source_author, source_unknown, target_author,
+          target_unknown, replies, drift_sum, drift_count)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for (ord, (e, replies)) in graph.edges.enumerated() {
+      if case .author(let source) = e.source, case .author(let target) = e.target {
+        try reply.execute(arguments: [
+          source, target, id, ord, replies.count, replies.driftSum, replies.driftCount,
+        ])
+        continue
+      }
+      let (sourceAuthor, sourceUnknown) = columns(e.source)
+      let (targetAuthor, targetUnknown) = columns(e.target)
+      try edge.execute(arguments: [
+        id, ord, sourceAuthor, sourceUnknown, targetAuthor, targetUnknown, replies.count,
+        replies.driftSum, replies.driftCount,
+      ])
+    }
+    try count(page.commentTerms, page.articleTerms, sign: 1, db)
+  }
+
+  /// Adds (`sign` 1) or subtracts (-1) a page's term counts to the totals;
+  /// a term whose totals fall to zero is removed.
+  private static func count(_ comments: TermCounts, _ articles: TermCounts, sign: Int, _ db: Database) throws {
+    let upsert = try db.cachedStatement(
+      sql: """
+        INSERT INTO term_total (term, comments, articles) VALUES (?, ?, ?)
+        ON CONFLICT (term) DO UPDATE SET
+          comments = comments + excluded.comments, articles = articles + excluded.articles
+        """)
+    for (term, n) in comments.counts { try upsert.execute(arguments: [term, sign * n, 0]) }
+    for (term, n) in articles.counts { try upsert.execute(arguments: [term, 0, sign * n]) }
+    guard sign < 0 else { return }
+    let drop = try db.cachedStatement(
+      sql: "DELETE FROM term_total WHERE term = ? AND comments = 0 AND articles = 0")
+    for term in comments.counts.keys { try drop.execute(arguments: [term]) }
+    for term in articles.counts.keys { try drop.execute(arguments: [term]) }
+  }
+}
