@@ -15,26 +15,63 @@ struct Page {
   }
 
   static func split(_ text: String) -> [String] {
-    var out: [String] = []
-    let u = text.utf8
-    var lineStart = u.startIndex
-    var i = u.startIndex
-    func emit(_ end: String.UTF8View.Index) {
-      out.append(Page.trim(Substring(u[lineStart..<end])))
+    var text = text
+    return text.withUTF8 { bytes in
+      var out: [String] = []
+      var lineStart = 0
+      var i = 0
+      func emit(_ end: Int) {
+        let r = trimmed(bytes, lineStart..<end)
+        out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self))
+      }
+      while i < bytes.count {
+        let b = bytes[i]
+        if b == 0x0A || b == 0x0D {
+          emit(i)
+          i += b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+          lineStart = i
+        } else {
+          i += 1
+        }
+      }
+      if lineStart < bytes.count { emit(bytes.count) }
+      return out
     }
-    while i != u.endIndex {
-      let b = u[i]
-      if b == 0x0A || b == 0x0D {
-        emit(i)
-        let next = u.index(after: i)
-        if b == 0x0D, next != u.endIndex, u[next] == 0x0A { i = u.index(after: next) } else { i = next }
-        lineStart = i
+  }
+
+  /// `range` of valid UTF-8 without the white space `trim` removes at its ends.
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    var lo = range.lowerBound
+    var hi = range.upperBound
+    while lo < hi {
+      let b = bytes[lo]
+      if b < 0x80 {
+        guard isSpace(Unicode.Scalar(b)) else { break }
+        lo += 1
       } else {
-        i = u.index(after: i)
+        var n = 1
+        while lo + n < hi, bytes[lo + n] & 0xC0 == 0x80 { n += 1 }
+        guard isSpace(scalar(bytes, lo..<(lo + n))) else { break }
+        lo += n
       }
     }
-    if lineStart != u.endIndex { emit(u.endIndex) }
-    return out
+    while hi > lo {
+      var p = hi - 1
+      while p > lo, bytes[p] & 0xC0 == 0x80 { p -= 1 }
+      guard isSpace(bytes[p] < 0x80 ? Unicode.Scalar(bytes[p]) : scalar(bytes, p..<hi)) else { break }
+      hi = p
+    }
+    return lo..<hi
+  }
+
+  /// The one scalar that `range` of valid UTF-8 encodes.
+  private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Unicode.Scalar {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).unicodeScalars.first ?? " "
+  }
+
+  /// White space or a byte-order mark: what `trim` removes.
+  static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    s.value < 0x80 ? s.value == 0x20 || (0x09...0x0D).contains(s.value) : s.properties.isWhitespace || s.value == 0xFEFF
   }
 
   /// Removes spaces, tabs, NBSP and other Unicode white space at both ends.
@@ -42,10 +79,10 @@ struct Page {
     var lo = s.unicodeScalars.startIndex
     var hi = s.unicodeScalars.endIndex
     let scalars = s.unicodeScalars
-    while lo != hi, scalars[lo].properties.isWhitespace || scalars[lo].value == 0xFEFF { lo = scalars.index(after: lo) }
+    while lo != hi, isSpace(scalars[lo]) { lo = scalars.index(after: lo) }
     while hi != lo {
       let p = scalars.index(before: hi)
-      if scalars[p].properties.isWhitespace || scalars[p].value == 0xFEFF { hi = p } else { break }
+      if isSpace(scalars[p]) { hi = p } else { break }
     }
     return String(scalars[lo..<hi])
   }

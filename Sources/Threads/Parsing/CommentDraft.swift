@@ -33,7 +33,8 @@ struct CommentDraft {
     if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
     var text = paragraphs.joined(separator: "\n\n")
     if truncated, let key = LineKey.make(String(text.suffix(40))), let cut = Markers.truncation(key: key) {
-      text = Page.trim(Substring(String(String.UnicodeScalarView(text.unicodeScalars.dropLast(cut)))))
+      let scalars = text.unicodeScalars
+      text = Page.trim(Substring(scalars[..<scalars.index(scalars.endIndex, offsetBy: -cut)]))
     }
     return Comment(
       index: index, author: author, date: date, dateText: dateText, truncated: truncated, text: text,

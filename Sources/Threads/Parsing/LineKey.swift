@@ -55,12 +55,20 @@ extension String {
 /// bytes compare exactly; `String.hasPrefix` and `contains` would walk
 /// characters with Unicode rules instead, which is many times slower.
 extension String {
-  func hasBytePrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+  func hasBytePrefix(_ prefix: String) -> Bool {
+    let n = prefix.utf8.count
+    guard utf8.count >= n else { return false }
+    return utf8.withContiguousStorageIfAvailable { h in
+      prefix.utf8.withContiguousStorageIfAvailable { p in h.prefix(n).elementsEqual(p) }
+    }.flatMap { $0 } ?? utf8.starts(with: prefix.utf8)
+  }
 
   func hasByteSuffix(_ suffix: String) -> Bool {
     let n = suffix.utf8.count
     guard utf8.count >= n, utf8.last == suffix.utf8.last else { return false }
-    return utf8.suffix(n).elementsEqual(suffix.utf8)
+    return utf8.withContiguousStorageIfAvailable { h in
+      suffix.utf8.withContiguousStorageIfAvailable { p in h.suffix(n).elementsEqual(p) }
+    }.flatMap { $0 } ?? utf8.suffix(n).elementsEqual(suffix.utf8)
   }
 
   func containsBytes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }

@@ -17,6 +17,11 @@ struct ReplyResolver {
   private var latestFolded: [String: Int] = [:]
   /// Latest comment that shows no author.
   private var latestUnnamed: Int? = nil
+  /// Hashes of the ASCII-folded first words of remembered names; a body
+  /// whose first word is not among them opens with no name (see `mention`).
+  private var firstWords: Set<UInt64> = []
+  /// Some name opens with a non-ASCII word: then no body is turned away.
+  private var nonASCIIFirstWord = false
   /// Five-word shingles of earlier comment bodies -> latest comment holding them.
   private var shingles: [UInt64: Int] = [:]
 
@@ -26,6 +31,8 @@ struct ReplyResolver {
   init(comments: [Comment], targets: [String?], article: String) {
     self.comments = comments
     self.targets = targets
+    // About one sampled shingle per 12 bytes of text: reserved once.
+    shingles.reserveCapacity(comments.reduce(0) { $0 + $1.text.utf8.count } / 12)
     var set = Set<UInt64>()
     let words = ShingleWords.hashes(of: article, quoted: true)
     if words.count >= 5 { for s in 0...(words.count - 5) { set.insert(ShingleWords.shingle(words[s..<(s + 5)])) } }
@@ -76,6 +83,23 @@ struct ReplyResolver {
   private mutating func remember(_ name: String, _ i: Int) {
     latest[name] = i
     latestFolded[ReplyResolver.fold(name)] = i
+    if let h = ReplyResolver.firstWordHash(name.utf8) { firstWords.insert(h) } else { nonASCIIFirstWord = true }
+  }
+
+  /// FNV-1a of the first word (up to a space or tab; leading spaces skipped)
+  /// with ASCII letters lower-cased; nil when a non-ASCII byte comes first.
+  /// Equal names and equal `fold`s have equal first-word hashes.
+  static func firstWordHash(_ bytes: some Sequence<UInt8>) -> UInt64? {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var started = false
+    for b in bytes {
+      if b == 0x20 && !started { continue }
+      if b == 0x20 || b == 0x09 { break }
+      if b >= 0x80 { return nil }
+      started = true
+      h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
+    }
+    return h
   }
 
   /// "@Jane Doe: ..." or "Jane Doe I disagree": the longest earlier author
@@ -88,6 +112,10 @@ struct ReplyResolver {
       return nil
     }
     let head = at ? text.dropFirst() : Substring(text)
+    // Every candidate below opens with the body's first word.
+    if !at, !nonASCIIFirstWord, let h = ReplyResolver.firstWordHash(head.utf8), !firstWords.contains(h) {
+      return nil
+    }
     let words = head.prefix(200).split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
     var n = min(4, words.count)
     while n >= 1 {

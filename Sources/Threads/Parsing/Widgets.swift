@@ -84,14 +84,28 @@ enum Widgets {
     "share on whatsapp", "print this", "email this", "tags", "filed under",
   ]
 
+  /// Every listed key and its role, earlier lists taking precedence: one
+  /// lookup instead of one per list.
+  static let listed: [String: Role] = {
+    var roles: [String: Role] = [:]
+    let lists: [(Set<String>, Role)] = [
+      (openers, .opener), (footers, .footer), (trailers, .trailer), (forms, .form), (noise, .noise),
+      (pageWidgets, .pageWidget),
+    ]
+    for (list, role) in lists {
+      for key in list where roles[key] == nil { roles[key] = role }
+    }
+    return roles
+  }()
+
+  /// The longest listed key in bytes: longer lines skip the lookup.
+  static let longestListed = listed.keys.map(\.utf8.count).max() ?? 0
+
   /// Classifies a line key; nil for ordinary text.
   static func role(of key: String) -> Role? {
-    if openers.contains(key) { return .opener }
-    if footers.contains(key) { return .footer }
-    if trailers.contains(key) { return .trailer }
-    if forms.contains(key) { return .form }
-    if noise.contains(key) { return .noise }
-    if pageWidgets.contains(key) { return .pageWidget }
+    // A canonically equivalent spelling may have more bytes than its listed
+    // form, so only lines far beyond the longest entry skip the lookup.
+    if key.utf8.count <= 3 * longestListed, let role = listed[key] { return role }
     return patternRole(key)
   }
 
@@ -99,15 +113,15 @@ enum Widgets {
   /// "3 responses to “Title”", "like · reply · 2y", "view 3 more replies",
   /// "3 △ ▽", "2,500 $", "support southfront".
   static func patternRole(_ key: String) -> Role? {
-    if key.hasPrefix("the statements, views and opinions expressed") || key.hasPrefix("(article by ")
-      || key.hasPrefix("(report by ") || key.hasPrefix("(written by ")
+    if key.hasBytePrefix("the statements, views and opinions expressed") || key.hasBytePrefix("(article by ")
+      || key.hasBytePrefix("(report by ") || key.hasBytePrefix("(written by ")
     {
       return .pageWidget
     }
-    if key.hasPrefix("this site uses akismet") { return .form }
-    if key.hasPrefix("your email address will not be published") { return .form }
-    if key.hasPrefix("you must be logged in to post") { return .form }
-    if key.hasPrefix("©") || key.hasPrefix("copyright ") || key.hasPrefix("(c) ") { return .trailer }
+    if key.hasBytePrefix("this site uses akismet") { return .form }
+    if key.hasBytePrefix("your email address will not be published") { return .form }
+    if key.hasBytePrefix("you must be logged in to post") { return .form }
+    if key.hasBytePrefix("©") || key.hasBytePrefix("copyright ") || key.hasBytePrefix("(c) ") { return .trailer }
     // Every pattern below is a short line, or one that opens with a count.
     guard let f = key.utf8.first, key.utf8.count <= 60 || (f >= 0x30 && f <= 0x39 && key.utf8.count <= 160)
     else { return nil }
@@ -138,11 +152,11 @@ enum Widgets {
     {
       return .noise
     }
-    if key.hasPrefix("comments (") || key.hasPrefix("comments: ") && words.count == 2 { return .opener }
-    if key.hasSuffix("条评论") && key.unicodeScalars.count <= 8 { return .opener }
+    if key.hasBytePrefix("comments (") || key.hasBytePrefix("comments: ") && words.count == 2 { return .opener }
+    if key.hasByteSuffix("条评论") && key.unicodeScalars.count <= 8 { return .opener }
     // Facebook footers: "like · reply · 2y", "like · reply · mark as spam · 3w".
     if (first == "like" || first == "like·") && key.containsBytes("reply") && words.count <= 12 { return .footer }
-    if key.hasPrefix("reply •") || key.hasPrefix("reply·") || key.hasPrefix("reply ·") { return .footer }
+    if key.hasBytePrefix("reply •") || key.hasBytePrefix("reply·") || key.hasBytePrefix("reply ·") { return .footer }
     // Disqus: "12 • Reply • Share ›", "• Reply • Share ›".
     if words.count <= 7, key.containsBytes("reply"), key.containsBytes("share") { return .footer }
     if key.hasBytePrefix("also on ") { return .trailer }
@@ -159,7 +173,7 @@ enum Widgets {
       return first == "load" || words.contains(where: { $0.hasPrefix("comment") }) && first != "view"
         ? .trailer : .noise
     }
-    if key.hasPrefix("in reply to") == false, words.count <= 3,
+    if key.hasBytePrefix("in reply to") == false, words.count <= 3,
       words.allSatisfy({ $0.allSatisfy { c in c.isNumber || c == "+" || c == "-" || c == "−" } })
     {
       return .noise  // vote counts "0", "+3", "-1"
@@ -173,9 +187,9 @@ enum Widgets {
     if ["photo:", "image:", "credit:", "source:", "caption:", "video:", "photo", "image"].contains(first), words.count <= 8 {
       return .pageWidget
     }
-    if first == "support" && words.count <= 4 && !key.hasSuffix(".") { return .pageWidget }
+    if first == "support" && words.count <= 4 && !key.hasByteSuffix(".") { return .pageWidget }
     if first == "help" && key.containsBytes("support") && words.count <= 10 { return .pageWidget }
-    if key.hasPrefix("subscribe to") && words.count <= 6 { return .trailer }
+    if key.hasBytePrefix("subscribe to") && words.count <= 6 { return .trailer }
     return nil
   }
 }
