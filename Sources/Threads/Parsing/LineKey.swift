@@ -9,39 +9,43 @@ enum LineKey {
   static func make(_ line: String) -> String? {
     let u = line.utf8
     guard u.count <= maxBytes else { return nil }
-    var ascii = true
-    for b in u where b >= 0x80 { ascii = false; break }
     // Short non-ASCII lines may be localised widgets or names: full Unicode
     // lower-casing. Longer ones are prose: ASCII folding on the bytes is enough.
-    let source = !ascii && u.count <= 48 ? line.lowercased() : line
-    var out: [UInt8] = []
-    out.reserveCapacity(source.utf8.count)
-    var lastSpace = false
-    var pendingC2 = false
-    for b in source.utf8 {
-      if pendingC2 {
-        pendingC2 = false
-        if b == 0xA0 {  // NBSP
-          if !lastSpace { out.append(0x20) }
-          lastSpace = true
-          continue
+    var source = u.count <= 48 && u.contains(where: { $0 >= 0x80 }) ? line.lowercased() : line
+    return source.withUTF8 { src in
+      // Folding never lengthens: NBSP (two bytes) and space runs shrink to one space.
+      String(unsafeUninitializedCapacity: src.count) { out in
+        var n = 0
+        var lastSpace = false
+        var pendingC2 = false
+        for b in src {
+          if pendingC2 {
+            pendingC2 = false
+            if b == 0xA0 {  // NBSP
+              if !lastSpace { out[n] = 0x20; n += 1 }
+              lastSpace = true
+              continue
+            }
+            out[n] = 0xC2
+            n += 1
+          }
+          if b == 0xC2 {
+            pendingC2 = true
+            continue
+          }
+          if b == 0x20 || b == 0x09 {
+            if !lastSpace { out[n] = 0x20; n += 1 }
+            lastSpace = true
+          } else {
+            out[n] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            n += 1
+            lastSpace = false
+          }
         }
-        out.append(0xC2)
-      }
-      if b == 0xC2 {
-        pendingC2 = true
-        continue
-      }
-      if b == 0x20 || b == 0x09 {
-        if !lastSpace { out.append(0x20) }
-        lastSpace = true
-      } else {
-        out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-        lastSpace = false
+        if pendingC2 { out[n] = 0xC2; n += 1 }
+        return n
       }
     }
-    if pendingC2 { out.append(0xC2) }
-    return String(decoding: out, as: UTF8.self)
   }
 }
 
@@ -101,12 +105,30 @@ struct AffixList {
   private var edge = [Bool](repeating: false, count: 256)
   private let suffixes: Bool
 
+  /// Last two bytes of each item of two bytes or more.
+  private var tails = Set<UInt16>()
+  private var hasOneByteItem = false
+
   init(_ items: [String], suffixes: Bool) {
     self.items = items
     self.suffixes = suffixes
     for item in items {
       if let b = suffixes ? item.utf8.last : item.utf8.first { edge[Int(b)] = true }
+      let tail = Array(item.utf8.suffix(2))
+      if tail.count == 2 { tails.insert(UInt16(tail[0]) << 8 | UInt16(tail[1])) } else { hasOneByteItem = true }
     }
+  }
+
+  /// For a suffix list: whether the key of `line` (a trimmed line, not yet
+  /// folded) may end with an item. Its last two bytes, when ASCII, are what
+  /// `LineKey` makes of them (lower case, tab as space), so most lines are
+  /// turned away before a key is built.
+  func mayEnd(_ line: String) -> Bool {
+    let tail = line.utf8.suffix(2)
+    guard !hasOneByteItem, tail.count == 2, let a = tail.first, let b = tail.last, a < 0x80, b < 0x80
+    else { return true }
+    func fold(_ c: UInt8) -> UInt16 { UInt16(c == 0x09 ? 0x20 : c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
+    return tails.contains(fold(a) << 8 | fold(b))
   }
 
   /// The first item that `key` starts (or ends) with.

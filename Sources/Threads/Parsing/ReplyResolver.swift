@@ -18,12 +18,14 @@ struct ReplyResolver {
   /// Latest comment that shows no author.
   private var latestUnnamed: Int? = nil
   /// Hashes of the ASCII-folded first words of remembered names; a body
-  /// whose first word is not among them opens with no name (see `mention`).
+  /// whose first word is ASCII and not among them opens with no name (see
+  /// `mention`).
   private var firstWords: Set<UInt64> = []
-  /// Some name opens with a non-ASCII word: then no body is turned away.
-  private var nonASCIIFirstWord = false
+  /// Some name's first word is canonically equivalent to, or folds to, an
+  /// ASCII word without being one: then no body is turned away.
+  private var asciiLookalike = false
   /// Five-word shingles of earlier comment bodies -> latest comment holding them.
-  private var shingles: [UInt64: Int] = [:]
+  private var shingles: ShingleIndex
 
   /// Five-word shingles of the article: a quote of the article is no reply.
   private let articleShingles: Set<UInt64>
@@ -32,7 +34,7 @@ struct ReplyResolver {
     self.comments = comments
     self.targets = targets
     // About one sampled shingle per 12 bytes of text: reserved once.
-    shingles.reserveCapacity(comments.reduce(0) { $0 + $1.text.utf8.count } / 12)
+    shingles = ShingleIndex(capacity: comments.reduce(0) { $0 + $1.text.utf8.count } / 12)
     var set = Set<UInt64>()
     let words = ShingleWords.hashes(of: article, quoted: true)
     if words.count >= 5 { for s in 0...(words.count - 5) { set.insert(ShingleWords.shingle(words[s..<(s + 5)])) } }
@@ -83,18 +85,34 @@ struct ReplyResolver {
   private mutating func remember(_ name: String, _ i: Int) {
     latest[name] = i
     latestFolded[ReplyResolver.fold(name)] = i
-    if let h = ReplyResolver.firstWordHash(name.utf8) { firstWords.insert(h) } else { nonASCIIFirstWord = true }
+    if let h = ReplyResolver.firstWordHash(name.utf8) {
+      firstWords.insert(h)
+    } else if ReplyResolver.firstWord(of: name).contains(where: ReplyResolver.asciiLookalikes.contains) {
+      asciiLookalike = true
+    }
   }
 
-  /// FNV-1a of the first word (up to a space or tab; leading spaces skipped)
-  /// with ASCII letters lower-cased; nil when a non-ASCII byte comes first.
-  /// Equal names and equal `fold`s have equal first-word hashes.
-  static func firstWordHash(_ bytes: some Sequence<UInt8>) -> UInt64? {
+  /// Non-ASCII scalars that are canonically equivalent to ASCII (KELVIN SIGN,
+  /// GREEK QUESTION MARK, GREEK VARIA) or lower-case to it (KELVIN SIGN).
+  static let asciiLookalikes: Set<Unicode.Scalar> = ["\u{212A}", "\u{037E}", "\u{1FEF}"]
+
+  /// The scalars of `name` up to its first space, tab or NBSP (as `fold` separates words).
+  static func firstWord(of name: String) -> some Sequence<Unicode.Scalar> {
+    name.unicodeScalars.prefix { $0 != " " && $0 != "\t" && $0 != "\u{A0}" }
+  }
+
+  /// FNV-1a of the first word (up to a space, tab or NBSP; leading spaces
+  /// skipped) with ASCII letters lower-cased; nil when a non-ASCII byte comes
+  /// first. Equal names and equal `fold`s have equal first-word hashes.
+  static func firstWordHash<C: Collection<UInt8>>(_ bytes: C) -> UInt64? {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     var started = false
-    for b in bytes {
+    var i = bytes.startIndex
+    while i != bytes.endIndex {
+      let b = bytes[i]
+      i = bytes.index(after: i)
       if b == 0x20 && !started { continue }
-      if b == 0x20 || b == 0x09 { break }
+      if b == 0x20 || b == 0x09 || b == 0xC2 && i != bytes.endIndex && bytes[i] == 0xA0 { break }
       if b >= 0x80 { return nil }
       started = true
       h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
@@ -113,7 +131,7 @@ struct ReplyResolver {
     }
     let head = at ? text.dropFirst() : Substring(text)
     // Every candidate below opens with the body's first word.
-    if !at, !nonASCIIFirstWord, let h = ReplyResolver.firstWordHash(head.utf8), !firstWords.contains(h) {
+    if !at, !asciiLookalike, let h = ReplyResolver.firstWordHash(head.utf8), !firstWords.contains(h) {
       return nil
     }
     let words = head.prefix(200).split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
@@ -154,7 +172,7 @@ struct ReplyResolver {
     // while a quote of eight or more words still meets one almost surely.
     for s in 0...(words.count - 5) {
       let key = ShingleWords.shingle(words[s..<(s + 5)])
-      if ShingleWords.sampled(key) { shingles[key] = i }
+      if ShingleWords.sampled(key) { shingles.set(key, i) }
     }
   }
 }

@@ -7,6 +7,8 @@ struct Segmenter {
   var diagnostics: [ParseDiagnostic] = []
   /// Names seen in certain headers or reply markers anywhere in the region.
   let knownNames: Set<String>
+  /// The longest known name in bytes (see `isKnown`).
+  let longestKnownName: Int
   /// Most comments on this page have certain headers (names twice, dates,
   /// "says:"): a bare name line is then only a header when it is a known name.
   let strictHeaders: Bool
@@ -43,6 +45,7 @@ struct Segmenter {
       }
     }
     knownNames = known
+    longestKnownName = known.map(\.utf8.count).max() ?? 0
     footerDelimited = footers >= 2
     strictHeaders = certain >= 3 && certain > 2 * bare
   }
@@ -75,7 +78,7 @@ struct Segmenter {
       h = Header(
         author: author, certain: true, target: target, date: DateMatcher.lineDate(key)?.date, dateText: d.dateText,
         end: i + 1)
-    } else if info.isNameCandidate || info.role == nil && knownNames.contains(lines[i]) {
+    } else if info.isNameCandidate || info.role == nil && isKnown(lines[i]) {
       h = Header(author: lines[i], certain: false, end: i + 1)
       if i + 1 < lines.count, lines[i + 1] == lines[i] {
         h.certain = true
@@ -129,7 +132,7 @@ struct Segmenter {
     guard words.count >= 2 else { return (name, nil) }
     for n in stride(from: min(4, words.count - 1), through: 1, by: -1) {
       let tail = words.suffix(n).joined(separator: " ")
-      if knownNames.contains(tail) { return (words.dropLast(n).joined(separator: " "), tail) }
+      if isKnown(tail) { return (words.dropLast(n).joined(separator: " "), tail) }
     }
     return (name, nil)
   }
@@ -143,7 +146,7 @@ struct Segmenter {
 
   /// Whether a bare name line, inside a body, opens a new comment.
   func opensComment(_ i: Int) -> Bool {
-    let known = knownNames.contains(lines[i])
+    let known = isKnown(lines[i])
     let score = known ? max(infos[i].name, 1) : infos[i].name
     if strictHeaders && !known { return false }
     // It must stand alone: a blank line after it.
@@ -156,7 +159,7 @@ struct Segmenter {
       return known && score > 0.3 || emptyBody && score >= 0.7
     }
     // The next paragraph is itself a known name opening a comment: this line is body.
-    if !emptyBody, infos[j].isNameCandidate, knownNames.contains(lines[j]), !known { return false }
+    if !emptyBody, infos[j].isNameCandidate, isKnown(lines[j]), !known { return false }
     let threshold = known ? 0.2 : 0.7
     return score >= threshold
   }
@@ -247,7 +250,8 @@ struct Segmenter {
       current?.body.append(i)
       if let key = info.key, Markers.truncation(key: key) != nil {
         current?.truncated = true
-      } else if info.key == nil, let key = LineKey.make(String(lines[i].suffix(40))),
+      } else if info.key == nil, Markers.truncationSuffixList.mayEnd(lines[i]),
+        let key = LineKey.make(String(lines[i].suffix(40))),
         Markers.truncation(key: key) != nil
       {
         current?.truncated = true
@@ -268,7 +272,13 @@ struct Segmenter {
     if h.end < lines.count, !infos[h.end].blank, !footerDelimited {
       return false  // "Name" directly followed by text reads as a body line
     }
-    if strictHeaders && !knownNames.contains(lines[i]) { return false }
-    return infos[i].name >= 0.3 || knownNames.contains(lines[i])
+    if strictHeaders && !isKnown(lines[i]) { return false }
+    return infos[i].name >= 0.3 || isKnown(lines[i])
+  }
+
+  /// Whether `line` is a known name. Canonically equivalent spellings differ
+  /// in length at most threefold, so longer lines skip the hash.
+  func isKnown(_ line: String) -> Bool {
+    line.utf8.count <= 3 * longestKnownName && knownNames.contains(line)
   }
 }
