@@ -46,12 +46,16 @@ struct LineInfo {
     if inlineDated == nil { name = NameScore.score(line) }
   }
 
+  /// Lines up to this many bytes are described once per page (see `describe`).
+  static let memoBytes = 64
+
   /// The features of every line of a page. Short lines repeat (author
-  /// names, dates, widgets), so each distinct one is described once.
+  /// names, dates, widgets), so each distinct one is described once; longer
+  /// ones are nearly all distinct prose.
   static func describe(_ lines: [String]) -> [LineInfo] {
     var seen: [String: LineInfo] = [:]
     return lines.map { line in
-      guard line.utf8.count <= LineKey.maxBytes else { return LineInfo(line) }
+      guard line.utf8.count <= memoBytes else { return LineInfo(line) }
       if let known = seen[line] { return known }
       let info = LineInfo(line)
       seen[line] = info

@@ -1,10 +1,14 @@
 /// Shingle hash -> latest comment index, as an open-addressing table: the
-/// keys are already well-mixed 64-bit hashes, so they need no `Hasher` and a
-/// slot is two words.
+/// keys are already well-mixed 64-bit hashes, so they need no `Hasher`, and a
+/// slot (key and index side by side) is one memory access on huge pages.
 struct ShingleIndex {
-  private var keys: [UInt64]
-  private var values: [Int32]
-  private var used: [Bool]
+  private struct Slot {
+    var key: UInt64 = 0
+    /// The comment index; -1 marks an empty slot.
+    var value: Int32 = -1
+  }
+
+  private var slots: [Slot]
   private var count = 0
   private var mask: Int
 
@@ -12,35 +16,31 @@ struct ShingleIndex {
   init(capacity: Int = 0) {
     var size = 16
     while size < 2 * capacity { size <<= 1 }
-    keys = Array(repeating: 0, count: size)
-    values = Array(repeating: 0, count: size)
-    used = Array(repeating: false, count: size)
+    slots = Array(repeating: Slot(), count: size)
     mask = size - 1
   }
 
   subscript(key: UInt64) -> Int? {
-    var slot = home(key)
-    while used[slot] {
-      if keys[slot] == key { return Int(values[slot]) }
-      slot = (slot + 1) & mask
+    var i = home(key)
+    while slots[i].value >= 0 {
+      if slots[i].key == key { return Int(slots[i].value) }
+      i = (i + 1) & mask
     }
     return nil
   }
 
-  /// Maps `key` to `value`, replacing what it mapped to.
+  /// Maps `key` to `value` (a comment index), replacing what it mapped to.
   mutating func set(_ key: UInt64, _ value: Int) {
-    if 2 * (count + 1) > keys.count { grow() }
-    var slot = home(key)
-    while used[slot] {
-      if keys[slot] == key {
-        values[slot] = Int32(truncatingIfNeeded: value)
+    if 2 * (count + 1) > slots.count { grow() }
+    var i = home(key)
+    while slots[i].value >= 0 {
+      if slots[i].key == key {
+        slots[i].value = Int32(value)
         return
       }
-      slot = (slot + 1) & mask
+      i = (i + 1) & mask
     }
-    used[slot] = true
-    keys[slot] = key
-    values[slot] = Int32(truncatingIfNeeded: value)
+    slots[i] = Slot(key: key, value: Int32(value))
     count += 1
   }
 
@@ -48,8 +48,8 @@ struct ShingleIndex {
   private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: key >> 20) & mask }
 
   private mutating func grow() {
-    var bigger = ShingleIndex(capacity: keys.count)
-    for slot in keys.indices where used[slot] { bigger.set(keys[slot], Int(values[slot])) }
+    var bigger = ShingleIndex(capacity: slots.count)
+    for slot in slots where slot.value >= 0 { bigger.set(slot.key, Int(slot.value)) }
     self = bigger
   }
 }
