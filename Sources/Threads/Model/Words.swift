@@ -3,10 +3,11 @@ public enum Words {
   /// Number of runs of non-whitespace bytes (space, tab, CR, LF separate words).
   /// - Complexity: O(n) over the UTF-8 bytes.
   public static func count(_ text: String) -> Int {
-    text.utf8.withContiguousStorageIfAvailable(count) ?? count(Array(text.utf8))
+    var text = text
+    return text.withUTF8(count)
   }
 
-  private static func count<C: Collection<UInt8>>(_ bytes: C) -> Int {
+  private static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var n = 0
     var inWord = false
     for b in bytes {

@@ -1,0 +1,111 @@
+import Testing
+
+@testable import Threads
+
+/// The byte-level fast paths of the parser agree with the plain definitions
+/// they stand in for.
+@Suite("Parser fast paths")
+struct FastPathTests {
+  /// A small deterministic generator, so failures reproduce.
+  struct Mix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+  }
+
+  @Test("the shingle index answers like a dictionary through growth and overwrites")
+  func shingleIndexMatchesDictionary() {
+    var mix = Mix(state: 7)
+    var index = ShingleIndex(capacity: 4)
+    var model: [UInt64: Int] = [:]
+    // Few distinct keys among many writes: overwrites and collisions both happen.
+    let keys = (0..<3000).map { _ in mix.next() & ~1 }
+    for i in 0..<20_000 {
+      let key = mix.pick(keys)
+      index.set(key, i)
+      model[key] = i
+    }
+    for key in keys { #expect(index[key] == model[key]) }
+    for _ in 0..<1000 {
+      let absent = mix.next() | 1
+      #expect(index[absent] == nil)
+    }
+  }
+
+  @Test("byte-level splitting and trimming equal line splitting with Unicode trimming")
+  func splitMatchesScalarTrim() {
+    var mix = Mix(state: 11)
+    let pieces = [
+      "a", "Jane", "é", "e\u{301}", "李", "😀", " ", "  ", "\t", "\u{A0}", "\u{3000}", "\u{2003}", "\u{FEFF}",
+      "\u{85}", "\u{1680}", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "»", "…",
+    ]
+    for _ in 0..<500 {
+      let text = (0..<Int(mix.next() % 30)).map { _ in mix.pick(pieces) }.joined()
+      #expect(Page.split(text) == reference(text), "\(Array(text.unicodeScalars))")
+    }
+  }
+
+  /// Lines at LF, CRLF and CR, each trimmed scalar by scalar.
+  func reference(_ text: String) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    var scalars = text.unicodeScalars.makeIterator()
+    var pending = scalars.next()
+    while let s = pending {
+      pending = scalars.next()
+      if s == "\n" || s == "\r" {
+        lines.append(current)
+        current = ""
+        if s == "\r", pending == "\n" { pending = scalars.next() }
+      } else {
+        current.unicodeScalars.append(s)
+      }
+    }
+    if !text.isEmpty, text.unicodeScalars.last != "\n", text.unicodeScalars.last != "\r" { lines.append(current) }
+    let space: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0 == "\u{FEFF}" }
+    return lines.map { line in
+      let s = Array(line.unicodeScalars)
+      guard let lo = s.firstIndex(where: { !space($0) }), let hi = s.lastIndex(where: { !space($0) }) else { return "" }
+      var out = ""
+      out.unicodeScalars.append(contentsOf: s[lo...hi])
+      return out
+    }
+  }
+
+  func comment(_ index: Int, _ author: String?, _ text: String) -> Threads.Comment {
+    Threads.Comment(index: index, author: author, date: nil, dateText: nil, truncated: false, text: text, line: index + 1)
+  }
+
+  @Test(
+    "a body opening with an earlier name is a mention, however the name is spelled",
+    arguments: [
+      ("Jane Doe", "Jane Doe you are right"),
+      ("Jane\u{A0}Doe", "Jane Doe you are right"),  // equal once folded
+      ("JANE DOE", "Jane Doe you are right"),
+      ("\u{212A}im Lee", "Kim Lee you are right"),  // KELVIN SIGN: canonically "K"
+      ("José Ruiz", "Jose\u{301} Ruiz you are right"),
+    ])
+  func mentionsSurviveTheFirstWordGate(name: String, body: String) {
+    var resolver = ReplyResolver(
+      comments: [comment(0, "Someone Else", "First."), comment(1, name, "Second."), comment(2, "Ann Bell", body)],
+      targets: [nil, nil, nil], article: "")
+    resolver.run()
+    #expect(resolver.comments[2].parent == 1)
+    #expect(resolver.comments[2].replyEvidence == .mention)
+  }
+
+  @Test("a body opening with no earlier name mentions nobody")
+  func noMentionWithoutName() {
+    var resolver = ReplyResolver(
+      comments: [comment(0, "Jane Doe", "First."), comment(1, "Ann Bell", "Janet Doe is someone else")],
+      targets: [nil, nil], article: "")
+    resolver.run()
+    #expect(resolver.comments[1].parent == nil)
+  }
+}
