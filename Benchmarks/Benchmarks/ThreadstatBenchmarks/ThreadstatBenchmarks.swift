@@ -1,10 +1,11 @@
 import Benchmark
 import Foundation
 import Metrics
+import Synchronization
 import Threads
 
 // Parse, drift (PageAnalysis) and GraphML writing on pages made by
-// ../shared/tools/gen-scrapes, generated once per run into a temporary folder.
+// ../shared/tools/gen-scrapes, generated once into Benchmarks/.build/pages.
 // Besides wall clock and allocations, each benchmark reports its own speed as
 // "ns/comment" and "us/MB" (custom metrics, measured around the work itself).
 
@@ -27,55 +28,68 @@ private struct Fixture: Sendable {
   var comments: Int { max(1, discussion.comments.count) }
 }
 
+/// The checkout's root (this file is Benchmarks/Benchmarks/ThreadstatBenchmarks/…).
+private let checkout = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+
 /// gen-scrapes: $GEN_SCRAPES, else ../shared/tools/gen-scrapes beside the checkout.
 private func generator() -> String {
   if let path = ProcessInfo.processInfo.environment["GEN_SCRAPES"] { return path }
-  let checkout = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
   return checkout.deletingLastPathComponent().appendingPathComponent("shared/tools/gen-scrapes").path
 }
 
-/// Runs gen-scrapes into a fresh temporary folder and returns the one page it wrote.
-private func generate(_ arguments: [String]) throws -> URL {
-  let folder = FileManager.default.temporaryDirectory
-    .appendingPathComponent("threadstat-bench-\(UUID().uuidString)")
+/// Runs gen-scrapes once per page into Benchmarks/.build/pages/NAME (every
+/// benchmark runs in its own process; gen-scrapes output is deterministic, so
+/// later processes reuse the file) and returns the page it wrote.
+private func generate(_ name: String, _ arguments: [String]) throws -> URL {
+  let folder = checkout.appendingPathComponent("Benchmarks/.build/pages/\(name)")
+  let manager = FileManager.default
+  func page() throws -> URL? {
+    try manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+      .filter { $0.pathExtension == "txt" }
+      .sorted { $0.path < $1.path }.first
+  }
+  if manager.fileExists(atPath: folder.appendingPathComponent("done").path), let file = try page() { return file }
+  try? manager.removeItem(at: folder)
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
   process.arguments = ["python3", generator(), "--out", folder.path, "--quiet"] + arguments
   try process.run()
   process.waitUntilExit()
-  guard process.terminationStatus == 0 else {
-    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "gen-scrapes failed"])
+  guard process.terminationStatus == 0, let file = try page() else {
+    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "gen-scrapes failed for \(name)"])
   }
-  let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-    .filter { $0.pathExtension == "txt" }
-    .sorted { $0.path < $1.path }
-  guard let file = files.first else {
-    throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "gen-scrapes wrote no page"])
-  }
+  manager.createFile(atPath: folder.appendingPathComponent("done").path, contents: nil)
   return file
 }
 
-/// Generates and prepares every page once, then removes the files.
-private let fixtures: [String: Fixture] = {
-  var out: [String: Fixture] = [:]
-  for page in pages {
-    do {
-      let file = try generate(page.arguments)
-      defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
-      let bytes = try [UInt8](Data(contentsOf: file))
-      let discussion = Discussion(parsing: bytes, source: file.lastPathComponent)
-      let analysis = PageAnalysis(discussion)
-      var graph = CommentGraph()
-      graph.append(discussion, analysis: analysis)
-      out[page.name] = Fixture(bytes: bytes, discussion: discussion, analysis: analysis, graph: graph)
-    } catch {
-      fatalError("cannot prepare page \(page.name): \(error)")
-    }
+/// Pages prepared in this process.
+private let prepared = Mutex<[String: Fixture]>([:])
+
+/// Generates (or reuses) one page and prepares it up to every measured step,
+/// once per process.
+private func prepare(_ name: String) -> Fixture {
+  if let known = prepared.withLock({ $0[name] }) { return known }
+  let fixture = load(name)
+  prepared.withLock { $0[name] = fixture }
+  return fixture
+}
+
+private func load(_ name: String) -> Fixture {
+  guard let page = pages.first(where: { $0.name == name }) else { fatalError("no page \(name)") }
+  do {
+    let file = try generate(page.name, page.arguments)
+    let bytes = try [UInt8](Data(contentsOf: file))
+    let discussion = Discussion(parsing: bytes, source: file.lastPathComponent)
+    let analysis = PageAnalysis(discussion)
+    var graph = CommentGraph()
+    graph.append(discussion, analysis: analysis)
+    return Fixture(bytes: bytes, discussion: discussion, analysis: analysis, graph: graph)
+  } catch {
+    fatalError("cannot prepare page \(name): \(error)")
   }
-  return out
-}()
+}
 
 private let nsPerComment = BenchmarkMetric.custom("ns/comment", polarity: .prefersSmaller, useScalingFactor: false)
 private let usPerMB = BenchmarkMetric.custom("us/MB", polarity: .prefersSmaller, useScalingFactor: false)
@@ -89,7 +103,7 @@ private func register(_ step: String, _ body: @escaping @Sendable (Fixture) thro
       maxDuration: .seconds(big ? 10 : 2),
       maxIterations: big ? 10 : 1000)
     Benchmark("\(step) \(page.name)", configuration: configuration) { benchmark in
-      guard let fixture = fixtures[page.name] else { return }
+      let fixture = prepare(page.name)
       for _ in benchmark.scaledIterations {
         let start = ContinuousClock.now
         benchmark.startMeasurement()

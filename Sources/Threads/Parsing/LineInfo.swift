@@ -54,7 +54,9 @@ struct LineInfo {
   /// ones are nearly all distinct prose.
   static func describe(_ lines: [String]) -> [LineInfo] {
     var seen: [String: LineInfo] = [:]
+    let blank = LineInfo("")
     return lines.map { line in
+      if line.isEmpty { return blank }
       guard line.utf8.count <= memoBytes else { return LineInfo(line) }
       if let known = seen[line] { return known }
       let info = LineInfo(line)

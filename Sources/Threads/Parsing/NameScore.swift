@@ -31,7 +31,9 @@ enum NameScore {
   static func score(_ line: String) -> Double {
     let u = line.utf8
     if u.isEmpty || u.count > 80 { return -3 }
-    let words = line.split(separator: " ", omittingEmptySubsequences: true)
+    // Split on space bytes: a space that carries a combining mark is no
+    // separator to `Character` splitting, but names never hold one.
+    let words = line.utf8.split(separator: 0x20).map { Substring($0) }
     if words.count > 7 { return -3 }
     var s = 1.0
     if words.count > 5 { s -= Double(words.count - 5) * 0.5 }

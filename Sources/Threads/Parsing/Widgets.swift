@@ -113,6 +113,20 @@ enum Widgets {
   /// "3 responses to “Title”", "like · reply · 2y", "view 3 more replies",
   /// "3 △ ▽", "2,500 $", "support southfront".
   static func patternRole(_ key: String) -> Role? {
+    if let role = prefixRole(key) { return role }
+    // Every pattern below is a short line, or one that opens with a count.
+    guard let f = key.utf8.first, key.utf8.count <= 60 || (f >= 0x30 && f <= 0x39 && key.utf8.count <= 160)
+    else { return nil }
+    return shortPatternRole(key, first: f)
+  }
+
+  /// Notices, bylines and copyright lines, known by how they open.
+  static func prefixRole(_ key: String) -> Role? {
+    // Each prefix below opens with one of these bytes: most lines need no comparison.
+    switch key.utf8.first {
+    case UInt8(ascii: "t"), UInt8(ascii: "("), UInt8(ascii: "y"), UInt8(ascii: "c"), 0xC2: break
+    default: return nil
+    }
     if key.hasBytePrefix("the statements, views and opinions expressed") || key.hasBytePrefix("(article by ")
       || key.hasBytePrefix("(report by ") || key.hasBytePrefix("(written by ")
     {
@@ -122,9 +136,12 @@ enum Widgets {
     if key.hasBytePrefix("your email address will not be published") { return .form }
     if key.hasBytePrefix("you must be logged in to post") { return .form }
     if key.hasBytePrefix("©") || key.hasBytePrefix("copyright ") || key.hasBytePrefix("(c) ") { return .trailer }
-    // Every pattern below is a short line, or one that opens with a count.
-    guard let f = key.utf8.first, key.utf8.count <= 60 || (f >= 0x30 && f <= 0x39 && key.utf8.count <= 160)
-    else { return nil }
+    return nil
+  }
+
+  /// The numbered and composed variants of short lines (see `patternRole`);
+  /// `f` is the key's first byte.
+  static func shortPatternRole(_ key: String, first f: UInt8) -> Role? {
     // Prose of more than six words matches nothing below unless it opens with a count.
     let spaces = key.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) }
     if spaces > 6, !(f >= 0x30 && f <= 0x39), !key.hasBytePrefix("like"), !key.hasBytePrefix("help") { return nil }
