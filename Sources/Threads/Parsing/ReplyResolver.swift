@@ -187,51 +187,48 @@ enum ShingleWords {
   static func hashes(of text: String, quoted: Bool) -> [UInt64] {
     var out: [UInt64] = []
     var copy = text
-    copy.withUTF8 { hashes(of: $0[...], quoted: quoted, into: &out) }
+    copy.withUTF8 { hashes(of: $0, quoted: quoted, into: &out) }
     return out
   }
 
-  static func hashes<C: Collection<UInt8>>(of bytes: C, quoted: Bool, into out: inout [UInt64])
-  where C.Index == Int {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+  static func hashes(of bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, into out: inout [UInt64]) {
+    let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    var h = seed
     var inWord = false
     var depth = 0
-    var i = bytes.startIndex
-    func flush() {
+    @inline(__always) func flush() {
       if inWord, quoted || depth == 0 { out.append(h) }
       inWord = false
-      h = 0xcbf2_9ce4_8422_2325
+      h = seed
     }
-    while i < bytes.endIndex {
+    let n = bytes.count
+    var i = 0
+    while i < n {
       var b = bytes[i]
-      if b == 0x22 {  // "
-        flush()
-        depth = depth > 0 ? depth - 1 : 1
+      if b < 0x80 {
+        if (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) {
+          if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+          h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+          inWord = true
+        } else {
+          flush()
+          if b == 0x22 { depth = depth > 0 ? depth - 1 : 1 }  // "
+        }
         i += 1
-        continue
-      }
-      if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80 {  // U+2000..U+203F
+      } else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80 {  // U+2000..U+203F
         flush()
         let c = bytes[i + 2]
         if c == 0x9C || c == 0x9E { depth += 1 } else if c == 0x9D { depth = max(0, depth - 1) }
         i += 3
-        continue
-      }
-      if b == 0xC2, i + 1 < bytes.endIndex, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB || bytes[i + 1] == 0xA0 {
+      } else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB || bytes[i + 1] == 0xA0 {
         flush()
         if bytes[i + 1] == 0xAB { depth += 1 } else if bytes[i + 1] == 0xBB { depth = max(0, depth - 1) }
         i += 2
-        continue
-      }
-      let letter = b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
-      if letter {
-        if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+      } else {  // other non-ASCII bytes belong to words
         h = (h ^ UInt64(b)) &* 0x100_0000_01b3
         inWord = true
-      } else {
-        flush()
+        i += 1
       }
-      i += 1
     }
     flush()
   }
