@@ -49,6 +49,18 @@ struct FastPathTests {
     }
   }
 
+  @Test("word counts are runs of bytes between spaces, tabs, CR and LF")
+  func wordCounts() {
+    var mix = Mix(state: 5)
+    let pieces = ["a", "word", "é", "\u{A0}", " ", "  ", "\t", "\n", "\r\n", "\r", "李明", "—"]
+    for _ in 0..<500 {
+      let text = (0..<Int(mix.next() % 20)).map { _ in mix.pick(pieces) }.joined()
+      let separators: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+      let expected = text.utf8.split(whereSeparator: separators.contains).count
+      #expect(Words.count(text) == expected, "\(Array(text.unicodeScalars))")
+    }
+  }
+
   /// Lines at LF, CRLF and CR, each trimmed scalar by scalar.
   func reference(_ text: String) -> [String] {
     var lines: [String] = []

@@ -8,11 +8,13 @@ public enum Words {
   }
 
   private static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    // Branch-free: a word starts at each non-space byte after a space.
     var n = 0
-    var inWord = false
+    var afterSpace = 1
     for b in bytes {
-      let space = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
-      if space { inWord = false } else if !inWord { inWord = true; n += 1 }
+      let space = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D ? 1 : 0
+      n &+= afterSpace & (space ^ 1)
+      afterSpace = space
     }
     return n
   }
