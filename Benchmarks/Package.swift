@@ -9,7 +9,7 @@ let root = String(Context.packageDirectory.split(separator: "/").dropLast().last
 
 let package = Package(
   name: "threadstat-benchmarks",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],  // Synchronization.Mutex
   dependencies: [
     .package(path: ".."),
     .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),

@@ -100,6 +100,7 @@ private func register(_ step: String, _ body: @escaping @Sendable (Fixture) thro
     let big = page.name.hasPrefix("big")
     let configuration = Benchmark.Configuration(
       metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident, nsPerComment, usPerMB],
+      timeUnits: big ? .milliseconds : .microseconds,
       maxDuration: .seconds(big ? 10 : 2),
       maxIterations: big ? 10 : 1000)
     Benchmark("\(step) \(page.name)", configuration: configuration) { benchmark in
@@ -119,7 +120,6 @@ private func register(_ step: String, _ body: @escaping @Sendable (Fixture) thro
 }
 
 let benchmarks: @Sendable () -> Void = {
-  Benchmark.defaultConfiguration.timeUnits = .milliseconds
   register("parse") { fixture in
     blackHole(Discussion(parsing: fixture.bytes, source: "page.txt"))
   }
