@@ -171,6 +171,31 @@ struct GraphCommandTests {
     #expect(leftovers == ["out.graphml"])
   }
 
+  @Test("-o into a pipe writes through it and leaves the pipe in place")
+  func outputIntoPipe() throws {
+    let dir = try CLI.scratch("cli-fifo")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fifo = dir.appendingPathComponent("out.fifo").path
+    try #require(mkfifo(fifo, 0o600) == 0)
+    // Opened before the writer, without blocking, and read once the writer is
+    // done: the small sample's GraphML fits the pipe's 64 kB buffer.
+    let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+    try #require(reader >= 0)
+    defer { close(reader) }
+    let r = try CLI.run(["graph", "Samples/disqus.txt", "-o", fifo])
+    var received: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(reader, $0.baseAddress, $0.count) }
+      guard n > 0 else { break }
+      received += chunk[..<n]
+    }
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(String(decoding: received, as: UTF8.self).hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
+    var info = stat()
+    #expect(stat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+  }
+
   @Test("stdout GraphML is byte-identical across runs")
   func deterministic() throws {
     let a = try CLI.run(["graph", "Samples/disqus.txt", "Samples/facebook.txt"])

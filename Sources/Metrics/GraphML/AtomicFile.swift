@@ -15,9 +15,19 @@ enum AtomicFile {
 
   /// Creates a temporary file next to `path`, lets `body` fill it, and
   /// renames it to `path`. On any error the temporary file is removed.
+  /// A device, pipe or socket at `path` (`/dev/stdout`, a FIFO) cannot be
+  /// replaced: `body` writes into it directly.
   static func replace(
     _ path: String, with body: (Int32) throws(GraphMLError) -> Void
   ) throws(GraphMLError) {
+    var info = stat()
+    if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFDIR {
+      let fd = open(path, O_WRONLY | O_CLOEXEC)
+      guard fd >= 0 else { throw failure(path, "cannot open") }
+      defer { close(fd) }
+      try body(fd)
+      return
+    }
     let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
     let folder = slash.map { String(Substring(path.utf8[...$0])) } ?? ""
     let name = slash.map { String(Substring(path.utf8[path.utf8.index(after: $0)...])) } ?? path

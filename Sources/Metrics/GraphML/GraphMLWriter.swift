@@ -35,6 +35,10 @@ final class GraphMLWriter {
   /// `path` names the file in errors.
   init(fd: Int32? = nil, gzip: Bool = false, path: String = "GraphML") throws(GraphMLError) {
     _ = Self.initialized
+    // Write failures come back as `GraphMLError`s; libxml2's own report of
+    // them ("I/O error : write error") would go to standard error. The
+    // handler is per thread in libxml2, so it is set for each writer.
+    xmlSetStructuredErrorFunc(nil) { _, _ in }
     sink = try Sink(fd: fd, gzip: gzip, path: path)
     let context = Unmanaged.passUnretained(sink).toOpaque()
     guard let output = xmlOutputBufferCreateIO(Sink.callback, nil, context, nil) else {

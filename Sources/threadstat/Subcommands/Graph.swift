@@ -1,4 +1,11 @@
 import ArgumentParser
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Metrics
 import Threads
 
@@ -52,7 +59,8 @@ extension Threadstat {
       if let output {
         try document.write(toFile: output)
       } else {
-        print(String(decoding: try document.bytes(), as: UTF8.self), terminator: "")
+        // Streamed to the descriptor as libxml2 serialises: no copy of the whole document.
+        try document.write(to: STDOUT_FILENO, path: "standard output")
       }
     }
   }
