@@ -301,26 +301,29 @@ struct PageParser {
     for i in lines.indices {
       let info = infos[i]
       guard let key = info.key else { continue }
-      switch key {
-      case "notify of", "inline feedbacks", "view all comments", "newest most voted",
-        "would love your thoughts, please comment.x":
-        wpdiscuz += 2
-      case "powered by disqus", "add disqus to your site": disqus += 3
-      case "facebook comments plugin", "top fan": facebook += 3
-      case "log in to reply": wordpress += 2
-      default: break
+      // Every key named below is a listed widget: other lines skip the comparisons.
+      if info.role != nil {
+        switch key {
+        case "notify of", "inline feedbacks", "view all comments", "newest most voted",
+          "would love your thoughts, please comment.x":
+          wpdiscuz += 2
+        case "powered by disqus", "add disqus to your site": disqus += 3
+        case "facebook comments plugin", "top fan": facebook += 3
+        case "log in to reply": wordpress += 2
+        default: break
+        }
       }
       if info.says != nil { wordpress += 2 }
       if info.arrow != nil { disqus += 2 }
       if info.role == .footer {
-        if key.hasPrefix("like") { facebook += 2 } else if key.containsBytes("share") { disqus += 2 } else if key == "reply"
+        if key.hasBytePrefix("like") { facebook += 2 } else if key.containsBytes("share") { disqus += 2 } else if key == "reply"
           || key == "回复"
         {
           wordpress += 1
         }
       }
-      if info.replyTarget != nil, key.hasPrefix("reply to ") { wpdiscuz += 1 }
-      if let d = info.date, d.relative, key.hasPrefix("•") { disqus += 1 }
+      if info.replyTarget != nil, key.hasBytePrefix("reply to ") { wpdiscuz += 1 }
+      if let d = info.date, d.relative, key.hasBytePrefix("•") { disqus += 1 }
     }
     let best = [(wpdiscuz, Layout.wpdiscuz), (wordpress, .wordpress), (disqus, .disqus), (facebook, .facebook)]
       .max { $0.0 < $1.0 }
