@@ -31,10 +31,17 @@ enum NameScore {
   static func score(_ line: String) -> Double {
     let u = line.utf8
     if u.isEmpty || u.count > 80 { return -3 }
+    // Prose of eight or more words is turned away before it is split.
+    var runs = 0
+    var previous: UInt8 = 0x20
+    for b in u {
+      if previous == 0x20 && b != 0x20 { runs += 1 }
+      previous = b
+    }
+    if runs > 7 { return -3 }
     // Split on space bytes: a space that carries a combining mark is no
     // separator to `Character` splitting, but names never hold one.
-    let words = line.utf8.split(separator: 0x20).map { Substring($0) }
-    if words.count > 7 { return -3 }
+    let words = u.split(separator: 0x20).map { Substring($0) }
     var s = 1.0
     if words.count > 5 { s -= Double(words.count - 5) * 0.5 }
     guard let lastScalar = line.unicodeScalars.last, let firstScalar = line.unicodeScalars.first else { return -3 }
