@@ -28,17 +28,23 @@ struct ReplyResolver {
   private var shingles: ShingleIndex
 
   /// Five-word shingles of the article: a quote of the article is no reply.
-  private let articleShingles: Set<UInt64>
+  /// (Only the sampled ones: `quote` asks for no other.)
+  private let articleShingles: ShingleIndex
 
   init(comments: [Comment], targets: [String?], article: String) {
     self.comments = comments
     self.targets = targets
     // About one sampled shingle per 12 bytes of text: reserved once.
     shingles = ShingleIndex(capacity: comments.reduce(0) { $0 + $1.text.utf8.count } / 12)
-    var set = Set<UInt64>()
     let words = ShingleWords.hashes(of: article, quoted: true)
-    if words.count >= 5 { for s in 0...(words.count - 5) { set.insert(ShingleWords.shingle(words[s..<(s + 5)])) } }
-    articleShingles = set
+    var index = ShingleIndex(capacity: words.count / 2)
+    if words.count >= 5 {
+      for s in 0...(words.count - 5) {
+        let key = ShingleWords.shingle(words[s..<(s + 5)])
+        if ShingleWords.sampled(key) { index.set(key, 0) }
+      }
+    }
+    articleShingles = index
   }
 
   static func fold(_ name: String) -> String {
@@ -159,7 +165,7 @@ struct ReplyResolver {
     for start in 0...min(words.count - 5, 8) {
       let key = ShingleWords.shingle(words[start..<(start + 5)])
       guard ShingleWords.sampled(key) else { continue }
-      return articleShingles.contains(key) ? nil : shingles[key]
+      return articleShingles[key] != nil ? nil : shingles[key]
     }
     return nil
   }
