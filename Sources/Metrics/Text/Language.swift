@@ -19,6 +19,16 @@ public enum Language: String, Sendable, Codable, CaseIterable {
   /// The language's stop words, lower-case.
   var stopWords: Set<String> { StopWords.lists[self] ?? [] }
 
+  /// Every stop word with bit i set for each language i (in `allCases`
+  /// order) that lists it: one lookup per word instead of one per language.
+  static let stopWordMasks: [String: UInt16] = {
+    var masks: [String: UInt16] = [:]
+    for (i, language) in allCases.enumerated() {
+      for word in language.stopWords { masks[word, default: 0] |= 1 << i }
+    }
+    return masks
+  }()
+
   /// Guesses the language of some text from how many of its words are each
   /// language's stop words; English when nothing stands out.
   /// - Parameter texts: the texts to look at, in order; at most `sampleLimit`
@@ -41,20 +51,14 @@ public enum Language: String, Sendable, Codable, CaseIterable {
   /// - Parameters:
   ///   - forms: the tokens to count, as form ids of `vocabulary`.
   ///   - vocabulary: the page's vocabulary.
-  /// - Complexity: O(forms.count), plus one lookup per list and distinct word.
+  /// - Complexity: O(forms.count), plus one lookup per distinct word.
   static func guess(_ forms: ArraySlice<Int32>, in vocabulary: Vocabulary) -> Language {
-    let lists = allCases.map(\.stopWords)
     // Bit i set: the word is a stop word of language i; 0xFFFF: not looked up yet.
     var masks = [UInt16](repeating: 0xFFFF, count: vocabulary.words.count)
     var hits = [Int](repeating: 0, count: allCases.count)
     for form in forms {
       let word = Int(vocabulary.wordOfForm[Int(form)])
-      if masks[word] == 0xFFFF {
-        masks[word] = 0
-        for (i, list) in lists.enumerated() where list.contains(vocabulary.words[word]) {
-          masks[word] |= 1 << i
-        }
-      }
+      if masks[word] == 0xFFFF { masks[word] = stopWordMasks[vocabulary.words[word]] ?? 0 }
       guard masks[word] != 0 else { continue }
       for i in hits.indices where masks[word] & (1 << i) != 0 { hits[i] += 1 }
     }
