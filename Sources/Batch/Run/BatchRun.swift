@@ -180,7 +180,12 @@ public struct BatchRun: Sendable {
         }
       }
     }
-    if let error = fatal.withLock({ $0 }) { throw error }
+    // The pages finished before a stop or a failure are kept too.
+    if let error = fatal.withLock({ $0 }) {
+      try? store.flush()
+      throw error
+    }
+    try store.flush()
     return outcomes.withLock { $0 }
   }
 

@@ -1,4 +1,5 @@
 import GRDB
+import Synchronization
 
 /// The state of an output folder: an SQLite database (`<out>/threadstat.sqlite`).
 ///
@@ -7,8 +8,8 @@ import GRDB
 /// reply edges in tables of their own, the corpus's term counts kept summed
 /// as pages come and go, one row per run (the run log), and a few settings.
 /// The corpus outputs are aggregated from these tables in SQL
-/// (`CorpusOutputs`), never from the scrapes. Every page is committed in its
-/// own transaction, so a killed run keeps every page it finished. WAL mode with `synchronous=NORMAL`: a commit
+/// (`CorpusOutputs`), never from the scrapes. Pages are committed in small
+/// groups, so a killed run keeps all but the last few pages it finished. WAL mode with `synchronous=NORMAL`: a commit
 /// survives the process being killed; a power cut may lose the last commits but
 /// never corrupts the file, and a re-run redoes what was lost.
 final class BatchStore: Sendable {
@@ -184,12 +185,55 @@ final class BatchStore: Sendable {
     }
   }
 
+  /// A processed scrape waiting to be recorded.
+  private struct Pending: Sendable {
+    var path: String
+    var hash: String
+    var size: Int
+    var outputs: [String]
+    var page: StoredPage
+  }
+
+  /// Saved scrapes not yet committed; see ``save(path:hash:size:outputs:page:)``.
+  private let pending = Mutex<[Pending]>([])
+
+  /// How many saved scrapes are committed together.
+  static let groupSize = 32
+
   /// Records a processed scrape, replacing what was stored for its path.
+  /// Scrapes are committed in groups of ``groupSize`` (one transaction,
+  /// each term total written once): the caller that fills a group commits
+  /// it while the others go on. ``flush()`` commits the rest; a killed run
+  /// loses at most the uncommitted group, which the next run redoes.
   func save(path: String, hash: String, size: Int, outputs: [String], page: StoredPage) throws(BatchError) {
-    try guarded("record \(path)") {
+    let full = pending.withLock { group -> [Pending] in
+      group.append(Pending(path: path, hash: hash, size: size, outputs: outputs, page: page))
+      guard group.count >= Self.groupSize else { return [] }
+      defer { group.removeAll(keepingCapacity: true) }
+      return group
+    }
+    try commit(full)
+  }
+
+  /// Commits the saved scrapes still waiting.
+  func flush() throws(BatchError) {
+    try commit(pending.withLock { group in
+      defer { group.removeAll() }
+      return group
+    })
+  }
+
+  private func commit(_ group: [Pending]) throws(BatchError) {
+    guard !group.isEmpty else { return }
+    let more = group.count > 1 ? " and \(group.count - 1) more scrapes" : ""
+    try guarded("record \(group[0].path)\(more)") {
       try db.write { db in
-        try PageRows.delete(path: path, db)
-        try PageRows.insert(page, path: path, hash: hash, size: size, outputs: outputs, db)
+        var totals = TermDelta()
+        for p in group {
+          try PageRows.delete(path: p.path, db, totals: &totals)
+          try PageRows.insert(p.page, path: p.path, hash: p.hash, size: p.size, outputs: p.outputs, db, totals: &totals)
+        }
+        try totals.apply(db)
       }
     }
   }
@@ -197,7 +241,11 @@ final class BatchStore: Sendable {
   /// Forgets a scrape that is gone.
   func forget(path: String) throws(BatchError) {
     try guarded("forget \(path)") {
-      try db.write { db in try PageRows.delete(path: path, db) }
+      try db.write { db in
+        var totals = TermDelta()
+        try PageRows.delete(path: path, db, totals: &totals)
+        try totals.apply(db)
+      }
     }
   }
 

@@ -29,12 +29,13 @@ enum PageRows {
     day.flatMap { CalendarDate(year: $0 / 10_000, month: $0 / 100 % 100, day: $0 % 100) }
   }
 
-  /// Removes the page stored for `path`, if any, and its terms from the totals.
-  static func delete(path: String, _ db: Database) throws {
+  /// Removes the page stored for `path`, if any, and takes its terms out
+  /// of `totals` (written to `term_total` by ``TermDelta/apply(_:)``).
+  static func delete(path: String, _ db: Database, totals: inout TermDelta) throws {
     guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM page WHERE path = ?", arguments: [path])
     else { return }
     if let terms = try Row.fetchOne(db, sql: "SELECT comments, articles FROM page_terms WHERE page = ?", arguments: [id]) {
-      try count(TermText.counts(terms[0]), TermText.counts(terms[1]), sign: -1, db)
+      totals.add(TermText.counts(terms[0]), TermText.counts(terms[1]), sign: -1)
       try db.execute(sql: "DELETE FROM page_terms WHERE page = ?", arguments: [id])
     }
     for table in ["page_author", "page_unknown", "page_reply", "page_edge"] {
@@ -43,9 +44,11 @@ enum PageRows {
     try db.execute(sql: "DELETE FROM page WHERE id = ?", arguments: [id])
   }
 
-  /// Stores `page` under `path` (which must not be stored) and adds its terms to the totals.
+  /// Stores `page` under `path` (which must not be stored) and adds its
+  /// terms to `totals`.
   static func insert(
-    _ page: StoredPage, path: String, hash: String, size: Int, outputs: [String], _ db: Database
+    _ page: StoredPage, path: String, hash: String, size: Int, outputs: [String], _ db: Database,
+    totals: inout TermDelta
   ) throws {
     let r = page.row
     try db.execute(
@@ -122,24 +125,42 @@ enum PageRows {
         replies.driftSum, replies.driftCount,
       ])
     }
-    try count(page.commentTerms, page.articleTerms, sign: 1, db)
+    totals.add(page.commentTerms, page.articleTerms, sign: 1)
+  }
+}
+
+/// Changes to `term_total` gathered over the pages saved in one
+/// transaction, written once per term: common terms recur on every page.
+struct TermDelta {
+  private var changes: [String: (comments: Int, articles: Int)] = [:]
+  /// Terms a deleted page held: their rows go when their totals fall to zero.
+  private var lowered: Set<String> = []
+
+  /// Adds (`sign` 1) or subtracts (-1) a page's term counts.
+  mutating func add(_ comments: TermCounts, _ articles: TermCounts, sign: Int) {
+    for (term, n) in comments.counts { changes[term, default: (0, 0)].comments += sign * n }
+    for (term, n) in articles.counts { changes[term, default: (0, 0)].articles += sign * n }
+    if sign < 0 {
+      lowered.formUnion(comments.counts.keys)
+      lowered.formUnion(articles.counts.keys)
+    }
   }
 
-  /// Adds (`sign` 1) or subtracts (-1) a page's term counts to the totals;
-  /// a term whose totals fall to zero is removed.
-  private static func count(_ comments: TermCounts, _ articles: TermCounts, sign: Int, _ db: Database) throws {
+  /// Adds the changes to `term_total`; a lowered term whose totals fall to zero is removed.
+  func apply(_ db: Database) throws {
     let upsert = try db.cachedStatement(
       sql: """
         INSERT INTO term_total (term, comments, articles) VALUES (?, ?, ?)
         ON CONFLICT (term) DO UPDATE SET
           comments = comments + excluded.comments, articles = articles + excluded.articles
         """)
-    for (term, n) in comments.counts { try upsert.execute(arguments: [term, sign * n, 0]) }
-    for (term, n) in articles.counts { try upsert.execute(arguments: [term, 0, sign * n]) }
-    guard sign < 0 else { return }
+    // In key order: neighbouring B-tree pages, fewer cache misses.
+    for term in changes.keys.sorted() {
+      guard let change = changes[term] else { continue }
+      try upsert.execute(arguments: [term, change.comments, change.articles])
+    }
     let drop = try db.cachedStatement(
       sql: "DELETE FROM term_total WHERE term = ? AND comments = 0 AND articles = 0")
-    for term in comments.counts.keys { try drop.execute(arguments: [term]) }
-    for term in articles.counts.keys { try drop.execute(arguments: [term]) }
+    for term in lowered.sorted() { try drop.execute(arguments: [term]) }
   }
 }
