@@ -91,9 +91,22 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
       corpus.map { corpus in space.terms.map(corpus.documentFrequencies.idf) }
       ?? df.map { DocumentFrequencies.idf(documents: space.documentCount, frequency: $0) }
     let vectors = space.vectors(idf: idf)
-    let commentTerms = space.termCounts(1..<space.documentCount)
-    let articleTerms = space.termCounts(0..<1)
-    let termWords = extractor.displayWords(in: vocabulary)
+    let commentSums = space.termSums(1..<space.documentCount)
+    let articleSums = space.termSums(0..<1)
+    let commentTerms = space.termCounts(sums: commentSums)
+    let articleTerms = space.termCounts(sums: articleSums)
+    let displayWords = extractor.displayWords(in: vocabulary)
+    var termWords: [String: String] = [:]
+    for (id, word) in displayWords.enumerated() { if let word { termWords[space.terms[id]] = word } }
+    // Without a corpus the prior is this page's own counts: scored on the
+    // term ids, as `DriftTerms(comments:article:...)` would score the counts.
+    let driftTerms =
+      corpus.map {
+        DriftTerms(
+          comments: commentTerms, article: articleTerms, prior: $0.terms, limit: termLimit, words: termWords)
+      }
+      ?? DriftTerms(
+        comments: commentSums, article: articleSums, terms: space.terms, limit: termLimit, words: displayWords)
 
     let comments = Self.similarities(discussion, space: space, vectors: vectors)
     let deepest = comments.map(\.depth).max() ?? -1
@@ -104,9 +117,7 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
       comments: comments,
       byDepth: DriftReport.curve(comments, buckets: deepest + 1) { comments[$0].depth },
       byPosition: n == 0 ? [] : DriftReport.curve(comments, buckets: 4) { $0 * 4 / n },
-      terms: DriftTerms(
-        comments: commentTerms, article: articleTerms, prior: corpus?.terms, limit: termLimit,
-        words: termWords))
+      terms: driftTerms)
     self.graph = AuthorGraph(discussion, drift: comments.map(\.drift))
     self.commentTerms = commentTerms
     self.articleTerms = articleTerms

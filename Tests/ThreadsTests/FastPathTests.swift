@@ -118,4 +118,41 @@ struct FastPathTests {
     resolver.run()
     #expect(resolver.comments[1].parent == nil)
   }
+
+  @Test("a quoting body replies to the latest earlier comment that wrote the quoted words, however many quote")
+  func quotesFindTheLatestSource() {
+    var mix = Mix(state: 11)
+    let vocabulary = (0..<60).map { "w\($0)x" }
+    func words(_ n: Int) -> [String] { (0..<n).map { _ in mix.pick(vocabulary) } }
+    let article = words(80)
+    var own: [[String]] = []  // each comment's unquoted words
+    var comments: [Threads.Comment] = []
+    var expected: [Int?] = []
+    for i in 0..<300 {
+      let tail = words(15)
+      guard i > 0, i % 3 == 0 else {
+        own.append(tail)
+        comments.append(comment(i, "Author \(i)", tail.joined(separator: " ")))
+        expected.append(nil)
+        continue
+      }
+      // Quote 13 words (the nine shingles a query may use lie inside): of an earlier comment, of the article, or of nobody.
+      let kind = mix.next() % 3
+      let source = kind == 0 ? own[Int(mix.next() % UInt64(own.count))] : kind == 1 ? article : words(15)
+      let start = Int(mix.next() % UInt64(source.count - 13))
+      let quoted = Array(source[start..<(start + 13)])
+      let contains = { (text: [String]) in
+        text.count >= 13 && (0...(text.count - 13)).contains { Array(text[$0..<($0 + 13)]) == quoted }
+      }
+      expected.append(contains(article) ? nil : own.indices.last { contains(own[$0]) })
+      own.append(tail)
+      comments.append(comment(i, "Author \(i)", "“" + quoted.joined(separator: " ") + "” " + tail.joined(separator: " ")))
+    }
+    var resolver = ReplyResolver(
+      comments: comments, targets: Array(repeating: nil, count: comments.count),
+      article: article.joined(separator: " "))
+    resolver.run()
+    #expect(resolver.comments.map(\.parent) == expected)
+    #expect(expected.compactMap { $0 }.count > 20)
+  }
 }

@@ -53,26 +53,31 @@ public enum FightinWords {
   ) -> [TermScore] {
     var terms = Set(focus.counts.keys)
     terms.formUnion(reference.counts.keys)
-    let nF = Double(focus.total)
-    let nR = Double(reference.total)
-    let a0 = Double(prior.total)
     var out: [TermScore] = []
     for term in terms.sorted() {
-      let a = Double(prior[term])
-      guard a > 0 else { continue }
-      let yF = Double(focus[term])
-      let yR = Double(reference[term])
-      let restF = nF + a0 - yF - a
-      let restR = nR + a0 - yR - a
-      guard restF > 0, restR > 0 else { continue }
-      let delta = naturalLog((yF + a) / restF) - naturalLog((yR + a) / restR)
-      let variance = 1 / (yF + a) + 1 / (yR + a)
-      out.append(
-        TermScore(
-          term: term, z: delta / variance.squareRoot(), delta: delta,
-          focusCount: focus[term], referenceCount: reference[term]))
+      let yF = focus[term]
+      let yR = reference[term]
+      guard let (z, delta) = score(yF: yF, yR: yR, a: prior[term], nF: focus.total, nR: reference.total, a0: prior.total)
+      else { continue }
+      out.append(TermScore(term: term, z: z, delta: delta, focusCount: yF, referenceCount: yR))
     }
     return out
+  }
+
+  /// z and delta of one term with focus count `yF` (of `nF`), reference
+  /// count `yR` (of `nR`) and prior count `a` (of `a0`); nil when it
+  /// cannot be scored.
+  static func score(yF: Int, yR: Int, a: Int, nF: Int, nR: Int, a0: Int) -> (z: Double, delta: Double)? {
+    let a = Double(a)
+    guard a > 0 else { return nil }
+    let yF = Double(yF)
+    let yR = Double(yR)
+    let restF = Double(nF) + Double(a0) - yF - a
+    let restR = Double(nR) + Double(a0) - yR - a
+    guard restF > 0, restR > 0 else { return nil }
+    let delta = naturalLog((yF + a) / restF) - naturalLog((yR + a) / restR)
+    let variance = 1 / (yF + a) + 1 / (yR + a)
+    return (delta / variance.squareRoot(), delta)
   }
 }
 
@@ -109,6 +114,32 @@ public struct DriftTerms: Sendable, Equatable, Codable {
       score.word = words[score.term] ?? score.term
       return score
     }
+    self.init(ranking: scores, limit: limit)
+  }
+
+  /// The page form of ``init(comments:article:prior:limit:words:)`` with
+  /// comments + article as the prior, on counts by term id.
+  /// - Parameters:
+  ///   - comments: the comments' count of each term, by id.
+  ///   - article: the article's count of each term, by id.
+  ///   - terms: the terms, by id.
+  ///   - words: display words by term id; nil shows the term itself.
+  init(comments: [Int], article: [Int], terms: [String], limit: Int, words: [String?]) {
+    let nF = comments.reduce(0, +)
+    let nR = article.reduce(0, +)
+    let scores = terms.indices.compactMap { id -> TermScore? in
+      let yF = comments[id]
+      let yR = article[id]
+      guard let (z, delta) = FightinWords.score(yF: yF, yR: yR, a: yF + yR, nF: nF, nR: nR, a0: nF + nR)
+      else { return nil }
+      return TermScore(
+        term: terms[id], word: words[id], z: z, delta: delta, focusCount: yF, referenceCount: yR)
+    }
+    self.init(ranking: scores, limit: limit)
+  }
+
+  /// The `limit` most positive and most negative of `scores`.
+  private init(ranking scores: [TermScore], limit: Int) {
     toward = Array(
       scores.filter { $0.z > 0 }
         .sorted { $0.z != $1.z ? $0.z > $1.z : $0.term < $1.term }

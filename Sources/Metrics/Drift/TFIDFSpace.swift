@@ -99,10 +99,20 @@ struct TFIDFSpace {
 
   /// Term counts summed over the documents in `range`.
   func termCounts(_ range: Range<Int>) -> TermCounts {
+    termCounts(sums: termSums(range))
+  }
+
+  /// Term counts summed over the documents in `range`, by term id.
+  func termSums(_ range: Range<Int>) -> [Int] {
     var sums = [Int](repeating: 0, count: terms.count)
     for k in starts[range.lowerBound]..<starts[range.upperBound] {
       sums[Int(ids[k])] += Int(counts[k])
     }
+    return sums
+  }
+
+  /// The counts of ``termSums(_:)`` by term.
+  func termCounts(sums: [Int]) -> TermCounts {
     var out = TermCounts()
     for (id, count) in sums.enumerated() where count > 0 { out.add(terms[id], count: count) }
     return out

@@ -62,25 +62,34 @@ struct TermExtractor {
     return id
   }
 
-  /// For each stem seen so far that differs from its words: the word most
-  /// often behind it (ties: the shorter, then the smaller), for display.
-  func displayWords(in vocabulary: Vocabulary) -> [String: String] {
-    var best: [String: (word: String, count: Int)] = [:]
-    for (id, count) in wordCounts.enumerated() where count > 0 {
-      let word = vocabulary.words[id]
-      let stem = stemmer.stem(word)
-      guard let current = best[stem] else {
-        best[stem] = (word, count)
-        continue
-      }
-      let better =
-        count != current.count
-        ? count > current.count
-        : (word.utf8.count, word) < (current.word.utf8.count, current.word)
-      if better { best[stem] = (word, count) }
+  /// For each term seen so far (by id) that differs from its words: the
+  /// word most often behind it (ties: the shorter, then the smaller), for
+  /// display; nil where the word is the term itself.
+  func displayWords(in vocabulary: Vocabulary) -> [String?] {
+    // The forms of one word are equal strings: one stop-word test, one stem.
+    var termOfWord = [Int32](repeating: -1, count: vocabulary.words.count)
+    for (form, term) in termOfForm.enumerated() where term >= 0 {
+      termOfWord[Int(vocabulary.wordOfForm[form])] = term
     }
-    var out: [String: String] = [:]
-    for (stem, choice) in best where choice.word != stem { out[stem] = choice.word }
-    return out
+    var best = [(word: Int32, count: Int)](repeating: (-1, 0), count: terms.count)
+    for (id, count) in wordCounts.enumerated() where count > 0 {
+      let term = Int(termOfWord[id])
+      let current = best[term]
+      if current.word >= 0 {
+        let word = vocabulary.words[id]
+        let other = vocabulary.words[Int(current.word)]
+        let better =
+          count != current.count
+          ? count > current.count
+          : (word.utf8.count, word) < (other.utf8.count, other)
+        guard better else { continue }
+      }
+      best[term] = (Int32(id), count)
+    }
+    return best.enumerated().map { term, choice in
+      guard choice.word >= 0 else { return nil }
+      let word = vocabulary.words[Int(choice.word)]
+      return word != terms[term] ? word : nil
+    }
   }
 }

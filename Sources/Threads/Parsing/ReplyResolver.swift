@@ -24,25 +24,30 @@ struct ReplyResolver {
   /// Some name's first word is canonically equivalent to, or folds to, an
   /// ASCII word without being one: then no body is turned away.
   private var asciiLookalike = false
-  /// Five-word shingles of earlier comment bodies -> latest comment holding them.
+  /// The shingle each body opening with a quotation is looked up by (see
+  /// ``queryShingle(_:)``); nil for the others.
+  private let queries: [UInt64?]
+  /// The shingles some query asks for (values unused): no other shingle is indexed.
+  private let wanted: ShingleIndex
+  /// Wanted five-word shingles of earlier comment bodies -> latest comment
+  /// holding them. Filled lazily: before a query, the comments above it.
   private var shingles: ShingleIndex
-
-  /// Five-word shingles of the article: a quote of the article is no reply.
-  /// (Only the sampled ones: `quote` asks for no other.)
+  /// Comments `0..<indexed` are in `shingles`.
+  private var indexed = 0
+  /// Wanted shingles of the article: a quote of the article is no reply.
   private let articleShingles: ShingleIndex
 
   init(comments: [Comment], targets: [String?], article: String) {
     self.comments = comments
     self.targets = targets
-    // About one sampled shingle per 12 bytes of text: reserved once.
-    shingles = ShingleIndex(capacity: comments.reduce(0) { $0 + $1.text.utf8.count } / 12)
-    let words = ShingleWords.hashes(of: article, quoted: true)
-    var index = ShingleIndex(capacity: words.count / 2)
-    if words.count >= 5 {
-      for s in 0...(words.count - 5) {
-        let key = ShingleWords.shingle(words[s..<(s + 5)])
-        if ShingleWords.sampled(key) { index.set(key, 0) }
-      }
+    queries = comments.map { ReplyResolver.queryShingle($0.text) }
+    var wanted = ShingleIndex()
+    for case let key? in queries { wanted.set(key, 0) }
+    self.wanted = wanted
+    shingles = ShingleIndex(capacity: wanted.count)
+    var index = ShingleIndex()
+    if wanted.count > 0 {
+      ReplyResolver.forEachWantedShingle(of: article, quoted: true, in: wanted) { index.set($0, 0) }
     }
     articleShingles = index
   }
@@ -75,11 +80,10 @@ struct ReplyResolver {
         }
       } else if let p = mention(in: comments[i].text, author: shownAuthor) {
         link(i, to: p, .mention)
-      } else if let p = quote(in: comments[i].text) {
+      } else if let p = quote(at: i) {
         link(i, to: p, .quote)
       }
       if let a = shownAuthor { remember(a, i) } else { latestUnnamed = i }
-      addShingles(of: i)
     }
   }
 
@@ -156,29 +160,41 @@ struct ReplyResolver {
     return nil
   }
 
-  /// A body opening with “quoted words” found in an earlier comment.
-  func quote(in text: String) -> Int? {
+  /// The shingle a body opening with “quoted words” is matched by: the
+  /// first sampled one among its first few (only sampled shingles are
+  /// indexed); nil for a body that opens with no quotation mark.
+  static func queryShingle(_ text: String) -> UInt64? {
     guard let first = text.unicodeScalars.first, "\"“«„>".unicodeScalars.contains(first) else { return nil }
     let words = ShingleWords.hashes(of: String(decoding: text.utf8.prefix(400), as: UTF8.self), quoted: true)
     guard words.count >= 5 else { return nil }
-    // Only sampled shingles are indexed (see `addShingles`): try the first few.
     for start in 0...min(words.count - 5, 8) {
       let key = ShingleWords.shingle(words[start..<(start + 5)])
-      guard ShingleWords.sampled(key) else { continue }
-      return articleShingles[key] != nil ? nil : shingles[key]
+      if ShingleWords.sampled(key) { return key }
     }
     return nil
   }
 
-  private mutating func addShingles(of i: Int) {
-    // What a comment itself quotes is not its own text.
-    let words = ShingleWords.hashes(of: comments[i].text, quoted: false)
+  /// The earlier comment whose body comment `i`'s opening quotation comes from.
+  mutating func quote(at i: Int) -> Int? {
+    guard let key = queries[i] else { return nil }
+    while indexed < i {
+      let c = indexed
+      // What a comment itself quotes is not its own text.
+      ReplyResolver.forEachWantedShingle(of: comments[c].text, quoted: false, in: wanted) { shingles.set($0, c) }
+      indexed += 1
+    }
+    return articleShingles[key] != nil ? nil : shingles[key]
+  }
+
+  /// Calls `body` with each sampled five-word shingle of `text` that is in `wanted`.
+  private static func forEachWantedShingle(
+    of text: String, quoted: Bool, in wanted: ShingleIndex, _ body: (UInt64) -> Void
+  ) {
+    let words = ShingleWords.hashes(of: text, quoted: quoted)
     guard words.count >= 5 else { return }
-    // Half the shingles, chosen by hash, keep the index small on huge pages
-    // while a quote of eight or more words still meets one almost surely.
     for s in 0...(words.count - 5) {
       let key = ShingleWords.shingle(words[s..<(s + 5)])
-      if ShingleWords.sampled(key) { shingles.set(key, i) }
+      if ShingleWords.sampled(key), wanted[key] != nil { body(key) }
     }
   }
 }

@@ -9,7 +9,8 @@ struct ShingleIndex {
   }
 
   private var slots: [Slot]
-  private var count = 0
+  /// Keys held.
+  private(set) var count = 0
   private var mask: Int
 
   /// A table that holds `capacity` keys before it grows.
