@@ -67,8 +67,8 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
     Tokenizer.append(discussion.article.title, to: &forms, vocabulary: &vocabulary)
     Tokenizer.append(discussion.article.text, to: &forms, vocabulary: &vocabulary)
     documentEnds.append(forms.count)
-    for comment in discussion.comments {
-      Tokenizer.append(comment.text, to: &forms, vocabulary: &vocabulary)
+    for i in discussion.comments.indices {
+      Tokenizer.append(discussion.comments[i].text, to: &forms, vocabulary: &vocabulary)
       documentEnds.append(forms.count)
     }
     let language = language ?? Language.guess(forms.prefix(20_000), in: vocabulary)
@@ -140,14 +140,15 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
     var centroidNormSquared = 0.0
     var out: [CommentDrift] = []
     out.reserveCapacity(discussion.comments.count)
-    for comment in discussion.comments {
-      let v = comment.index + 1
+    let comments = discussion.comments
+    for i in comments.indices {
+      let v = i + 1
       var articleSimilarity: Double?
       var parentSimilarity: Double?
       var contextSimilarity: Double?
       if !vectors.isEmpty(v) {
         if !articleIsEmpty { articleSimilarity = vectors.dot(v, dense: articleDense) }
-        if let parent = comment.parent, !vectors.isEmpty(parent + 1) {
+        if let parent = comments[i].parent, !vectors.isEmpty(parent + 1) {
           parentSimilarity = vectors.dot(v, parent + 1)
         }
         let toCentroid = vectors.dot(v, dense: centroid)
@@ -159,11 +160,11 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
       }
       out.append(
         CommentDrift(
-          index: comment.index, depth: depths[comment.index],
+          index: i, depth: depths[i],
           articleSimilarity: articleSimilarity.map(clamp),
           parentSimilarity: parentSimilarity.map(clamp),
           contextSimilarity: contextSimilarity.map(clamp),
-          truncated: comment.truncated, terms: space.termTotals[comment.index + 1]))
+          truncated: comments[i].truncated, terms: space.termTotals[i + 1]))
     }
     return out
   }

@@ -41,7 +41,7 @@ public struct AuthorStats: Sendable, Equatable, Codable {
   }
 
   /// Adds one comment.
-  mutating func count(_ comment: Comment, drift: Double?) {
+  mutating func count(_ comment: borrowing Comment, drift: Double?) {
     comments += 1
     words += comment.words
     if comment.truncated { truncated += 1 }

@@ -153,8 +153,10 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
     var numbers: [String: Int32] = [:]
     var spellings = TokenInterner()
     var numberOfSpelling: [Int32] = []
-    let authorOf = discussion.comments.map { comment -> Int32 in
-      guard var name = comment.author else { return -1 }
+    // Comments are read field by field: copying a whole `Comment` retains its strings.
+    let comments = discussion.comments
+    let authorOf = comments.indices.map { i -> Int32 in
+      guard var name = comments[i].author else { return -1 }
       let (spelling, isNew) = name.withUTF8 { spellings.intern($0, hash: TokenInterner.hash($0)) }
       if !isNew { return numberOfSpelling[Int(spelling)] }
       let key = AuthorName.normalized(name)
@@ -180,20 +182,19 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
     var edgeNumbers: [Int64: Int] = [:]
     var edgeCodes: [(source: Int32, target: Int32)] = []
     var replies: [Replies] = []
-    for comment in discussion.comments {
-      let i = comment.index
+    for i in comments.indices {
       let author = authorOf[i]
       if author >= 0 {
-        stats[Int(author)].count(comment, drift: drift[i])
+        stats[Int(author)].count(comments[i], drift: drift[i])
       } else {
         unknownAuthors.append(
           UnknownAuthor(
-            page: 0, comment: i, words: comment.words, truncated: comment.truncated,
-            date: comment.date, drift: drift[i]))
+            page: 0, comment: i, words: comments[i].words, truncated: comments[i].truncated,
+            date: comments[i].date, drift: drift[i]))
       }
       let source = author >= 0 ? author : Int32(-2 - i)
       let target: Int32
-      if let parent = comment.parent {
+      if let parent = comments[i].parent {
         let parentAuthor = authorOf[parent]
         target = parentAuthor >= 0 ? parentAuthor : Int32(-2 - parent)
         if author >= 0 { stats[Int(author)].repliesSent += 1 }

@@ -1,3 +1,5 @@
+import Threads
+
 /// Splits text into lower-case word tokens, scanning bytes.
 ///
 /// ASCII words are folded and looked up on the bytes; a run holding

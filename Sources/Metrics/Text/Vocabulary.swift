@@ -1,3 +1,5 @@
+import Threads
+
 /// The distinct tokens of one page, numbered as the tokenizer meets them.
 ///
 /// Two levels of identity:

@@ -29,8 +29,8 @@ public struct Discussion: Sendable, Equatable {
   /// - Complexity: O(n), since parents always precede their replies.
   public var depths: [Int] {
     var result = [Int](repeating: 0, count: comments.count)
-    for comment in comments {
-      if let parent = comment.parent { result[comment.index] = result[parent] + 1 }
+    for i in comments.indices {
+      if let parent = comments[i].parent { result[i] = result[parent] + 1 }
     }
     return result
   }

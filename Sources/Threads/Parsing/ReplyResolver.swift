@@ -40,7 +40,7 @@ struct ReplyResolver {
   init(comments: [Comment], targets: [String?], article: String) {
     self.comments = comments
     self.targets = targets
-    queries = comments.map { ReplyResolver.queryShingle($0.text) }
+    queries = comments.indices.map { ReplyResolver.queryShingle(comments[$0].text) }
     var wanted = ShingleIndex()
     for case let key? in queries { wanted.set(key, 0) }
     self.wanted = wanted

@@ -4,27 +4,27 @@
 /// is already known allocates nothing. Hashes are given by the caller
 /// (normally ``hash(_:)``; tests pass their own to force collisions); a hit
 /// is always verified on the bytes, so colliding hashes only cost probes.
-struct TokenInterner {
+package struct TokenInterner {
   /// All interned bytes, one string after another.
-  private var arena: [UInt8] = []
+  @usableFromInline internal var arena: [UInt8] = []
   /// Where string `id` starts in `arena`; one more entry than strings.
-  private var starts: [Int32] = [0]
+  @usableFromInline internal var starts: [Int32] = [0]
   /// The hash of each string, to grow without rehashing the bytes.
-  private var hashes: [UInt64] = []
+  @usableFromInline internal var hashes: [UInt64] = []
   /// Open-addressing slots: the high 32 bits of the hash, then id + 1 in the
   /// low 32 bits; 0 when empty. Count is a power of two.
-  private var slots: [UInt64] = Array(repeating: 0, count: 64)
+  @usableFromInline internal var slots: [UInt64] = Array(repeating: 0, count: 64)
 
   /// Number of distinct strings interned.
-  var count: Int { hashes.count }
+  package var count: Int { hashes.count }
 
   /// An empty table.
-  init() {}
+  package init() {}
 
   /// A hash of `bytes`, read eight at a time (a multiply-xorshift mix of
   /// each little-endian word and of the length).
   /// - Complexity: O(bytes.count / 8).
-  @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  @inlinable @inline(__always) package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     let k: UInt64 = 0x9E37_79B9_7F4A_7C15
     var h = UInt64(bytes.count) &* k
     guard let base = bytes.baseAddress else { return h }
@@ -51,8 +51,8 @@ struct TokenInterner {
   ///     its low bits pick the slot, its high 32 bits are kept in the slot.
   /// - Returns: the id, and whether this call inserted it.
   /// - Complexity: O(bytes.count) expected, amortised over growth.
-  @inline(__always)
-  mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int32, inserted: Bool) {
+  @inlinable @inline(__always)
+  package mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int32, inserted: Bool) {
     let mask = slots.count - 1
     let tag = hash & 0xFFFF_FFFF_0000_0000
     var slot = Int(truncatingIfNeeded: hash) & mask
@@ -75,18 +75,18 @@ struct TokenInterner {
   }
 
   /// The bytes of string `id`.
-  func withBytes<R>(of id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  @inlinable package func withBytes<R>(of id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     let lo = Int(starts[Int(id)])
     let hi = Int(starts[Int(id) + 1])
     return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
   }
 
   /// String `id` as a `String` (bytes are taken as UTF-8).
-  func string(_ id: Int32) -> String {
+  @inlinable package func string(_ id: Int32) -> String {
     withBytes(of: id) { String(decoding: $0, as: UTF8.self) }
   }
 
-  private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  @usableFromInline internal func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let lo = Int(starts[id])
     let hi = Int(starts[id + 1])
     guard hi - lo == bytes.count else { return false }
@@ -101,7 +101,7 @@ struct TokenInterner {
   }
 
   /// Doubles the slots and re-inserts every id by its stored hash.
-  private mutating func grow() {
+  @usableFromInline internal mutating func grow() {
     var bigger = [UInt64](repeating: 0, count: slots.count * 2)
     let mask = bigger.count - 1
     for (id, hash) in hashes.enumerated() {
