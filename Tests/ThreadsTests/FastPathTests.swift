@@ -119,40 +119,68 @@ struct FastPathTests {
     #expect(resolver.comments[1].parent == nil)
   }
 
-  @Test("a quoting body replies to the latest earlier comment that wrote the quoted words, however many quote")
-  func quotesFindTheLatestSource() {
+  @Test(
+    "a quoting body replies to the latest earlier comment that wrote the quoted words, however many quote",
+    arguments: [300, 30_000])  // the larger page is hashed in parallel slices
+  func quotesFindTheLatestSource(count: Int) {
     var mix = Mix(state: 11)
-    let vocabulary = (0..<60).map { "w\($0)x" }
+    // Enough words that no five-word run recurs by chance.
+    let vocabulary = (0..<5000).map { "w\($0)x" }
     func words(_ n: Int) -> [String] { (0..<n).map { _ in mix.pick(vocabulary) } }
+    let n = 13  // the nine shingles a query may use lie inside a quote of 13 words
+    func phrases(_ text: [String]) -> [String] {
+      text.count < n ? [] : (0...(text.count - n)).map { text[$0..<($0 + n)].joined(separator: " ") }
+    }
     let article = words(80)
+    let inArticle = Set(phrases(article))
     var own: [[String]] = []  // each comment's unquoted words
+    var latest: [String: Int] = [:]  // each phrase of unquoted words -> the latest comment writing it
     var comments: [Threads.Comment] = []
     var expected: [Int?] = []
-    for i in 0..<300 {
+    for i in 0..<count {
       let tail = words(15)
-      guard i > 0, i % 3 == 0 else {
-        own.append(tail)
-        comments.append(comment(i, "Author \(i)", tail.joined(separator: " ")))
+      var text = tail.joined(separator: " ")
+      if i > 0, i % 3 == 0 {
+        // Quote an earlier comment, the article, or nobody.
+        let kind = mix.next() % 3
+        let source = kind == 0 ? own[Int(mix.next() % UInt64(own.count))] : kind == 1 ? article : words(15)
+        let start = Int(mix.next() % UInt64(source.count - n))
+        let quoted = source[start..<(start + n)].joined(separator: " ")
+        text = "“" + quoted + "” " + text
+        // Only sampled shingles are indexed: a quote none of whose nine is sampled (1 in 512) finds nothing.
+        let matchable = ReplyResolver.queryShingle(text) != nil
+        expected.append(!matchable || inArticle.contains(quoted) ? nil : latest[quoted])
+      } else {
         expected.append(nil)
-        continue
       }
-      // Quote 13 words (the nine shingles a query may use lie inside): of an earlier comment, of the article, or of nobody.
-      let kind = mix.next() % 3
-      let source = kind == 0 ? own[Int(mix.next() % UInt64(own.count))] : kind == 1 ? article : words(15)
-      let start = Int(mix.next() % UInt64(source.count - 13))
-      let quoted = Array(source[start..<(start + 13)])
-      let contains = { (text: [String]) in
-        text.count >= 13 && (0...(text.count - 13)).contains { Array(text[$0..<($0 + 13)]) == quoted }
-      }
-      expected.append(contains(article) ? nil : own.indices.last { contains(own[$0]) })
       own.append(tail)
-      comments.append(comment(i, "Author \(i)", "“" + quoted.joined(separator: " ") + "” " + tail.joined(separator: " ")))
+      for phrase in phrases(tail) { latest[phrase] = i }
+      comments.append(comment(i, "Author \(i)", text))
     }
     var resolver = ReplyResolver(
       comments: comments, targets: Array(repeating: nil, count: comments.count),
       article: article.joined(separator: " "))
     resolver.run()
     #expect(resolver.comments.map(\.parent) == expected)
-    #expect(expected.compactMap { $0 }.count > 20)
+    #expect(expected.compactMap { $0 }.count > count / 15)
+  }
+
+  @Test("a page's lines described once per distinct line, in parallel slices, read as each line alone")
+  func describedLinesMatchEachLineAlone() {
+    var mix = Mix(state: 5)
+    let kinds = [
+      "", "Jane Doe", "Reply to\u{A0} Jane Doe", "March 3, 2019 at 4:12 pm", "Bob says:", "Ann → Bob",
+      "Kim Lee • 3 years ago", "Notify of", "Load more comments", "24 points",
+      "The council said the bridge would reopen next spring after the repairs were done.",
+    ]
+    // Over two slices' worth, with distinct lines among the repeats.
+    let lines = (0..<120_000).map { i in i % 7 == 0 ? "Reader \(i % 5000)" : mix.pick(kinds) }
+    func features(_ info: LineInfo) -> String {
+      "\(info.blank) \(String(describing: info.role)) \(info.name) \(info.key ?? "-") \(String(describing: info.date))"
+        + " \(info.replyTarget ?? "-") \(info.says ?? "-") \(String(describing: info.arrow))"
+        + " \(String(describing: info.inlineDated))"
+    }
+    let described = LineInfo.describe(lines).map(features)
+    #expect(described == lines.map { features(LineInfo($0)) })
   }
 }

@@ -76,8 +76,14 @@ struct LineInfo {
 
   /// The features of every line of a page. Short lines repeat (author
   /// names, dates, widgets), so each distinct one (by its bytes) is
-  /// described once; longer ones are nearly all distinct prose.
+  /// described once; longer ones are nearly all distinct prose. A page of
+  /// many lines is described in parallel slices, one per core.
   static func describe(_ lines: [String]) -> [LineInfo] {
+    Parallel.map(lines.count, minimumSlice: 50_000) { describe(lines[$0]) }
+  }
+
+  /// The features of `lines`, each distinct short line described once.
+  private static func describe(_ lines: ArraySlice<String>) -> [LineInfo] {
     var seen = TokenInterner()
     var known: [LineInfo] = []
     let blank = LineInfo("")

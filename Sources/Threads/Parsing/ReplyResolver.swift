@@ -27,10 +27,11 @@ struct ReplyResolver {
   /// The shingle each body opening with a quotation is looked up by (see
   /// ``queryShingle(_:)``); nil for the others.
   private let queries: [UInt64?]
-  /// The shingles some query asks for (values unused): no other shingle is indexed.
-  private let wanted: ShingleIndex
-  /// Wanted five-word shingles of earlier comment bodies -> latest comment
-  /// holding them. Filled lazily: before a query, the comments above it.
+  /// The shingles of each comment's own words (not what it quotes) that
+  /// some query asks for, for the comments above the last query.
+  private let wantedShingles: [[UInt64]]
+  /// Wanted shingles of earlier comment bodies -> latest comment holding
+  /// them. Filled as the pass goes: before a query, the comments above it.
   private var shingles: ShingleIndex
   /// Comments `0..<indexed` are in `shingles`.
   private var indexed = 0
@@ -40,16 +41,21 @@ struct ReplyResolver {
   init(comments: [Comment], targets: [String?], article: String) {
     self.comments = comments
     self.targets = targets
-    queries = comments.indices.map { ReplyResolver.queryShingle(comments[$0].text) }
+    let queries = comments.indices.map { ReplyResolver.queryShingle(comments[$0].text) }
     var wanted = ShingleIndex()
     for case let key? in queries { wanted.set(key, 0) }
-    self.wanted = wanted
-    shingles = ShingleIndex(capacity: wanted.count)
-    var index = ShingleIndex()
-    if wanted.count > 0 {
-      ReplyResolver.forEachWantedShingle(of: article, quoted: true, in: wanted) { index.set($0, 0) }
+    let askers = queries.lastIndex { $0 != nil } ?? 0
+    // Hashing every body's words is most of the work: in slices on huge pages.
+    wantedShingles = Parallel.map(askers, minimumSlice: 10_000) { [wanted] range in
+      range.map { ReplyResolver.wantedShingles(of: comments[$0].text, quoted: false, in: wanted) }
     }
-    articleShingles = index
+    articleShingles = wanted.count == 0 ? ShingleIndex() : {
+      var index = ShingleIndex()
+      for key in ReplyResolver.wantedShingles(of: article, quoted: true, in: wanted) { index.set(key, 0) }
+      return index
+    }()
+    shingles = ShingleIndex(capacity: wanted.count)
+    self.queries = queries
   }
 
   static func fold(_ name: String) -> String {
@@ -178,24 +184,23 @@ struct ReplyResolver {
   mutating func quote(at i: Int) -> Int? {
     guard let key = queries[i] else { return nil }
     while indexed < i {
-      let c = indexed
-      // What a comment itself quotes is not its own text.
-      ReplyResolver.forEachWantedShingle(of: comments[c].text, quoted: false, in: wanted) { shingles.set($0, c) }
+      for shingle in wantedShingles[indexed] { shingles.set(shingle, indexed) }
       indexed += 1
     }
     return articleShingles[key] != nil ? nil : shingles[key]
   }
 
-  /// Calls `body` with each sampled five-word shingle of `text` that is in `wanted`.
-  private static func forEachWantedShingle(
-    of text: String, quoted: Bool, in wanted: ShingleIndex, _ body: (UInt64) -> Void
-  ) {
+  /// The sampled five-word shingles of `text` that are in `wanted`; with
+  /// `quoted == false`, what the text itself quotes is left out.
+  private static func wantedShingles(of text: String, quoted: Bool, in wanted: ShingleIndex) -> [UInt64] {
     let words = ShingleWords.hashes(of: text, quoted: quoted)
-    guard words.count >= 5 else { return }
+    guard words.count >= 5 else { return [] }
+    var out: [UInt64] = []
     for s in 0...(words.count - 5) {
       let key = ShingleWords.shingle(words[s..<(s + 5)])
-      if ShingleWords.sampled(key), wanted[key] != nil { body(key) }
+      if ShingleWords.sampled(key), wanted[key] != nil { out.append(key) }
     }
+    return out
   }
 }
 
