@@ -145,6 +145,44 @@ enum Widgets {
     // Prose of more than six words matches nothing below unless it opens with a count.
     let spaces = key.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) }
     if spaces > 6, !(f >= 0x30 && f <= 0x39), !key.hasBytePrefix("like"), !key.hasBytePrefix("help") { return nil }
+    guard mayBeWordPattern(key) else { return nil }
+    return wordPatternRole(key)
+  }
+
+  /// The first words that `wordPatternRole` looks for, by their first byte.
+  private static let patternFirstWords: [[[UInt8]]] = {
+    var table = [[[UInt8]]](repeating: [], count: 256)
+    for word in [
+      "one", "no", "likes:", "like", "likes", "upvotes", "votes:", "score:", "comments", "comments:", "also",
+      "view", "load", "show", "see", "photo:", "image:", "credit:", "source:", "caption:", "video:", "photo",
+      "image", "support", "help", "subscribe",
+    ] {
+      table[Int(word.utf8.first!)].append(Array(word.utf8))
+    }
+    return table
+  }()
+
+  /// False only for a key that `wordPatternRole` cannot match, told from its
+  /// bytes: all ASCII, no "$" and no "reply", not opening with a digit, "+"
+  /// or "-", and a first word that none of its tests names.
+  static func mayBeWordPattern(_ key: String) -> Bool {
+    let gate: Bool? = key.utf8.withContiguousStorageIfAvailable { bytes in
+      guard let first = bytes.first, first != 0x20 else { return true }
+      if first >= 0x30 && first <= 0x39 || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { return true }
+      var firstWordEnd = -1
+      for (i, b) in bytes.enumerated() {
+        if b >= 0x80 || b == UInt8(ascii: "$") { return true }
+        if b == 0x20, firstWordEnd < 0 { firstWordEnd = i }
+      }
+      if key.containsBytes("reply") { return true }
+      let word = bytes[..<(firstWordEnd < 0 ? bytes.count : firstWordEnd)]
+      return patternFirstWords[Int(first)].contains { $0.elementsEqual(word) }
+    }
+    return gate ?? true
+  }
+
+  /// The word-level tests of `shortPatternRole`.
+  static func wordPatternRole(_ key: String) -> Role? {
     let words = key.keyWords
     guard let first = words.first else { return nil }
     let firstIsCount = DateMatcher.isNumber(String(first)) || first == "one" || first == "no"
