@@ -168,25 +168,59 @@ import Threads
     let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     try #require(fd >= 0)
     defer { close(fd) }
-    let stream = try AuthorGraphStream(to: fd, path: url.path, commentCount: graph.commentCount)
-    for page in graph.pages { try stream.add(article: page) }
-    var authors: [String: AuthorGraphStream.Node] = [:]
-    for (key, author) in graph.authors { authors[key] = try stream.add(author: author) }
-    var unknowns: [AuthorGraph.Node: AuthorGraphStream.Node] = [:]
-    for u in graph.unknownAuthors {
-      unknowns[.unknown(page: u.page, comment: u.comment)] = try stream.add(
-        unknown: u, source: graph.pages[u.page].source)
+    try AuthorGraphStream.write(to: fd, path: url.path, commentCount: graph.commentCount) { stream in
+      for page in graph.pages { try stream.add(article: page) }
+      var authors: [String: AuthorGraphStream.Node] = [:]
+      for (key, author) in graph.authors { authors[key] = try stream.add(author: author) }
+      var unknowns: [AuthorGraph.Node: AuthorGraphStream.Node] = [:]
+      for u in graph.unknownAuthors {
+        unknowns[.unknown(page: u.page, comment: u.comment)] = try stream.add(
+          unknown: u, source: graph.pages[u.page].source)
+      }
+      func node(_ node: AuthorGraph.Node) throws -> AuthorGraphStream.Node {
+        switch node {
+        case .author(let key): try #require(authors[key])
+        case .article(let page): .article(page + 1)
+        case .unknown: try #require(unknowns[node])
+        }
+      }
+      for (edge, replies) in graph.edges { try stream.addEdge(from: node(edge.source), to: node(edge.target), replies) }
     }
-    func node(_ node: AuthorGraph.Node) throws -> AuthorGraphStream.Node {
-      switch node {
-      case .author(let key): try #require(authors[key])
-      case .article(let page): .article(page + 1)
-      case .unknown: try #require(unknowns[node])
+    return try [UInt8](Data(contentsOf: url))
+  }
+
+  /// A page's graph of `count` comments by a few hundred authors, replies among them.
+  static func largeGraph(_ count: Int) -> AuthorGraph {
+    let comments = (0..<count).map { i in
+      Threads.Comment(
+        index: i, author: i % 7 == 0 ? nil : "Author \(i % 900)", parent: i % 3 == 0 && i > 0 ? i - 1 : nil,
+        text: "words about the bridge \(i)", line: i + 1)
+    }
+    let discussion = Discussion(
+      source: "large.txt", layout: .plain,
+      article: Article(title: "The bridge", date: nil, text: "words about the bridge"),
+      comments: comments, diagnostics: [])
+    return PageAnalysis(discussion, language: .en).graph
+  }
+
+  @Test func streamedLargeGraphEqualsTheDocument() throws {
+    // Thousands of elements: many batches pass through the writing thread.
+    let graph = Self.largeGraph(6000)
+    #expect(try Self.streamed(graph) == (try GraphMLDocument(graph).bytes()))
+  }
+
+  @Test func streamIntoAFullDeviceFailsWithTheFileName() throws {
+    let fd = open("/dev/full", O_WRONLY)
+    try #require(fd >= 0)
+    defer { close(fd) }
+    let graph = Self.largeGraph(6000)
+    let error = #expect(throws: GraphMLError.self) {
+      try AuthorGraphStream.write(to: fd, path: "/dev/full", commentCount: graph.commentCount) { stream in
+        for page in graph.pages { try stream.add(article: page) }
+        for (_, author) in graph.authors { try stream.add(author: author) }
       }
     }
-    for (edge, replies) in graph.edges { try stream.addEdge(from: node(edge.source), to: node(edge.target), replies) }
-    try stream.finish()
-    return try [UInt8](Data(contentsOf: url))
+    #expect(error?.message.hasPrefix("/dev/full: ") == true)
   }
 
   @Test func streamedAuthorGraphEqualsTheDocument() throws {

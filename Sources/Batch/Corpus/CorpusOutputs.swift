@@ -146,12 +146,12 @@ struct CorpusOutputs {
   /// `AuthorGraph.merge` orders them.
   private func writeGraph(_ db: Database, commentCount: Int) throws(BatchError) {
     try output(Self.corpusGraph) { fd in
-      let graph = try AuthorGraphStream(to: fd, path: Self.corpusGraph, commentCount: commentCount)
-      try CorpusTables.forEachArticle(db) { try graph.add(article: $0) }
-      try CorpusTables.forEachAuthor(db) { try graph.add(author: $0) }
-      try CorpusTables.forEachUnknownAuthor(db) { try graph.add(unknown: $0, source: $1) }
-      try CorpusTables.forEachEdge(db) { try graph.addEdge(from: $0, to: $1, $2) }
-      try graph.finish()
+      try AuthorGraphStream.write(to: fd, path: Self.corpusGraph, commentCount: commentCount) { graph in
+        try CorpusTables.forEachArticle(db) { try graph.add(article: $0) }
+        try CorpusTables.forEachAuthor(db) { try graph.add(author: $0) }
+        try CorpusTables.forEachUnknownAuthor(db) { try graph.add(unknown: $0, source: $1) }
+        try CorpusTables.forEachEdge(db) { try graph.addEdge(from: $0, to: $1, $2) }
+      }
     }
   }
 }

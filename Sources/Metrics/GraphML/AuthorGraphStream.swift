@@ -4,7 +4,8 @@
 /// writes the bytes ``GraphMLDocument/init(_:)-(AuthorGraph)`` would.
 ///
 /// Add every article first, then every author, every unknown author, and the
-/// edges last; nodes are numbered in the order they are added.
+/// edges last; nodes are numbered in the order they are added. Made and
+/// finished by ``write(to:path:commentCount:_:)``.
 public final class AuthorGraphStream {
   /// A node, by kind and 1-based number in the order it was added.
   public enum Node: Sendable, Hashable {
@@ -22,28 +23,42 @@ public final class AuthorGraphStream {
     }
   }
 
-  private let writer: GraphMLWriter
+  private let writer: GraphMLPipe
   private let commentCount: Int
   /// Articles, authors and unknown authors added.
   private var added = [0, 0, 0]
   private var edges = 0
 
-  /// Starts the document on the open file `fd` (which stays open): the
-  /// declaration, the keys and the opening `<graph>`.
+  /// Writes a whole document into the open file `fd` (which stays open):
+  /// the declaration, the keys and the opening `<graph>`, then what `body`
+  /// adds, then the end. libxml2 serialises on a thread of its own while
+  /// `body` produces the next elements; every write to `fd` is done when
+  /// this returns or throws.
   /// - Parameters:
   ///   - path: the file's name, for errors.
   ///   - commentCount: comments over all pages, for each author's share.
-  public init(to fd: Int32, path: String, commentCount: Int) throws(GraphMLError) {
-    writer = try GraphMLWriter(fd: fd, path: path)
-    self.commentCount = commentCount
+  /// - Throws: what `body` throws, else ``GraphMLError`` when writing fails.
+  public static func write<E: Error>(
+    to fd: Int32, path: String, commentCount: Int, _ body: (AuthorGraphStream) throws(E) -> Void
+  ) throws -> Void {
+    let writer = try GraphMLWriter(fd: fd, path: path)
     try writer.begin(keys: GraphMLDocument.authorKeys)
+    let pipe = GraphMLPipe(writer)
+    defer { pipe.drain() }
+    try body(AuthorGraphStream(pipe, commentCount: commentCount))
+    try pipe.finish()
+  }
+
+  private init(_ writer: GraphMLPipe, commentCount: Int) {
+    self.writer = writer
+    self.commentCount = commentCount
   }
 
   /// Writes the next article's node.
   @discardableResult
   public func add(article page: AuthorGraph.Page) throws(GraphMLError) -> Node {
     let node = Node.article(next(0))
-    try writer.element(GraphMLDocument.articleNode(page, id: node.id))
+    try writer.add(GraphMLDocument.articleNode(page, id: node.id))
     return node
   }
 
@@ -53,7 +68,7 @@ public final class AuthorGraphStream {
     let node = Node.author(next(1))
     // As AuthorGraph.share(of:).
     let share = commentCount > 0 ? Double(author.comments) / Double(commentCount) : 0
-    try writer.element(GraphMLDocument.authorNode(author, id: node.id, share: share))
+    try writer.add(GraphMLDocument.authorNode(author, id: node.id, share: share))
     return node
   }
 
@@ -61,7 +76,7 @@ public final class AuthorGraphStream {
   @discardableResult
   public func add(unknown: AuthorGraph.UnknownAuthor, source: String) throws(GraphMLError) -> Node {
     let node = Node.unknown(next(2))
-    try writer.element(GraphMLDocument.unknownNode(unknown, id: node.id, source: source))
+    try writer.add(GraphMLDocument.unknownNode(unknown, id: node.id, source: source))
     return node
   }
 
@@ -72,12 +87,7 @@ public final class AuthorGraphStream {
     guard let element = GraphMLDocument.replyEdge(
       replies, id: "e\(edges)", source: source.id, target: target.id)
     else { return }
-    try writer.element(element)
-  }
-
-  /// Closes the document and writes out what is buffered.
-  public func finish() throws(GraphMLError) {
-    try writer.finish()
+    try writer.add(element)
   }
 
   /// Counts a node of kind `kind` (an index of `added`) and returns its number.

@@ -35,10 +35,7 @@ final class GraphMLWriter {
   /// `path` names the file in errors.
   init(fd: Int32? = nil, gzip: Bool = false, path: String = "GraphML") throws(GraphMLError) {
     _ = Self.initialized
-    // Write failures come back as `GraphMLError`s; libxml2's own report of
-    // them ("I/O error : write error") would go to standard error. The
-    // handler is per thread in libxml2, so it is set for each writer.
-    xmlSetStructuredErrorFunc(nil) { _, _ in }
+    Self.silence()
     sink = try Sink(fd: fd, gzip: gzip, path: path)
     let context = Unmanaged.passUnretained(sink).toOpaque()
     guard let output = xmlOutputBufferCreateIO(Sink.callback, nil, context, nil) else {
@@ -53,6 +50,19 @@ final class GraphMLWriter {
   }
 
   deinit { xmlFreeTextWriter(writer) }
+
+  /// Write failures come back as `GraphMLError`s; libxml2's own report of
+  /// them ("I/O error : write error") would go to standard error. The
+  /// handler is per thread in libxml2: set on every thread that writes.
+  private static func silence() {
+    xmlSetStructuredErrorFunc(nil) { _, _ in }
+  }
+
+  /// Writes `elements` in order, from whichever thread calls (one at a time).
+  func write(_ elements: [GraphMLDocument.Element]) throws(GraphMLError) {
+    Self.silence()
+    for element in elements { try self.element(element) }
+  }
 
   /// Serialises `document` into memory.
   static func render(_ document: GraphMLDocument) throws(GraphMLError) -> [UInt8] {
