@@ -60,7 +60,12 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
   ) {
     // One pass of the tokenizer over the page: the article (title, then
     // text) is document 0, comment i is document i + 1.
-    var vocabulary = Vocabulary()
+    // Distinct words grow slower than the text: room for one per 16 bytes,
+    // up to where growing costs little next to the page.
+    let bytes = discussion.comments.indices.reduce(discussion.article.text.utf8.count) {
+      $0 + discussion.comments[$1].text.utf8.count
+    }
+    var vocabulary = Vocabulary(capacity: min(bytes / 16, 1 << 15))
     var forms: [Int32] = []
     var documentEnds: [Int] = []
     documentEnds.reserveCapacity(discussion.comments.count + 1)
@@ -73,7 +78,7 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
     }
     let language = language ?? Language.guess(forms.prefix(20_000), in: vocabulary)
 
-    var extractor = TermExtractor(language: language)
+    var extractor = TermExtractor(language: language, capacity: vocabulary.formCount)
     var termIDs: [Int32] = []
     termIDs.reserveCapacity(forms.count)
     var termEnds: [Int] = []

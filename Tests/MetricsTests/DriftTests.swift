@@ -202,4 +202,19 @@ import Threads
     #expect(on.max()! < off.min()!, "on \(Array(on)), off \(Array(off))")
     #expect(analysis.language == (sample.name.hasPrefix("german") ? .de : .en))
   }
+
+  @Test("the k first scores kept one at a time are the first k of the sorted scores", arguments: [0, 1, 5, 20, 500])
+  func firstKMatchesSorting(k: Int) {
+    var state: UInt64 = 17
+    func next() -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state >> 33
+    }
+    // Few distinct z values: ties are broken by the term.
+    let scores = (0..<400).map { i in
+      TermScore(term: "t\(next() % 1000)-\(i)", z: Double(Int(next() % 9)) - 4, delta: 0, focusCount: 1, referenceCount: 1)
+    }
+    let before: (TermScore, TermScore) -> Bool = { $0.z != $1.z ? $0.z > $1.z : $0.term < $1.term }
+    #expect(DriftTerms.first(k, of: scores, by: before) == Array(scores.sorted(by: before).prefix(k)))
+  }
 }

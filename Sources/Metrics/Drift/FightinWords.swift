@@ -140,13 +140,26 @@ public struct DriftTerms: Sendable, Equatable, Codable {
 
   /// The `limit` most positive and most negative of `scores`.
   private init(ranking scores: [TermScore], limit: Int) {
-    toward = Array(
-      scores.filter { $0.z > 0 }
-        .sorted { $0.z != $1.z ? $0.z > $1.z : $0.term < $1.term }
-        .prefix(limit))
-    away = Array(
-      scores.filter { $0.z < 0 }
-        .sorted { $0.z != $1.z ? $0.z < $1.z : $0.term < $1.term }
-        .prefix(limit))
+    toward = Self.first(limit, of: scores.lazy.filter { $0.z > 0 }) { $0.z != $1.z ? $0.z > $1.z : $0.term < $1.term }
+    away = Self.first(limit, of: scores.lazy.filter { $0.z < 0 }) { $0.z != $1.z ? $0.z < $1.z : $0.term < $1.term }
+  }
+
+  /// The first `k` of `scores` in the order `before` (a strict total order),
+  /// as sorting all of them would give, keeping only `k` at a time.
+  /// - Complexity: O(n k) at worst, O(n) when few scores beat the k-th.
+  static func first(
+    _ k: Int, of scores: some Sequence<TermScore>, by before: (TermScore, TermScore) -> Bool
+  ) -> [TermScore] {
+    guard k > 0 else { return [] }
+    var best: [TermScore] = []
+    best.reserveCapacity(k + 1)
+    for score in scores {
+      if best.count == k, let last = best.last, !before(score, last) { continue }
+      var i = best.count
+      while i > 0, before(score, best[i - 1]) { i -= 1 }
+      best.insert(score, at: i)
+      if best.count > k { best.removeLast() }
+    }
+    return best
   }
 }

@@ -113,9 +113,7 @@ struct TFIDFSpace {
 
   /// The counts of ``termSums(_:)`` by term.
   func termCounts(sums: [Int]) -> TermCounts {
-    var out = TermCounts()
-    for (id, count) in sums.enumerated() where count > 0 { out.add(terms[id], count: count) }
-    return out
+    TermCounts(terms: terms, counts: sums)
   }
 
   /// In how many of this page's documents each term occurs, by term id.
@@ -128,9 +126,7 @@ struct TFIDFSpace {
   /// In how many of this page's documents each term occurs.
   /// - Parameter df: ``frequencies()``.
   func documentFrequencies(_ df: [Int]) -> DocumentFrequencies {
-    var out = TermCounts()
-    for (id, count) in df.enumerated() { out.add(terms[id], count: count) }
-    return DocumentFrequencies(documents: documentCount, frequencies: out)
+    DocumentFrequencies(documents: documentCount, frequencies: TermCounts(terms: terms, counts: df))
   }
 
   /// Unit vectors with sublinear tf, (1 + ln count) * idf.

@@ -18,6 +18,20 @@ public struct TermCounts: Sendable, Equatable, Codable {
     total = self.counts.values.reduce(0, +)
   }
 
+  /// Counts by term id: `counts[id]` occurrences of `terms[id]`; zeros left out.
+  /// One dictionary, sized once.
+  init(terms: [String], counts: [Int]) {
+    var table: [String: Int] = [:]
+    table.reserveCapacity(counts.count { $0 > 0 })
+    var total = 0
+    for (id, count) in counts.enumerated() where count > 0 {
+      table[terms[id], default: 0] += count
+      total += count
+    }
+    self.counts = table
+    self.total = total
+  }
+
   /// The count of `term`, 0 when absent.
   public subscript(term: String) -> Int { counts[term] ?? 0 }
 

@@ -16,10 +16,13 @@ struct TermExtractor {
   private(set) var terms: [String] = []
   private var termIDs: [String: Int32] = [:]
 
-  init(language: Language) {
+  /// An extractor for `language`, with room for `capacity` distinct terms
+  /// before its tables grow (the forms of the vocabulary are a bound).
+  init(language: Language, capacity: Int = 0) {
     self.language = language
     self.stopWords = language.stopWords
-    self.stemmer = SnowballStemmer(language: language)
+    self.stemmer = SnowballStemmer(language: language, capacity: capacity)
+    termIDs.reserveCapacity(capacity)
   }
 
   /// The term ids of `forms`, in order, stop words left out.

@@ -29,8 +29,11 @@ struct Vocabulary {
   /// tokenised each time they occur, so the cache stays small.
   static let maxCachedRunBytes = 128
 
-  /// An empty vocabulary.
-  init() {}
+  /// An empty vocabulary, with room for about `capacity` words before its
+  /// table of words grows.
+  init(capacity: Int = 0) {
+    wordIDs.reserveCapacity(capacity)
+  }
 
   /// Number of distinct forms.
   var formCount: Int { wordOfForm.count }
