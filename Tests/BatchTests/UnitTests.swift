@@ -1,5 +1,6 @@
 import Metrics
 import Testing
+import Threads
 
 @testable import Batch
 
@@ -90,5 +91,24 @@ import Testing
     let text = TermText.text(counts)
     #expect(text == "b 1 élan 2 日本 7")
     #expect(TermText.counts(text) == counts)
+  }
+}
+
+@Suite struct BatchStoreGroupTests {
+  @Test("saved pages are committed once a group is full, the rest by flush")
+  func groupsAreCommitted() throws {
+    let folder = try Fixture.scratch("store-groups")
+    let store = try BatchStore(path: folder + "/state.sqlite")
+    let discussion = Discussion(parsing: Array("Title of the page\n\nAnn Lee\n\nA comment.\n".utf8), source: "p.txt")
+    let page = StoredPage(discussion, PageAnalysis(discussion, language: .en))
+    let total = 3 * BatchStore.maxGroupSize + 7
+    for i in 0..<total {
+      try store.save(path: "p\(i).txt", hash: "h\(i)", size: 1, outputs: [], page: page)
+    }
+    // However fast or slow the saves came, fewer than a full group wait for flush.
+    #expect(try store.pageCount() > total - BatchStore.maxGroupSize)
+    try store.flush()
+    #expect(try store.pageCount() == total)
+    #expect(try store.known().count == total)
   }
 }
