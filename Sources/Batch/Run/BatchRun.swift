@@ -148,10 +148,13 @@ public struct BatchRun: Sendable {
     let corpus = CorpusOutputs(store: store, files: files)
     let digest = try store.contentDigest(salt: CorpusOutputs.formatVersion)
     if try store.setting(CorpusOutputs.digestSetting) == digest, corpus.present() { return false }
-    // Page outputs were renamed without fsync; flush them before the corpus counts as done.
-    Posix.syncFileSystems()
+    // Page outputs were renamed without fsync; they are flushed (beside the
+    // rebuild, which writes its own outputs durably) before the corpus counts as done.
+    let flushed = DispatchGroup()
+    DispatchQueue.global().async(group: flushed) { Posix.syncFileSystems() }
     onEvent(.rebuildingCorpus(pages: try store.pageCount()))
     try corpus.write()
+    flushed.wait()
     try store.setSetting(CorpusOutputs.digestSetting, digest)
     return true
   }
