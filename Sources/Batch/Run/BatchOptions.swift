@@ -1,3 +1,5 @@
+import Threads
+
 /// What one `threadstat batch` run is asked to do.
 public struct BatchOptions: Sendable {
   /// The folder of scrapes, walked recursively.
@@ -19,7 +21,7 @@ public struct BatchOptions: Sendable {
   /// The default page size limit: 64 MB.
   public static let defaultMaxPageBytes = 64 << 20
   /// The default number of jobs: one per online core.
-  public static var defaultJobs: Int { Posix.processorCount() }
+  public static var defaultJobs: Int { Parallel.cores }
 
   public init(
     input: String, output: String, filter: GlobFilter = GlobFilter(),

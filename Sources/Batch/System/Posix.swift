@@ -182,8 +182,3 @@ extension Posix {
   /// Flushes every dirty file to disk (`syncfs` is not exported to Swift; `sync` waits as well on Linux).
   static func syncFileSystems() { sync() }
 }
-
-extension Posix {
-  /// Online processor cores, at least 1.
-  static func processorCount() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
-}

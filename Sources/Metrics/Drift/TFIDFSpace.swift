@@ -97,11 +97,6 @@ struct TFIDFSpace {
   /// Number of documents.
   var documentCount: Int { starts.count - 1 }
 
-  /// Term counts summed over the documents in `range`.
-  func termCounts(_ range: Range<Int>) -> TermCounts {
-    termCounts(sums: termSums(range))
-  }
-
   /// Term counts summed over the documents in `range`, by term id.
   func termSums(_ range: Range<Int>) -> [Int] {
     var sums = [Int](repeating: 0, count: terms.count)

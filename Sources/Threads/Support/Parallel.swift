@@ -10,9 +10,9 @@ import Synchronization
 #endif
 
 /// Work on a huge page split into contiguous slices, one per core.
-enum Parallel {
+package enum Parallel {
   /// Online processors, at least 1.
-  static let cores: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+  package static let cores: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
   /// `body` over the slices of `0..<count`, their results joined in order:
   /// one slice per core, but none shorter than `minimumSlice` (a small
