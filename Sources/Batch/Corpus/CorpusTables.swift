@@ -100,9 +100,7 @@ enum CorpusTables {
     /// The first page's number and the author's place on it.
     let page: Int
     let ord: Int
-    private var partners: Set<Substring> = []
-    /// Partners already distinct and sorted (a row of `corpus_author`), when not from `partners`.
-    private var sortedPartners: [String]?
+    private var partners: Set<String> = []
     private var firstDay: Int?
     private var lastDay: Int?
 
@@ -119,7 +117,7 @@ enum CorpusTables {
     /// The author over the rows added.
     var stats: AuthorStats {
       var a = counts
-      a.partners = sortedPartners ?? partners.sorted().map(String.init)
+      a.partners = partners.sorted()
       a.firstDate = PageRows.date(firstDay)
       a.lastDate = PageRows.date(lastDay)
       return a
@@ -129,21 +127,15 @@ enum CorpusTables {
     /// which the stored rows hold normalised already.
     private static let blank = AuthorStats(name: "")
 
-    /// Adds one page's row: columns 2 to 12 of the fold's query. With
-    /// `distinctPartners`, the row's partners are taken as they are: the
-    /// only row added, already distinct and sorted.
-    mutating func add(_ row: Row, distinctPartners: Bool = false) {
+    /// Adds one page's row: columns 2 to 12 of the fold's query.
+    mutating func add(_ row: Row) {
       counts.comments += row[2]
       counts.words += row[3]
       counts.truncated += row[4]
       counts.repliesSent += row[5]
       counts.repliesReceived += row[6]
       let names: String = row[7]
-      if distinctPartners {
-        sortedPartners = names.split(separator: "\n").map(String.init)
-      } else {
-        for name in names.split(separator: "\n") { partners.insert(name) }
-      }
+      for name in names.split(separator: "\n") { partners.insert(String(name)) }
       if let day: Int = row[8] { firstDay = min(firstDay ?? day, day) }
       if let day: Int = row[9] { lastDay = max(lastDay ?? day, day) }
       counts.articles += row[10]
@@ -157,7 +149,7 @@ enum CorpusTables {
   /// and last date, articles, drift sum and count.
   private static func authorStats(_ row: Row) -> AuthorStats {
     var sum = AuthorSum(key: row[0], name: row[1], page: 0, ord: 0)
-    sum.add(row, distinctPartners: true)
+    sum.add(row)
     return sum.stats
   }
 

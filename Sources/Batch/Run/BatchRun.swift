@@ -244,15 +244,7 @@ public struct BatchRun: Sendable {
 
   /// Byte order of UTF-8, the order of every list the run writes.
   static func byteOrder(_ a: String, _ b: String) -> Bool {
-    let ordered = a.utf8.withContiguousStorageIfAvailable { x in
-      b.utf8.withContiguousStorageIfAvailable { y in
-        let shared = min(x.count, y.count)
-        var k = 0
-        while k < shared, x[k] == y[k] { k += 1 }
-        return k < shared ? x[k] < y[k] : x.count < y.count
-      }
-    }
-    return (ordered ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
+    a.utf8.lexicographicallyPrecedes(b.utf8)
   }
 }
 

@@ -155,8 +155,7 @@ struct TermDelta {
           comments = comments + excluded.comments, articles = articles + excluded.articles
         """)
     // In key order: neighbouring B-tree pages, fewer cache misses.
-    for term in changes.keys.sorted() {
-      guard let change = changes[term] else { continue }
+    for (term, change) in changes.sorted(by: { $0.key < $1.key }) {
       try upsert.execute(arguments: [term, change.comments, change.articles])
     }
     let drop = try db.cachedStatement(

@@ -49,11 +49,11 @@ struct ReplyResolver {
     wantedShingles = Parallel.map(askers, minimumSlice: 10_000) { [wanted] range in
       range.map { ReplyResolver.wantedShingles(of: comments[$0].text, quoted: false, in: wanted) }
     }
-    articleShingles = wanted.count == 0 ? ShingleIndex() : {
-      var index = ShingleIndex()
-      for key in ReplyResolver.wantedShingles(of: article, quoted: true, in: wanted) { index.set(key, 0) }
-      return index
-    }()
+    var inArticle = ShingleIndex()
+    if wanted.count > 0 {
+      for key in ReplyResolver.wantedShingles(of: article, quoted: true, in: wanted) { inArticle.set(key, 0) }
+    }
+    articleShingles = inArticle
     shingles = ShingleIndex(capacity: wanted.count)
     self.queries = queries
   }
