@@ -1,5 +1,12 @@
 /// Word counting shared by the model and the metrics.
 public enum Words {
+  /// The text ends like a sentence: ".", "!", "?" (or their CJK forms), not "...".
+  static func endsSentence(_ text: String) -> Bool {
+    guard let last = text.unicodeScalars.last else { return false }
+    if last == ".", text.hasSuffix("...") { return false }
+    return ".!?。！？".unicodeScalars.contains(last)
+  }
+
   /// Number of runs of non-whitespace bytes (space, tab, CR, LF separate words).
   /// - Complexity: O(n) over the UTF-8 bytes.
   public static func count(_ text: String) -> Int {

@@ -229,6 +229,8 @@ enum DateMatcher {
     for w in words {
       let bare = w.hasSuffix(",") ? String(w.dropLast()) : w
       if relativeUnits.contains(bare) { sawUnit = true } else if isNumber(bare) || bare == "a" || bare == "an" || bare == "one" {
+        // "1024 2 hours ago" is a name and a date, not one date.
+        if sawCount, isNumber(bare) { return nil }
         sawCount = true
       } else if bare == "ago" || bare == "vor" || bare == "hace" || bare == "fa" || bare == "geleden" {
         sawAgo = true

@@ -1,7 +1,7 @@
 /// The features of one line that the segmentation decodes over.
 ///
-/// A line is at most one of: a date, a reply marker, a "says" line, an
-/// arrow, an inline-dated header; that one form is kept in one field, so the
+/// A line is at most one of: a date, a reply marker, a "says" line, a lone
+/// "says:", a one-line header; that one form is kept in one field, so the
 /// description of a line stays small on pages of a million lines.
 struct LineInfo {
   /// The line is empty after trimming.
@@ -20,8 +20,9 @@ struct LineInfo {
     case date(DateMatcher.Match)
     case replyTarget(String)
     case says(String)
-    case arrow(author: String, target: String)
-    case inlineDated(author: String, dateText: String)
+    case saysWord
+    case inline(InlineHeader)
+    case deletedNotice
   }
 
   /// The line is a date and nothing else.
@@ -36,13 +37,31 @@ struct LineInfo {
   var says: String? {
     if case .says(let name) = form { name } else { nil }
   }
-  /// "A → B".
-  var arrow: (author: String, target: String)? {
-    if case .arrow(let author, let target) = form { (author, target) } else { nil }
+  /// "says:" alone: the scraper put the name on the line above.
+  var saysWord: Bool {
+    if case .saysWord = form { true } else { false }
   }
-  /// "NAME • 3 years ago" on one line: NAME and the date text.
-  var inlineDated: (author: String, dateText: String)? {
-    if case .inlineDated(let author, let dateText) = form { (author, dateText) } else { nil }
+  /// A header on one line: "NAME • 3 years ago", "A → B", "[–] USER 5 points 3 hours ago".
+  var inline: InlineHeader? {
+    if case .inline(let header) = form { header } else { nil }
+  }
+
+  /// "This comment was deleted.": a comment of its own, with no author.
+  var deletedNotice: Bool {
+    if case .deletedNotice = form { true } else { false }
+  }
+
+  /// Marks the line as a "NAME says:" header learned from the page (`PageTemplate`).
+  mutating func learnSays(_ name: String) {
+    form = .says(name)
+    self.name = -9
+  }
+
+  /// Gives the line a furniture role learned from the page (`PageTemplate`).
+  /// A role of nil makes a listed vote count a possible user id.
+  mutating func learnRole(_ role: Widgets.Role?) {
+    self.role = role
+    self.name = role == nil ? -3 : -9
   }
 
   init(_ line: String) {
@@ -62,10 +81,12 @@ struct LineInfo {
       form = .replyTarget(target)
     } else if let author = Markers.saysName(line: line, key: key) {
       form = .says(author)
-    } else if let arrow = Markers.arrow(line: line) {
-      form = .arrow(author: arrow.author, target: arrow.target)
-    } else if let inline = LineInfo.splitInlineDate(line) {
-      form = .inlineDated(author: inline.author, dateText: inline.dateText)
+    } else if Markers.isDeletedNotice(key) {
+      form = .deletedNotice
+    } else if Markers.isSaysWord(key) {
+      form = .saysWord
+    } else if InlineHeader.mayHold(key), let header = InlineHeader.read(line) {
+      form = .inline(header)
     } else {
       name = NameScore.score(line)
     }
@@ -95,21 +116,6 @@ struct LineInfo {
       if isNew { known.append(LineInfo(line)) }
       return known[Int(id)]
     }
-  }
-
-  /// "Jane Doe • 3 years ago", "Jane Doe · 2h".
-  static func splitInlineDate(_ line: String) -> (author: String, dateText: String)? {
-    guard line.utf8.count <= 80, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-    for sep in [" • ", " · ", " | ", " - ", " — "] {
-      guard let r = line.firstRange(of: sep) else { continue }
-      let left = Page.trim(line[..<r.lowerBound])
-      let right = Page.trim(line[r.upperBound...])
-      guard let rk = LineKey.make(right), DateMatcher.lineDate(rk) != nil, NameScore.score(left) > 0.3 else {
-        continue
-      }
-      return (left, right)
-    }
-    return nil
   }
 
   /// The line may head a comment as its author line.

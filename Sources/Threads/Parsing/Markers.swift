@@ -62,8 +62,55 @@ enum Markers {
     " says:", " said:", " says", " wrote:", " writes:", " commented:", " dice:", " dijo:", " sagt:",
     " schreibt:", " a dit :", " a dit:", " écrit :", " écrit:", " scrive:", " ha scritto:", " diz:",
     " disse:", " zegt:", " schreef:", " пишет:", " говорит:", "说道：", "说道:", "說道：", "说：", "說：",
-    " says :", "说道",
+    " says :", "说道", " said...", " said…", " dijo...", " dijo…", " a dit...", " a dit…", " disse...",
+    " disse…", " ha detto...", " ha detto…", " zei...", " zei…", " sagte...", " sagte…", " hat gesagt...",
+    " hat gesagt…", " schrieb:", " escribió:", " escreveu:", " a écrit :", " a écrit:", " написал:",
+    " написала:", " написал(а):", " написал...", "说...", "说…", "說...", " comentó:", " ha commentato:",
   ]
+
+  /// What a widget prints in place of a deleted or hidden account's name.
+  static let deletedAuthors: Set<String> = [
+    "[deleted]", "[removed]", "[deleted user]", "deleted user", "[dead]", "deleted", "removed",
+    "[gelöscht]", "gelöschter nutzer", "utilisateur supprimé", "usuario eliminado", "[supprimé]",
+    "[eliminado]", "удалённый пользователь", "[удалено]", "已删除", "[已删除]",
+  ]
+
+  static func isDeletedAuthor(_ key: String) -> Bool { key.utf8.count <= 32 && deletedAuthors.contains(key) }
+
+  /// What a widget prints in place of a deleted or hidden comment.
+  static let deletedNotices: Set<String> = [
+    "this comment was deleted.", "this comment was deleted", "this comment has been deleted.",
+    "this comment has been deleted", "this comment has been removed.", "this comment has been removed",
+    "this comment was removed.", "this comment was removed", "comment removed", "comment deleted",
+    "this comment was removed by a moderator.", "this comment was removed by a moderator",
+    "this comment has been removed by a moderator.", "this comment has been removed by the author.",
+    "this comment has been removed by a blog administrator.", "this comment is awaiting moderation.",
+    "this comment violated our policy.", "this comment violated our community standards.",
+    "[comment removed]", "[comment deleted]", "message deleted", "comment hidden",
+    "dieser kommentar wurde gelöscht.", "kommentar gelöscht", "ce commentaire a été supprimé.",
+    "commentaire supprimé", "este comentario fue eliminado.", "comentario eliminado",
+    "este comentário foi excluído.", "questo commento è stato eliminato.", "комментарий удалён",
+    "комментарий удален", "此评论已被删除", "评论已删除", "このコメントは削除されました",
+  ]
+
+  static func isDeletedNotice(_ key: String) -> Bool {
+    guard key.utf8.count <= 120 else { return false }
+    if deletedNotices.contains(key) { return true }
+    // "This comment is no longer available. The commenter has deleted their account."
+    guard key.hasBytePrefix("this comment ") || key.hasBytePrefix("this post ") || key.hasBytePrefix("comment ")
+      || key.hasBytePrefix("[comment") || key.hasBytePrefix("(comment") || key.hasBytePrefix("(post ")
+      || key.hasBytePrefix("this message ")
+    else { return false }
+    return ["deleted", "removed", "no longer available", "hidden", "withdrawn"].contains { key.containsBytes($0) }
+  }
+
+  /// A says-suffix alone on its line: the scraper split "NAME" and "says:".
+  static func isSaysWord(_ key: String) -> Bool {
+    key.utf8.count <= 24 && saysWords.contains(key)
+  }
+
+  /// The says-suffixes as words of their own.
+  static let saysWords: Set<String> = Set(saysSuffixes.map { String($0.drop { $0 == " " }) })
 
   static let saysSuffixList = AffixList(saysSuffixes, suffixes: true)
 
@@ -86,24 +133,6 @@ enum Markers {
     return nil
   }
 
-  static let arrows: [String] = [" → ", " ► ", " ▶ ", " ➜ ", " ⟶ ", " ▸ ", " ➔ "]
-
-  /// Disqus's "Alice → Bob": the author and the name of the parent's author.
-  static func arrow(line: String) -> (author: String, target: String)? {
-    guard line.utf8.count <= 160, line.utf8.contains(0xE2) else { return nil }
-    for arrow in arrows {
-      guard let offset = line.byteOffset(of: arrow) else { continue }
-      let u = line.utf8
-      let lo = u.index(u.startIndex, offsetBy: offset)
-      let hi = u.index(lo, offsetBy: arrow.utf8.count)
-      let a = Page.trim(line[..<lo])
-      let b = Page.trim(line[hi...])
-      guard !a.isEmpty, !b.isEmpty, NameScore.score(a) > 0.7, NameScore.score(b) > 0.3 else { return nil }
-      return (a, b)
-    }
-    return nil
-  }
-
   /// Suffixes that mean the page cut the body short; compared on the key.
   static let truncationSuffixes: [String] = [
     "… read more »", "... read more »", "…read more »", "read more »", "… read more", "... read more",
@@ -115,6 +144,11 @@ enum Markers {
 
   /// Lines that stand alone under a body the site cut short.
   static let expanders: Set<String> = ["see more", "read more", "show more", "read more »", "… read more", "(more)", "expand"]
+
+  /// The line ends with "…" or "...": the text was cut there.
+  static func endsWithEllipsis(_ line: String) -> Bool {
+    line.hasByteSuffix("…") || line.hasByteSuffix("...")
+  }
 
   static let truncationSuffixList = AffixList(truncationSuffixes, suffixes: true)
 

@@ -27,6 +27,26 @@ enum NameScore {
     return ["Jr", "Sr", "Dr", "Esq", "PhD", "MD"].contains(String(letters))
   }
 
+  /// A user handle or id as widgets print it: "@jane_doe", "hawk1956",
+  /// "tptacek", "12345678": one token of letters, digits, "_", "-", "." and
+  /// a leading "@", with no sentence punctuation at its end.
+  static func isHandle(_ s: String) -> Bool {
+    let u = s.utf8
+    guard u.count >= 2, u.count <= 40, let last = u.last else { return false }
+    if last == UInt8(ascii: ".") || last == UInt8(ascii: "-") { return false }
+    var letters = 0
+    for (i, b) in u.enumerated() {
+      switch b {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): letters += 1
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."): break
+      case UInt8(ascii: "@") where i == 0: break
+      case 0x80...: letters += 1
+      default: return false
+      }
+    }
+    return letters > 0 || u.count >= 3 && u.first != UInt8(ascii: "0")
+  }
+
   /// Scores one trimmed line.
   static func score(_ line: String) -> Double {
     let u = line.utf8

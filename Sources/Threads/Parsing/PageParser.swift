@@ -17,7 +17,10 @@ struct PageParser {
 
   init(page: Page, source: String) {
     lines = page.lines
-    infos = LineInfo.describe(page.lines)
+    var described = LineInfo.describe(page.lines)
+    PageTemplate.learn(
+      lines: lines, infos: &described, from: PageParser.articleFloor(lines: lines, infos: described))
+    infos = described
     self.source = source
     var before = [Int](repeating: 0, count: lines.count)
     var run = 0
@@ -79,11 +82,18 @@ struct PageParser {
 
   /// The first line past the first substantial article paragraph: comments
   /// never start above it (bylines and datelines sit above it).
-  func articleFloor() -> Int {
+  func articleFloor() -> Int { PageParser.articleFloor(lines: lines, infos: infos) }
+
+  /// A page with no article (a forum thread, a discussion page) starts with
+  /// comments: two one-line headers above that paragraph lower the floor to
+  /// the first of them.
+  static func articleFloor(lines: [String], infos: [LineInfo]) -> Int {
     var firstText = -1
+    var headers: [Int] = []
     for i in lines.indices where !infos[i].blank && infos[i].role == nil {
       if firstText < 0 { firstText = i }
-      if Words.count(lines[i]) >= 25 { return i + 1 }
+      if infos[i].inline != nil || infos[i].says != nil { headers.append(i) }
+      if Words.count(lines[i]) >= 25 { return headers.count >= 2 ? headers[0] : i + 1 }
     }
     return firstText < 0 ? 0 : firstText + 1
   }
@@ -91,16 +101,44 @@ struct PageParser {
   /// A header line that needs no context to be believed.
   func isCertainHeader(_ i: Int) -> Bool {
     let info = infos[i]
-    if info.says != nil || info.arrow != nil || info.replyTarget != nil || info.inlineDated != nil { return true }
-    guard info.isNameCandidate, i + 1 < lines.count else { return false }
+    if info.says != nil || info.replyTarget != nil || info.inline != nil || info.saysWord || info.deletedNotice {
+      return true
+    }
+    guard i + 1 < lines.count else { return false }
+    if namedByNextLine(i) { return true }
+    guard mayBeAuthorLine(i) else { return false }
     return printsFullHeader(i) || infos[i + 1].replyTarget != nil
+  }
+
+  /// The line is printed twice, or a lone "says:" follows it: it is an
+  /// author name, however it reads ("Save the green belt, plant a leek").
+  func namedByNextLine(_ i: Int) -> Bool {
+    let info = infos[i]
+    guard i + 1 < lines.count, info.role == nil, !info.blank, info.name > -8, lines[i].utf8.count <= 80 else {
+      return false
+    }
+    return infos[i + 1].saysWord || lines[i + 1] == lines[i]
+  }
+
+  /// A line that can be an author name when a header line follows it: a
+  /// name-like line, a handle or id ("@jane_doe", "12345678"), or a name that
+  /// reads like a short phrase; never furniture, prose or a sentence.
+  func mayBeAuthorLine(_ i: Int) -> Bool {
+    let info = infos[i]
+    if info.isNameCandidate || namedByNextLine(i) { return true }
+    guard info.role == nil, !info.blank, info.name > -8, lines[i].utf8.count <= 80 else { return false }
+    return info.name > -0.9 || NameScore.isHandle(lines[i])
   }
 
   /// The name is printed twice, or a date line follows it: the page gives
   /// every comment a full header, not only the replies.
   func printsFullHeader(_ i: Int) -> Bool {
     guard i + 1 < lines.count else { return false }
-    return lines[i + 1] == lines[i] || infos[i + 1].date != nil
+    if lines[i + 1] == lines[i] { return true }
+    // Badges may stand between the name and the date ("Top fan", "Featured").
+    var j = i + 1
+    while j < min(lines.count, i + 3), infos[j].role == .noise { j += 1 }
+    return j < lines.count && (infos[j].date != nil || j > i + 1 && infos[j].replyTarget != nil)
   }
 
   func commentRegion() -> Region? {
@@ -314,7 +352,7 @@ struct PageParser {
         }
       }
       if info.says != nil { wordpress += 2 }
-      if info.arrow != nil { disqus += 2 }
+      if let h = info.inline, h.target != nil { disqus += 2 }
       if info.role == .footer {
         if key.hasBytePrefix("like") { facebook += 2 } else if key.containsBytes("share") { disqus += 2 } else if key == "reply"
           || key == "回复"

@@ -158,7 +158,10 @@ struct ReplyResolver {
       while let last = candidate.unicodeScalars.last, ",:;.!?".unicodeScalars.contains(last) {
         candidate.unicodeScalars.removeLast()
       }
-      if !candidate.isEmpty, candidate != author, let p = lookup(candidate) {
+      // YouTube prints authors as "@handle" and mentions them the same way.
+      if !candidate.isEmpty, candidate != author, let p = lookup(candidate) ?? (at ? lookup("@" + candidate) : nil),
+        comments[p].author != author || author == nil
+      {
         return p
       }
       n -= 1

@@ -15,6 +15,12 @@ struct Segmenter {
   /// Comments end with footer widgets ("Like · Reply · 2y"): a name line may
   /// be followed directly by its body.
   let footerDelimited: Bool
+  /// Lines that are not name-like but head a comment all the same, since a
+  /// header line follows them ("@jane_doe" above "2 years ago").
+  let looseHeaders: Set<Int>
+  /// Some line of the region is a certain header: the comments have headers,
+  /// so short lines above the first one are chrome.
+  let hasCertainHeaderAhead: Bool
 
   init(parser: PageParser, region: PageParser.Region) {
     lines = parser.lines
@@ -22,6 +28,7 @@ struct Segmenter {
     blankBefore = parser.blankBefore
     self.region = region
     var known = Set<String>()
+    var loose = Set<Int>()
     var certain = 0
     var bare = 0
     var footers = 0
@@ -29,12 +36,16 @@ struct Segmenter {
       let info = infos[i]
       if info.role == .footer { footers += 1 }
       if let t = info.replyTarget { known.insert(t) }
-      if let a = info.arrow { known.insert(a.author); known.insert(a.target) }
       if let s = info.says { known.insert(s); certain += 1 }
-      if let d = info.inlineDated { known.insert(d.author); certain += 1 }
-      if info.isNameCandidate {
+      if let h = info.inline {
+        if let a = h.author { known.insert(a) }
+        if let t = h.target { known.insert(t) }
+        certain += 1
+      }
+      if parser.mayBeAuthorLine(i) {
         if parser.isCertainHeader(i) {
           known.insert(lines[i])
+          if !info.isNameCandidate { loose.insert(i) }
           // Names twice or a date under the name: the page prints a full
           // header for every comment. A reply marker alone says nothing of
           // top-level comments.
@@ -45,6 +56,8 @@ struct Segmenter {
       }
     }
     knownNames = known
+    looseHeaders = loose
+    hasCertainHeaderAhead = certain > 0 || !loose.isEmpty
     longestKnownName = known.map(\.utf8.count).max() ?? 0
     footerDelimited = footers >= 2
     strictHeaders = certain >= 3 && certain > 2 * bare
@@ -66,20 +79,19 @@ struct Segmenter {
     var h: Header
     if let s = info.says {
       h = Header(author: s, certain: true, end: i + 1)
-    } else if let a = info.arrow {
-      h = Header(author: a.author, certain: true, target: a.target, end: i + 1)
+    } else if info.saysWord {
+      h = Header(author: nil, certain: true, end: i + 1)
     } else if let t = info.replyTarget {
       h = Header(author: nil, certain: true, target: t, end: i + 1)
     } else if let d = info.date {
       h = Header(author: nil, certain: true, date: d.date, dateText: lines[i], end: i + 1)
-    } else if let d = info.inlineDated {
-      let key = LineKey.make(d.dateText) ?? ""
-      let (author, target) = splitReplyName(d.author)
-      h = Header(
-        author: author, certain: true, target: target, date: DateMatcher.lineDate(key)?.date, dateText: d.dateText,
-        end: i + 1)
-    } else if info.isNameCandidate || info.role == nil && isKnown(lines[i]) {
-      h = Header(author: lines[i], certain: false, end: i + 1)
+    } else if let d = info.inline {
+      var (author, target) = (d.author, d.target)
+      if target == nil, d.dateText != nil, let a = author { (author, target) = splitReplyName(a) }
+      let date = d.dateText.flatMap { LineKey.make($0) }.flatMap { DateMatcher.lineDate($0) }?.date
+      h = Header(author: author, certain: true, target: target, date: date, dateText: d.dateText, end: i + 1)
+    } else if info.isNameCandidate || info.role == nil && (isKnown(lines[i]) || looseHeaders.contains(i)) {
+      h = Header(author: lines[i], certain: looseHeaders.contains(i), end: i + 1)
       if i + 1 < lines.count, lines[i + 1] == lines[i] {
         h.certain = true
         h.end = i + 2
@@ -103,6 +115,12 @@ struct Segmenter {
       }
       if next.role == .noise || h.author != nil && Segmenter.isProfileLine(next.key) {
         j += 1
+        continue
+      }
+      if next.saysWord, h.author != nil, j == i + 1 {
+        h.certain = true
+        j += 1
+        allowBlank = true
         continue
       }
       if let t = next.replyTarget, h.target == nil {
@@ -183,6 +201,11 @@ struct Segmenter {
       switch info.role {
       case .footer?:
         current?.closedByFooter = true
+        // A date printed under the body (learned by `PageTemplate`).
+        if let d = info.date, current?.dateText == nil {
+          current?.date = d.date
+          current?.dateText = lines[i]
+        }
         if current?.dateText == nil, let key = info.key, let last = key.keyWords.last,
           DateMatcher.shortRelative(String(last))
         {
@@ -198,16 +221,40 @@ struct Segmenter {
         i += 1
         continue
       case .opener?, .noise?, .pageWidget?:
-        // Disqus prints "see more" under a body it cut.
-        if let key = info.key, Markers.expanders.contains(key), current?.hasBody == true { current?.truncated = true }
+        // "see more" under a body that ends in an ellipsis: the page cut it. Under a
+        // whole body it only expands what is already shown.
+        if let key = info.key, Markers.expanders.contains(key), let last = current?.body.last,
+          Markers.endsWithEllipsis(lines[last])
+        {
+          current?.truncated = true
+        }
         i += 1
         continue
       case nil:
         break
       }
+      if info.deletedNotice {
+        // The placeholder is the body of a deleted comment: under its header, or alone.
+        if current == nil || current?.hasBody == true {
+          finish()
+          current = CommentDraft(line: i, author: nil)
+        }
+        current?.body.append(i)
+        blankRun = 0
+        i += 1
+        continue
+      }
       var startNew = false
       var afterTruncation = false
       let h = header(at: i)
+      // Sort bars, sign-in prompts and tabs above the first comment: short lines
+      // that head nothing.
+      if current == nil, drafts.isEmpty, h?.certain != true, !(h.map { opensHere(i, header: $0) } ?? false),
+        !PageTemplate.isProse(lines[i], info), hasCertainHeaderAhead
+      {
+        i += 1
+        continue
+      }
       // "In reply to NAME." printed between a header and its body.
       if let t = info.replyTarget, var c = current, !c.hasBody, c.target == nil, c.author != nil || c.date != nil {
         c.target = t

@@ -106,7 +106,55 @@ enum Widgets {
     // A canonically equivalent spelling may have more bytes than its listed
     // form, so only lines far beyond the longest entry skip the lookup.
     if key.utf8.count <= 3 * longestListed, let role = listed[key] { return role }
-    return patternRole(key)
+    return patternRole(key) ?? actionLineRole(key) ?? menuRole(key)
+  }
+
+  /// Words of the action bars under comments, in the languages the parser reads.
+  static let actionWords: Set<String> = [
+    "reply", "share", "report", "flag", "like", "likes", "dislike", "unlike", "permalink", "embed", "save",
+    "saved", "parent", "context", "edit", "delete", "hide", "link", "quote", "respect", "recommend",
+    "recommended", "upvote", "downvote", "vote", "follow", "block", "mute", "award", "give", "copy",
+    "translate", "more", "source", "full", "comments", "comment", "next", "prev", "root", "favorite",
+    "unfavorite", "·", "•", "|", "›", "»", "-", "–", "antworten", "teilen", "melden", "zitieren", "répondre",
+    "partager", "signaler", "citer", "responder", "compartir", "reportar", "denunciar", "citar", "rispondi",
+    "condividi", "segnala", "cita", "responder", "partilhar", "denunciar", "ответить", "поделиться",
+    "пожаловаться", "цитировать", "回复", "分享", "举报", "引用", "返信", "共有", "報告", "通報",
+    "beantwoorden", "delen", "rapporteren",
+  ]
+
+  /// Reply words among `actionWords`: a bar holding one ends a comment.
+  static let replyWords: Set<String> = [
+    "reply", "antworten", "répondre", "responder", "rispondi", "ответить", "回复", "返信", "beantwoorden",
+  ]
+
+  /// A bar of action words only ("permalink embed save parent report reply",
+  /// "Reply · Share · Report"): a footer when it holds a reply word, else noise.
+  static func actionLineRole(_ key: String) -> Role? {
+    guard key.utf8.count <= 80, let f = key.utf8.first, f >= 0x61 || f >= 0x80 else { return nil }
+    let words = key.keyWords
+    guard words.count >= 2, words.count <= 12 else { return nil }
+    var reply = false
+    for w in words {
+      let word = String(w)
+      guard actionWords.contains(word) || word.hasPrefix("(") && word.hasSuffix(")") && word.utf8.count <= 6 else {
+        return nil
+      }
+      if replyWords.contains(word) { reply = true }
+    }
+    return reply ? .footer : .noise
+  }
+
+  /// A navigation bar: five or more short items between " | " or " · "
+  /// ("Guidelines | FAQ | Lists | API | Security"). Page chrome, never a comment.
+  static func menuRole(_ key: String) -> Role? {
+    guard key.utf8.count <= 200, key.containsBytes(" | ") || key.containsBytes(" · ") else { return nil }
+    let items = key.split(whereSeparator: { $0 == "|" || $0 == "·" })
+    guard items.count >= 5 else { return nil }
+    for item in items {
+      let words = item.split(separator: " ")
+      if words.count > 4 || words.count == 1 && replyWords.contains(String(words[0])) { return nil }
+    }
+    return .trailer
   }
 
   /// Numbered and composed variants: "24 points", "12 comments",

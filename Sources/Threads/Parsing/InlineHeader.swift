@@ -1,0 +1,168 @@
+/// A comment header printed on one line, whatever the widget: an author
+/// name and a date, with the widget's decoration around them.
+///
+/// "USER 3 hours ago | parent | next [–]", "[–] USER 5 points 3 hours ago",
+/// "Post by NAME » Mon Jan 01, 2018 10:00 am", "NAME • 3 years ago",
+/// "NAME → OTHER • 3 years ago", "NAME → OTHER", "NAME →". The line is cut
+/// into words; the date is found around an anchor word (a month, a
+/// relative-time unit, an ISO date) and removed; then counts ("5 points"),
+/// separators, brackets and action words ("parent", "next", "permalink")
+/// are dropped. What is left before the date must read as one name (or as
+/// "NAME → OTHER"); what is left after it must be decoration only.
+struct InlineHeader: Equatable {
+  /// The author; nil for a deleted account ("[deleted]").
+  var author: String?
+  /// The parent's author, for "NAME → OTHER".
+  var target: String?
+  /// The date as printed, when the line holds one.
+  var dateText: String?
+
+  /// Words that decorate a header and are never part of a name.
+  static let decoration: Set<String> = [
+    "|", "•", "·", "»", "«", "-", "–", "—", "/", "::", ":", "[–]", "[-]", "[+]", "[−]", "▲", "▼", "^",
+    "#", "(edited)", "edited", "parent", "next", "prev", "root", "context", "flag", "favorite", "link",
+    "permalink", "reply", "on", "at", "by", "post", "posted", "wrote", "commented", "said", "replied",
+    "updated", "[s]", "op", "(op)", "[op]", "score", "hidden]", "[score", "points", "point", "votes",
+    "likes", "von", "par", "por", "от", "am", "le", "el", "em", "um", "il", "vor", "alle", "à",
+  ]
+
+  /// Arrows between a reply's author and its parent's author.
+  static let arrows: Set<String> = ["→", "►", "▶", "➜", "⟶", "▸", "➔", "➤", "↪", ">"]
+
+  /// Reads `line` (trimmed, as printed) as a one-line header, or returns nil.
+  static func read(_ line: String) -> InlineHeader? {
+    guard line.utf8.count <= 140 else { return nil }
+    let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).map(String.init)
+    guard words.count >= 2, words.count <= 18 else { return nil }
+    let keys = words.map { $0.lowercased() }
+    let arrowAt = keys.firstIndex { arrows.contains($0) }
+    let span = dateSpan(keys)
+    if span == nil, arrowAt == nil { return nil }
+    let lo = span?.lowerBound ?? keys.count
+    let hi = span?.upperBound ?? keys.count
+    // After the date: decoration only.
+    for k in keys[hi...] where !isDecoration(k) { return nil }
+    var left = Array(words[..<lo])
+    var leftKeys = Array(keys[..<lo])
+    // "NAME • 3 years ago": a separator between the name and the date makes
+    // the line a header even when the name reads like a phrase.
+    let separated = lo >= 2 && ["•", "·", "|", "»", "—", "–"].contains(keys[lo - 1])
+    // Decoration at both ends of the name part ("[–] USER 5 points", "Post by NAME »").
+    func trimDecoration() {
+      while let f = leftKeys.first, isDecoration(f) || isCount(leftKeys, 0) {
+        let n = isCount(leftKeys, 0) ? 2 : 1
+        left.removeFirst(min(n, left.count))
+        leftKeys.removeFirst(min(n, leftKeys.count))
+      }
+      while let l = leftKeys.last {
+        // "USER 412 points", "USER 412": a count after the name.
+        let n = leftKeys.count >= 3 && isCount(leftKeys, leftKeys.count - 2) ? 2
+          : leftKeys.count >= 2 && (isDecoration(l) || DateMatcher.isNumber(l)) ? 1 : isDecoration(l) ? 1 : 0
+        guard n > 0 else { break }
+        left.removeLast(n)
+        leftKeys.removeLast(n)
+      }
+    }
+    trimDecoration()
+    var target: String? = nil
+    if let a = leftKeys.firstIndex(where: { arrows.contains($0) }) {
+      let t = left[(a + 1)...].filter { !isDecoration($0.lowercased()) }
+      if !t.isEmpty {
+        let name = t.joined(separator: " ")
+        guard isName(name) else { return nil }
+        target = name
+      }
+      left.removeSubrange(a...)
+      leftKeys.removeSubrange(a...)
+      trimDecoration()
+    }
+    // "3 hours ago | parent | next": a header whose name the page does not show.
+    if left.isEmpty, let span, span.upperBound < keys.count, target == nil {
+      return InlineHeader(author: nil, target: nil, dateText: words[span].joined(separator: " "))
+    }
+    guard !left.isEmpty, left.count <= 5 else { return nil }
+    let author = left.joined(separator: " ")
+    let dateText = span.map { words[$0].joined(separator: " ") }
+    if Markers.isDeletedAuthor(author.lowercased()), span != nil {
+      return InlineHeader(author: nil, target: target, dateText: dateText)
+    }
+    guard isName(author) || separated && !Words.endsSentence(author) else { return nil }
+    return InlineHeader(author: author, target: target, dateText: dateText)
+  }
+
+  /// False for a key that cannot hold a one-line header: no digit, no
+  /// arrow, no non-ASCII byte, no "ago" and no ">"; most name lines and
+  /// prose are turned away here.
+  static func mayHold(_ key: String) -> Bool {
+    var spaces = 0
+    for b in key.utf8 {
+      if b >= 0x30 && b <= 0x39 || b >= 0xE2 || b == UInt8(ascii: ">") { return spaces >= 1 || key.utf8.count > 3 }
+      if b == 0x20 { spaces += 1 }
+    }
+    return spaces >= 1 && (key.containsBytes(" ago") || key.hasByteSuffix(" yesterday") || key.hasByteSuffix(" now")
+      || key.hasByteSuffix(" today"))
+  }
+
+  static func isDecoration(_ key: String) -> Bool {
+    if decoration.contains(key) { return true }
+    // "[–]", "(3)", "#12", "12": brackets and bare numbers.
+    if let f = key.unicodeScalars.first, f == "[" || f == "(", let l = key.unicodeScalars.last, l == "]" || l == ")",
+      key.unicodeScalars.count <= 6
+    {
+      return true
+    }
+    if key.hasPrefix("#"), DateMatcher.isNumber(String(key.dropFirst())) { return true }
+    return false
+  }
+
+  /// "5 points", "12 likes", "-3 votes" starting at `i`.
+  static func isCount(_ keys: [String], _ i: Int) -> Bool {
+    guard i + 1 < keys.count else { return false }
+    var n = keys[i]
+    if n.hasPrefix("+") || n.hasPrefix("-") || n.hasPrefix("−") { n.removeFirst() }
+    guard DateMatcher.isNumber(n) else { return false }
+    return ["points", "point", "votes", "vote", "likes", "like", "punkte", "points,"].contains(keys[i + 1])
+  }
+
+  /// A name as headers print it: a name-like line, a handle, or a numeric id.
+  static func isName(_ s: String) -> Bool {
+    if s.utf8.count > 60 { return false }
+    if NameScore.score(s) > 0 { return true }
+    return NameScore.isHandle(s)
+  }
+
+  /// The words of the date in `keys`: found around an anchor (a month name,
+  /// a relative unit, "ago", an ISO or numeric date), the longest run around
+  /// it that `DateMatcher.lineDate` accepts.
+  static func dateSpan(_ keys: [String]) -> Range<Int>? {
+    var anchor: Int? = nil
+    for (i, k) in keys.enumerated() where isAnchor(k) {
+      anchor = i
+      break
+    }
+    guard let a = anchor else { return nil }
+    var best: Range<Int>? = nil
+    for lo in stride(from: a, through: max(0, a - 4), by: -1) {
+      for hi in stride(from: min(keys.count, a + 7), through: a + 1, by: -1) {
+        if let b = best, hi - lo <= b.count { break }
+        let text = keys[lo..<hi].joined(separator: " ")
+        if DateMatcher.lineDate(text) != nil { best = lo..<hi }
+      }
+    }
+    // A date of only filler and a number ("at 5") is no date.
+    guard let span = best else { return nil }
+    if span.count == 1, DateMatcher.isNumber(keys[span.lowerBound]) { return nil }
+    return span
+  }
+
+  static func isAnchor(_ k: String) -> Bool {
+    let bare = k.hasSuffix(",") || k.hasSuffix(".") ? String(k.dropLast()) : k
+    if DateMatcher.months[bare] != nil || DateMatcher.relativeUnits.contains(bare) { return true }
+    if bare == "ago" || bare == "назад" || bare == "geleden" || bare == "fa" || bare == "hace" || bare == "há" { return true }
+    if DateMatcher.shortRelative(bare) || DateMatcher.isoDate(bare) != nil || DateMatcher.numericDate(bare) != nil {
+      return true
+    }
+    if bare == "yesterday" || bare == "today" || bare == "now" { return true }
+    return bare.unicodeScalars.last == "前" && DateMatcher.cjkRelative(bare)
+  }
+}

@@ -1,0 +1,193 @@
+/// What a page teaches the parser about its own comment template, learned
+/// before segmentation from how its lines repeat.
+///
+/// A comment section repeats one template: the same header shapes and the
+/// same action lines around free text. Lists of known widget strings cannot
+/// name every widget, so the page's own repetition decides:
+/// - an author suffix that ends several short lines after different names
+///   ("NAME said...", "NAME hat gesagt…") is a "says" header;
+/// - a short line that repeats (digits aside: "Respect 4", "Respect 12") and
+///   is followed by the next comment's header rather than by a body is an
+///   action line: a footer when it follows a body, else noise;
+/// - a number directly above a date line is a user id, not a vote count;
+/// - when most date lines follow a body instead of a name, dates are printed
+///   under the comment (Blogger) and belong to the comment above.
+///
+/// - Complexity: O(lines): one pass to count, one to apply.
+enum PageTemplate {
+  static func learn(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    guard floor < lines.count else { return }
+    userIDs(lines: lines, infos: &infos, from: floor)
+    saysSuffixes(lines: lines, infos: &infos, from: floor)
+    actionLines(lines: lines, infos: &infos, from: floor)
+    trailingDates(lines: lines, infos: &infos, from: floor)
+  }
+
+  /// The next non-blank line after `i`, if any.
+  static func next(_ infos: [LineInfo], after i: Int) -> Int? {
+    var j = i + 1
+    while j < infos.count, infos[j].blank { j += 1 }
+    return j < infos.count ? j : nil
+  }
+
+  /// The last non-blank line before `i`, if any.
+  static func previous(_ infos: [LineInfo], before i: Int) -> Int? {
+    var j = i - 1
+    while j >= 0, infos[j].blank { j -= 1 }
+    return j >= 0 ? j : nil
+  }
+
+  /// A line that reads as comment text: a sentence or several words.
+  static func isProse(_ line: String, _ info: LineInfo) -> Bool {
+    guard !info.blank, info.role == nil, info.date == nil, info.inline == nil, info.says == nil else { return false }
+    if line.utf8.count > 60 || Words.count(line) >= 6 { return true }
+    guard let last = line.unicodeScalars.last else { return false }
+    return ".!?…。！？\"”)".unicodeScalars.contains(last)
+  }
+
+  /// A line that can open the next comment.
+  static func isHeaderish(_ info: LineInfo) -> Bool {
+    info.isNameCandidate || info.inline != nil || info.says != nil || info.replyTarget != nil
+      || info.date != nil || info.saysWord
+  }
+
+  // MARK: - User ids
+
+  static func userIDs(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    for i in floor..<max(floor, lines.count - 1) where infos[i].role == .noise {
+      let u = lines[i].utf8
+      guard u.count >= 2, u.count <= 12, u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), infos[i + 1].date != nil
+      else { continue }
+      guard i == 0 || infos[i - 1].blank || infos[i - 1].role != nil else { continue }
+      infos[i].learnRole(nil)
+    }
+  }
+
+  // MARK: - Author suffixes
+
+  /// The split of a short line into a name and a trailing run of one to
+  /// three lower-case words ending in ":" or an ellipsis: ("Jane", "said...").
+  static func suffixSplit(_ line: String) -> (name: String, suffix: String)? {
+    guard line.utf8.count <= 80, let last = line.unicodeScalars.last, last == ":" || last == "…" || last == "."
+    else { return nil }
+    if last == ".", !line.hasSuffix("...") { return nil }
+    let words = line.split(separator: " ")
+    guard words.count >= 2, words.count <= 7 else { return nil }
+    var n = 0
+    while n < min(3, words.count - 1) {
+      let w = words[words.count - 1 - n]
+      guard let f = w.unicodeScalars.first, !f.properties.isUppercase else { break }
+      n += 1
+    }
+    guard n >= 1 else { return nil }
+    let name = words.dropLast(n).joined(separator: " ")
+    guard NameScore.score(name) > 0 || NameScore.isHandle(name) else { return nil }
+    return (name, words.suffix(n).joined(separator: " ").lowercased())
+  }
+
+  static func saysSuffixes(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var names: [String: Set<String>] = [:]
+    var at: [(Int, String, String)] = []
+    for i in floor..<lines.count {
+      let info = infos[i]
+      guard !info.blank, info.role == nil, info.name > -8, info.name <= 0,
+        let (name, suffix) = suffixSplit(lines[i])
+      else { continue }
+      names[suffix, default: []].insert(name)
+      at.append((i, name, suffix))
+    }
+    for (i, name, suffix) in at where names[suffix, default: []].count >= 2 {
+      infos[i].learnSays(name)
+    }
+  }
+
+  // MARK: - Action lines
+
+  /// A short line's key with digits folded to "#": "respect 4" and "respect 12" repeat as one.
+  static func shapeKey(_ key: String) -> String {
+    var out = ""
+    var lastDigit = false
+    for s in key.unicodeScalars {
+      if s.value >= 0x30 && s.value <= 0x39 {
+        if !lastDigit { out.unicodeScalars.append("#") }
+        lastDigit = true
+      } else {
+        out.unicodeScalars.append(s)
+        lastDigit = false
+      }
+    }
+    return out
+  }
+
+  static func actionLines(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    struct Tally {
+      var lines: [Int] = []
+      var beforeHeader = 0
+      var afterBody = 0
+    }
+    var tallies: [String: Tally] = [:]
+    for i in floor..<lines.count {
+      let info = infos[i]
+      guard !info.blank, info.role == nil, info.date == nil, info.inline == nil, info.says == nil,
+        info.replyTarget == nil, !info.saysWord, let key = info.key, key.utf8.count <= 40
+      else { continue }
+      // Action lines are a few words with no sentence punctuation ("Reply", "Respect 4").
+      guard Words.count(lines[i]) <= 5, let last = key.unicodeScalars.last, !".!?。！？".unicodeScalars.contains(last)
+      else { continue }
+      let shape = shapeKey(key)
+      var t = tallies[shape, default: Tally()]
+      t.lines.append(i)
+      tallies[shape] = t
+    }
+    // Only repeated lines matter; their neighbours decide.
+    for (_, var t) in tallies where t.lines.count >= 3 {
+      let repeated = Set(t.lines)
+      var followedByBody = 0
+      var underHeader = 0
+      for i in t.lines {
+        // A one-line body repeats too ("So true"), but right under its header.
+        if let p = previous(infos, before: i), isHeaderish(infos[p]) { underHeader += 1 }
+        // A header line under it (date, marker) makes it a name.
+        if i + 1 < lines.count, infos[i + 1].date != nil || infos[i + 1].replyTarget != nil || infos[i + 1].saysWord {
+          followedByBody += 1
+          continue
+        }
+        if let j = next(infos, after: i) {
+          if isHeaderish(infos[j]) || infos[j].role != nil || repeated.contains(j) || tallies[shapeKey(infos[j].key ?? "")]
+            .map({ $0.lines.count >= 3 }) == true
+          {
+            t.beforeHeader += 1
+          } else if isProse(lines[j], infos[j]) {
+            followedByBody += 1
+          }
+        } else {
+          t.beforeHeader += 1
+        }
+        if let p = previous(infos, before: i), isProse(lines[p], infos[p]) { t.afterBody += 1 }
+      }
+      let n = t.lines.count
+      guard followedByBody * 4 <= n, underHeader * 4 <= n, t.beforeHeader * 10 >= n * 7 else { continue }
+      let role: Widgets.Role = t.afterBody * 2 >= n ? .footer : .noise
+      for i in t.lines { infos[i].learnRole(role) }
+    }
+  }
+
+  // MARK: - Dates under the body
+
+  static func trailingDates(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var dates: [Int] = []
+    var afterBody = 0
+    var headers = 0
+    for i in floor..<lines.count {
+      let info = infos[i]
+      if info.says != nil || info.inline != nil { headers += 1 }
+      guard info.role == nil, info.date != nil else { continue }
+      dates.append(i)
+      if let p = previous(infos, before: i), isProse(lines[p], infos[p]), !infos[p].isNameCandidate {
+        afterBody += 1
+      }
+    }
+    guard dates.count >= 3, afterBody * 10 >= dates.count * 6, headers >= 2 else { return }
+    for i in dates { infos[i].learnRole(.footer) }
+  }
+}
