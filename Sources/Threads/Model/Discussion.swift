@@ -65,6 +65,26 @@ public enum Layout: String, Sendable, Equatable, CaseIterable, Codable {
   case disqus
   /// Facebook comments plugin: "Like · Reply · 2y", "View 3 more replies".
   case facebook
+  /// Coral Talk (newspapers): "Featured Comments", "Respect", "Replying to NAME".
+  case coral
+  /// Hacker News: "USER 3 hours ago | parent | next [–]", "reply".
+  case hackernews
+  /// Old Reddit: "[–] USER 5 points 3 hours ago", "permalink embed save parent report reply".
+  case reddit
+  /// YouTube: "@handle", "2 years ago (edited)", "12 replies".
+  case youtube
+  /// Discourse forums: "username", "Jan '21", "1 Reply", "in reply to".
+  case discourse
+  /// Blogger: "NAME said...", the date under the body, "Delete".
+  case blogger
+  /// Substack: "Expand full comment", "Liked by NAME".
+  case substack
+  /// The Guardian: "NAME > OTHER", "Recommend", "Show 5 more replies".
+  case guardian
+  /// phpBB / vBulletin: "Post by NAME » date", "NAME wrote:".
+  case phpbb
+  /// A widget the parser knows no strings of, cut by the header template it learned from the page.
+  case generic
   /// Names and bodies only, no widgets.
   case plain
   /// No comment section at all.

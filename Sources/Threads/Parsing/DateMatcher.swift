@@ -61,6 +61,12 @@ enum DateMatcher {
     "ans", "année", "années",
     "segundo", "segundos", "minuto", "minutos", "hora", "horas", "día", "días", "semana",
     "semanas", "mes", "meses", "año", "años",
+    "dia", "dias", "mês", "ano", "anos",
+    "secondo", "secondi", "ora", "ore", "giorno", "giorni", "settimana", "settimane", "mese", "mesi", "anno",
+    "anni", "minuti",
+    "seconden", "minuut", "uur", "dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "jaren",
+    "секунду", "секунды", "секунд", "минуту", "минуты", "минут", "час", "часа", "часов", "день", "дня",
+    "дней", "неделю", "недели", "недель", "месяц", "месяца", "месяцев", "год", "года", "лет",
   ]
 
   /// Short forms: "2y", "5h", "3d", "1w", "10m", "4mo".
@@ -232,7 +238,9 @@ enum DateMatcher {
         // "1024 2 hours ago" is a name and a date, not one date.
         if sawCount, isNumber(bare) { return nil }
         sawCount = true
-      } else if bare == "ago" || bare == "vor" || bare == "hace" || bare == "fa" || bare == "geleden" {
+      } else if bare == "ago" || bare == "vor" || bare == "hace" || bare == "fa" || bare == "geleden" || bare == "há"
+        || bare == "назад"
+      {
         sawAgo = true
       } else if relativeWords.contains(bare) || bare == "(edited)" || bare == "edited" {
         continue
@@ -248,7 +256,8 @@ enum DateMatcher {
     key.utf8.count <= 40
       && (key.hasSuffix("ago") || key.hasPrefix("vor ") || key.hasPrefix("il y a") || key.hasPrefix("hace ")
         || key.hasSuffix("yesterday") || key.hasSuffix("today") || key.hasSuffix("just now") || key == "刚刚"
-        || key.hasSuffix("前") || key.hasSuffix("geleden") || key.hasSuffix(" fa"))
+        || key.hasSuffix("前") || key.hasSuffix("geleden") || key.hasSuffix(" fa") || key.hasPrefix("há ")
+        || key.hasSuffix(" назад"))
   }
 
   /// "2y", "5h", "10m", "3d", "1w", "4mo".
@@ -308,7 +317,7 @@ enum DateMatcher {
     var digits = 0
     for s in body.unicodeScalars {
       if s.value >= 0x30 && s.value <= 0x39 { digits += 1; continue }
-      if "秒分钟小时天周个月年 ".unicodeScalars.contains(s) { continue }
+      if "秒分钟小时天周个月年時間日週か ".unicodeScalars.contains(s) { continue }
       return false
     }
     return digits > 0

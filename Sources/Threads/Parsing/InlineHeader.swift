@@ -16,6 +16,9 @@ struct InlineHeader: Equatable {
   var target: String?
   /// The date as printed, when the line holds one.
   var dateText: String?
+  /// The header's template: its decoration with the name as "N", the date as
+  /// "D" and digits as "#" ("[–] N # points D"). Headers of one widget share it.
+  var shape: String = ""
 
   /// Words that decorate a header and are never part of a name.
   static let decoration: Set<String> = [
@@ -23,7 +26,7 @@ struct InlineHeader: Equatable {
     "#", "(edited)", "edited", "parent", "next", "prev", "root", "context", "flag", "favorite", "link",
     "permalink", "reply", "on", "at", "by", "post", "posted", "wrote", "commented", "said", "replied",
     "updated", "[s]", "op", "(op)", "[op]", "score", "hidden]", "[score", "points", "point", "votes",
-    "likes", "von", "par", "por", "от", "am", "le", "el", "em", "um", "il", "vor", "alle", "à",
+    "likes", "von", "par", "por", "от", "am", "le", "el", "em", "um", "il", "vor", "alle", "à", "より:", "より：",
   ]
 
   /// Arrows between a reply's author and its parent's author.
@@ -34,7 +37,8 @@ struct InlineHeader: Equatable {
     guard line.utf8.count <= 140 else { return nil }
     let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).map(String.init)
     guard words.count >= 2, words.count <= 18 else { return nil }
-    let keys = words.map { $0.lowercased() }
+    // "4 years ago*": old Reddit marks edited comments with a star.
+    let keys = words.map { $0.lowercased() }.map { $0.count > 1 && $0.hasSuffix("*") ? String($0.dropLast()) : $0 }
     let arrowAt = keys.firstIndex { arrows.contains($0) }
     let span = dateSpan(keys)
     if span == nil, arrowAt == nil { return nil }
@@ -48,11 +52,13 @@ struct InlineHeader: Equatable {
     // the line a header even when the name reads like a phrase.
     let separated = lo >= 2 && ["•", "·", "|", "»", "—", "–"].contains(keys[lo - 1])
     // Decoration at both ends of the name part ("[–] USER 5 points", "Post by NAME »").
+    var front = 0
     func trimDecoration() {
       while let f = leftKeys.first, isDecoration(f) || isCount(leftKeys, 0) {
-        let n = isCount(leftKeys, 0) ? 2 : 1
-        left.removeFirst(min(n, left.count))
-        leftKeys.removeFirst(min(n, leftKeys.count))
+        let n = min(isCount(leftKeys, 0) ? 2 : 1, left.count)
+        left.removeFirst(n)
+        leftKeys.removeFirst(n)
+        front += n
       }
       while let l = leftKeys.last {
         // "USER 412 points", "USER 412": a count after the name.
@@ -76,18 +82,34 @@ struct InlineHeader: Equatable {
       leftKeys.removeSubrange(a...)
       trimDecoration()
     }
+    let shape = InlineHeader.shape(keys, name: front..<(front + left.count), date: span)
     // "3 hours ago | parent | next": a header whose name the page does not show.
     if left.isEmpty, let span, span.upperBound < keys.count, target == nil {
-      return InlineHeader(author: nil, target: nil, dateText: words[span].joined(separator: " "))
+      return InlineHeader(author: nil, target: nil, dateText: words[span].joined(separator: " "), shape: shape)
     }
-    guard !left.isEmpty, left.count <= 5 else { return nil }
+    guard !left.isEmpty, left.count <= (separated ? 8 : 5) else { return nil }
     let author = left.joined(separator: " ")
     let dateText = span.map { words[$0].joined(separator: " ") }
     if Markers.isDeletedAuthor(author.lowercased()), span != nil {
-      return InlineHeader(author: nil, target: target, dateText: dateText)
+      return InlineHeader(author: nil, target: target, dateText: dateText, shape: shape)
     }
     guard isName(author) || separated && !Words.endsSentence(author) else { return nil }
-    return InlineHeader(author: author, target: target, dateText: dateText)
+    return InlineHeader(author: author, target: target, dateText: dateText, shape: shape)
+  }
+
+  /// See `shape`: words outside the name and the date, digits folded.
+  static func shape(_ keys: [String], name: Range<Int>, date: Range<Int>?) -> String {
+    var out: [String] = []
+    for (i, k) in keys.enumerated() {
+      if name.contains(i) {
+        if i == name.lowerBound { out.append("N") }
+      } else if let date, date.contains(i) {
+        if i == date.lowerBound { out.append("D") }
+      } else {
+        out.append(PageTemplate.shapeKey(k))
+      }
+    }
+    return out.joined(separator: " ")
   }
 
   /// False for a key that cannot hold a one-line header: no digit, no
@@ -104,7 +126,7 @@ struct InlineHeader: Equatable {
   }
 
   static func isDecoration(_ key: String) -> Bool {
-    if decoration.contains(key) { return true }
+    if decoration.contains(key) || Markers.saysWords.contains(key) { return true }
     // "[–]", "(3)", "#12", "12": brackets and bare numbers.
     if let f = key.unicodeScalars.first, f == "[" || f == "(", let l = key.unicodeScalars.last, l == "]" || l == ")",
       key.unicodeScalars.count <= 6
@@ -120,9 +142,18 @@ struct InlineHeader: Equatable {
     guard i + 1 < keys.count else { return false }
     var n = keys[i]
     if n.hasPrefix("+") || n.hasPrefix("-") || n.hasPrefix("−") { n.removeFirst() }
+    // "21k", "1.2m", "1,204".
+    if n.hasSuffix("k") || n.hasSuffix("m") { n.removeLast() }
+    n.removeAll { $0 == "," || $0 == "." }
     guard DateMatcher.isNumber(n) else { return false }
-    return ["points", "point", "votes", "vote", "likes", "like", "punkte", "points,"].contains(keys[i + 1])
+    return countWords.contains(keys[i + 1])
   }
+
+  /// Nouns after a count in a header: "5 points", "21K views".
+  static let countWords: Set<String> = [
+    "points", "point", "votes", "vote", "likes", "like", "punkte", "points,", "views", "replies", "reply",
+    "comments", "reactions", "karma", "posts",
+  ]
 
   /// A name as headers print it: a name-like line, a handle, or a numeric id.
   static func isName(_ s: String) -> Bool {
@@ -158,10 +189,13 @@ struct InlineHeader: Equatable {
   static func isAnchor(_ k: String) -> Bool {
     let bare = k.hasSuffix(",") || k.hasSuffix(".") ? String(k.dropLast()) : k
     if DateMatcher.months[bare] != nil || DateMatcher.relativeUnits.contains(bare) { return true }
-    if bare == "ago" || bare == "назад" || bare == "geleden" || bare == "fa" || bare == "hace" || bare == "há" { return true }
+    if bare == "ago" || bare == "назад" || bare == "geleden" || bare == "fa" || bare == "hace" || bare == "há" || bare == "il" {
+      return true
+    }
     if DateMatcher.shortRelative(bare) || DateMatcher.isoDate(bare) != nil || DateMatcher.numericDate(bare) != nil {
       return true
     }
+    if bare.unicodeScalars.contains("年"), DateMatcher.cjkDate(bare) != nil { return true }
     if bare == "yesterday" || bare == "today" || bare == "now" { return true }
     return bare.unicodeScalars.last == "前" && DateMatcher.cjkRelative(bare)
   }

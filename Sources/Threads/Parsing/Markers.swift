@@ -62,7 +62,7 @@ enum Markers {
     " says:", " said:", " says", " wrote:", " writes:", " commented:", " dice:", " dijo:", " sagt:",
     " schreibt:", " a dit :", " a dit:", " écrit :", " écrit:", " scrive:", " ha scritto:", " diz:",
     " disse:", " zegt:", " schreef:", " пишет:", " говорит:", "说道：", "说道:", "說道：", "说：", "說：",
-    " says :", "说道", " said...", " said…", " dijo...", " dijo…", " a dit...", " a dit…", " disse...",
+    " says :", "说道", " said...", " said…", " より:", " より：", " dijo...", " dijo…", " a dit...", " a dit…", " disse...",
     " disse…", " ha detto...", " ha detto…", " zei...", " zei…", " sagte...", " sagte…", " hat gesagt...",
     " hat gesagt…", " schrieb:", " escribió:", " escreveu:", " a écrit :", " a écrit:", " написал:",
     " написала:", " написал(а):", " написал...", "说...", "说…", "說...", " comentó:", " ha commentato:",

@@ -85,17 +85,30 @@ struct PageParser {
   func articleFloor() -> Int { PageParser.articleFloor(lines: lines, infos: infos) }
 
   /// A page with no article (a forum thread, a discussion page) starts with
-  /// comments: two one-line headers above that paragraph lower the floor to
-  /// the first of them.
+  /// comments: a one-line header above that paragraph whose template
+  /// (`InlineHeader.shape`) two later headers share lowers the floor to it; a
+  /// byline ("By NAME, DATE") has a template of its own.
   static func articleFloor(lines: [String], infos: [LineInfo]) -> Int {
     var firstText = -1
-    var headers: [Int] = []
+    var floor: Int? = nil
     for i in lines.indices where !infos[i].blank && infos[i].role == nil {
       if firstText < 0 { firstText = i }
-      if infos[i].inline != nil || infos[i].says != nil { headers.append(i) }
-      if Words.count(lines[i]) >= 25 { return headers.count >= 2 ? headers[0] : i + 1 }
+      if Words.count(lines[i]) >= 25 {
+        floor = i + 1
+        break
+      }
     }
-    return firstText < 0 ? 0 : firstText + 1
+    guard let floor else { return firstText < 0 ? 0 : firstText + 1 }
+    var above: [(Int, String)] = []
+    for i in 0..<floor {
+      if let h = infos[i].inline { above.append((i, h.shape)) } else if infos[i].says != nil { above.append((i, "says")) }
+    }
+    guard !above.isEmpty else { return floor }
+    var below: [String: Int] = [:]
+    for i in floor..<lines.count {
+      if let h = infos[i].inline { below[h.shape, default: 0] += 1 } else if infos[i].says != nil { below["says", default: 0] += 1 }
+    }
+    return above.first { below[$0.1, default: 0] >= 2 }?.0 ?? floor
   }
 
   /// A header line that needs no context to be believed.
@@ -331,41 +344,18 @@ struct PageParser {
 
   // MARK: - Layout
 
+  /// The widget the page shows (`KnownWidgets`); `generic` for comments with
+  /// headers from a widget the parser knows no strings of, `plain` for names
+  /// and bodies only.
   func detectLayout(region: Region?) -> Layout {
-    var wpdiscuz = 0
-    var wordpress = 0
-    var disqus = 0
-    var facebook = 0
-    for i in lines.indices {
+    if let known = KnownWidgets.detect(lines.indices.lazy.map { (infos[$0].key, infos[$0]) }) { return known }
+    guard let region else { return .plain }
+    for i in region.start..<region.end {
       let info = infos[i]
-      guard let key = info.key else { continue }
-      // Every key named below is a listed widget: other lines skip the comparisons.
-      if info.role != nil {
-        switch key {
-        case "notify of", "inline feedbacks", "view all comments", "newest most voted",
-          "would love your thoughts, please comment.x":
-          wpdiscuz += 2
-        case "powered by disqus", "add disqus to your site": disqus += 3
-        case "facebook comments plugin", "top fan": facebook += 3
-        case "log in to reply": wordpress += 2
-        default: break
-        }
+      if info.inline != nil || info.date != nil || info.says != nil || info.replyTarget != nil || info.role == .footer {
+        return .generic
       }
-      if info.says != nil { wordpress += 2 }
-      if let h = info.inline, h.target != nil { disqus += 2 }
-      if info.role == .footer {
-        if key.hasBytePrefix("like") { facebook += 2 } else if key.containsBytes("share") { disqus += 2 } else if key == "reply"
-          || key == "回复"
-        {
-          wordpress += 1
-        }
-      }
-      if info.replyTarget != nil, key.hasBytePrefix("reply to ") { wpdiscuz += 1 }
-      if let d = info.date, d.relative, key.hasBytePrefix("•") { disqus += 1 }
     }
-    let best = [(wpdiscuz, Layout.wpdiscuz), (wordpress, .wordpress), (disqus, .disqus), (facebook, .facebook)]
-      .max { $0.0 < $1.0 }
-    if let best, best.0 > 0 { return best.1 }
     return .plain
   }
 }

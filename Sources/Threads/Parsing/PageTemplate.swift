@@ -56,9 +56,11 @@ enum PageTemplate {
   static func userIDs(lines: [String], infos: inout [LineInfo], from floor: Int) {
     for i in floor..<max(floor, lines.count - 1) where infos[i].role == .noise {
       let u = lines[i].utf8
-      guard u.count >= 2, u.count <= 12, u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), infos[i + 1].date != nil
-      else { continue }
+      guard u.count >= 2, u.count <= 12, u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }
       guard i == 0 || infos[i - 1].blank || infos[i - 1].role != nil else { continue }
+      // Above a date line, or opening a comment after a footer ("Like · Reply · 2mo").
+      let afterFooter = previous(infos, before: i).map { infos[$0].role == .footer } ?? false
+      guard infos[i + 1].date != nil || afterFooter && !infos[i + 1].blank && infos[i + 1].role == nil else { continue }
       infos[i].learnRole(nil)
     }
   }

@@ -141,8 +141,12 @@ struct ReplyResolver {
   func mention(in text: String, author: String?) -> Int? {
     guard !text.isEmpty else { return nil }
     let at = text.hasPrefix("@")
-    // A tag without "@" is a name: it starts with a capital (or an uncased letter).
-    if !at, let f = text.unicodeScalars.first, !f.properties.isUppercase && f.properties.isLowercase || !f.properties.isAlphabetic {
+    // A tag without "@" is a name: it starts with a capital (or an uncased
+    // letter), or is a handle with digits or "_" ("tea_drinker_6").
+    let handleTag = !at && ReplyResolver.opensWithHandle(text)
+    if !at, !handleTag, let f = text.unicodeScalars.first,
+      !f.properties.isUppercase && f.properties.isLowercase || !f.properties.isAlphabetic
+    {
       return nil
     }
     let head = at ? text.dropFirst() : Substring(text)
@@ -153,7 +157,7 @@ struct ReplyResolver {
     let words = head.prefix(200).split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
     var n = min(4, words.count)
     while n >= 1 {
-      if !at && n < 2 { break }
+      if !at && !handleTag && n < 2 { break }
       var candidate = words[0..<n].joined(separator: " ")
       while let last = candidate.unicodeScalars.last, ",:;.!?".unicodeScalars.contains(last) {
         candidate.unicodeScalars.removeLast()
@@ -167,6 +171,14 @@ struct ReplyResolver {
       n -= 1
     }
     return nil
+  }
+
+  /// The body's first word is a handle: letters with digits or "_".
+  static func opensWithHandle(_ text: String) -> Bool {
+    let word = text.utf8.prefix { $0 != 0x20 && $0 != 0x0A }
+    guard word.count >= 3, word.count <= 40, word.contains(where: { $0 == UInt8(ascii: "_") || ($0 >= 0x30 && $0 <= 0x39) })
+    else { return false }
+    return NameScore.isHandle(String(decoding: word, as: UTF8.self))
   }
 
   /// The shingle a body opening with “quoted words” is matched by: the

@@ -21,6 +21,8 @@ struct Segmenter {
   /// Some line of the region is a certain header: the comments have headers,
   /// so short lines above the first one are chrome.
   let hasCertainHeaderAhead: Bool
+  /// The region's certain header lines, in order.
+  let certainLines: [Int]
 
   init(parser: PageParser, region: PageParser.Region) {
     lines = parser.lines
@@ -29,11 +31,13 @@ struct Segmenter {
     self.region = region
     var known = Set<String>()
     var loose = Set<Int>()
+    var certainAt: [Int] = []
     var certain = 0
     var bare = 0
     var footers = 0
     for i in region.start..<lines.count {
       let info = infos[i]
+      if parser.isCertainHeader(i) { certainAt.append(i) }
       if info.role == .footer { footers += 1 }
       if let t = info.replyTarget { known.insert(t) }
       if let s = info.says { known.insert(s); certain += 1 }
@@ -58,6 +62,7 @@ struct Segmenter {
     knownNames = known
     looseHeaders = loose
     hasCertainHeaderAhead = certain > 0 || !loose.isEmpty
+    certainLines = certainAt
     longestKnownName = known.map(\.utf8.count).max() ?? 0
     footerDelimited = footers >= 2
     strictHeaders = certain >= 3 && certain > 2 * bare
@@ -215,6 +220,11 @@ struct Segmenter {
         blankRun = 0
         continue
       case .trailer?:
+        // "Load more comments (3 replies)" between threads: comments follow.
+        if let next = certainLines.first(where: { $0 > i }), next - i <= 12 {
+          i += 1
+          continue
+        }
         break lineLoop
       case .form?:
         if current != nil || !drafts.isEmpty { break lineLoop }
@@ -261,6 +271,14 @@ struct Segmenter {
         current = c
         i += 1
         blankRun = 0
+        continue
+      }
+      // After a footer on a page whose comments have full headers, only a
+      // header or text opens the next one: "Up next", "21K views" are chrome.
+      if let c = current, c.closedByFooter, strictHeaders, h?.certain != true,
+        footerDelimited || !PageTemplate.isProse(lines[i], info)
+      {
+        i += 1
         continue
       }
       if let c = current {
