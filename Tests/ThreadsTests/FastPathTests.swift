@@ -177,8 +177,7 @@ struct FastPathTests {
     let lines = (0..<120_000).map { i in i % 7 == 0 ? "Reader \(i % 5000)" : mix.pick(kinds) }
     func features(_ info: LineInfo) -> String {
       "\(info.blank) \(String(describing: info.role)) \(info.name) \(info.key ?? "-") \(String(describing: info.date))"
-        + " \(info.replyTarget ?? "-") \(info.says ?? "-") \(String(describing: info.arrow))"
-        + " \(String(describing: info.inlineDated))"
+        + " \(info.replyTarget ?? "-") \(info.says ?? "-") \(String(describing: info.inline))"
     }
     let described = LineInfo.describe(lines).map(features)
     #expect(described == lines.map { features(LineInfo($0)) })

@@ -80,12 +80,50 @@ struct LineFeatureTests {
     #expect(Markers.saysName(line: line, key: key) == name)
   }
 
-  @Test("Disqus arrows split author and parent")
-  func arrows() {
-    let a = Markers.arrow(line: "Alice Smith → Bob Jones")
-    #expect(a?.author == "Alice Smith")
-    #expect(a?.target == "Bob Jones")
-    #expect(Markers.arrow(line: "Prices went up → people left") == nil)
+  @Test(
+    "one-line headers of any widget: name, parent and date out of the decoration",
+    arguments: [
+      ("Alice Smith → Bob Jones", "Alice Smith", "Bob Jones", nil),
+      ("Alice Smith → Bob Jones • 3 years ago", "Alice Smith", "Bob Jones", "3 years ago"),
+      ("Kim Lee • 3 years ago", "Kim Lee", nil, "3 years ago"),
+      ("kestrel_io 5 hours ago | parent | next [–]", "kestrel_io", nil, "5 hours ago"),
+      ("[–] wharf_rat_1988 412 points 8 hours ago", "wharf_rat_1988", nil, "8 hours ago"),
+      ("[–] 5150 12 points 4 hours ago*", "5150", nil, "4 hours ago*"),
+      ("Post by Gareth » Mon Jan 01, 2018 10:00 am", "Gareth", nil, "Mon Jan 01, 2018 10:00 am"),
+      ("Anna Dvořák says: January 8, 2015 at 4:58 pm", "Anna Dvořák", nil, "January 8, 2015 at 4:58 pm"),
+      ("1024 2 hours ago | prev [–]", "1024", nil, "2 hours ago"),
+      ("I only come here for the crossword • 3 years ago", "I only come here for the crossword", nil, "3 years ago"),
+    ] as [(String, String, String?, String?)])
+  func inlineHeaders(line: String, author: String, target: String?, date: String?) throws {
+    let h = try #require(InlineHeader.read(line))
+    #expect(h.author == author)
+    #expect(h.target == target)
+    #expect(h.dateText == date)
+  }
+
+  @Test(
+    "prose, bylines of the article and counts are no one-line header",
+    arguments: [
+      "Prices went up → people left", "I moved here 3 years ago", "Published March 3, 2019",
+      "21K views 1 year ago", "We waited 3 hours for the bus and nobody came",
+    ])
+  func notInlineHeaders(line: String) {
+    #expect(InlineHeader.read(line)?.author == nil)
+  }
+
+  @Test("an unnamed header and a deleted account give no author")
+  func unnamedInlineHeaders() throws {
+    #expect(try #require(InlineHeader.read("3 hours ago | parent | next [–]")).author == nil)
+    #expect(try #require(InlineHeader.read("[–] [deleted] 7 hours ago")).author == nil)
+  }
+
+  @Test("headers of one widget share a template; a byline has its own")
+  func headerShapes() throws {
+    let a = try #require(InlineHeader.read("[–] lenagrows 138 points 8 hours ago")).shape
+    let b = try #require(InlineHeader.read("[–] Jo Ann Smith 2 points 1 day ago")).shape
+    #expect(a == b)
+    let byline = try #require(InlineHeader.read("By Ruth Okafor August 31, 2017")).shape
+    #expect(byline != a)
   }
 
   @Test(

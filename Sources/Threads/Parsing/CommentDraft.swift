@@ -5,6 +5,8 @@ struct CommentDraft {
   var author: String?
   /// The parent's author named by a reply marker.
   var target: String?
+  /// The author of the post the body quotes ("NAME wrote: ↑").
+  var quoted: String?
   var date: CalendarDate?
   var dateText: String?
   /// Body line indices in page order.

@@ -210,7 +210,13 @@ enum DateMatcher {
     for s in w.unicodeScalars {
       if s.value >= 0x30 && s.value <= 0x39 { digits += 1 } else if s == ":" { colon = true }
     }
-    return colon && digits >= 2 || w == "(edited)"
+    if colon && digits >= 2 || w == "(edited)" { return true }
+    // "8.03", "16.17": hours and minutes with a dot (The Guardian, German sites).
+    let parts = w.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]) else {
+      return false
+    }
+    return h <= 23 && m <= 59
   }
 
   static func isNumber(_ w: String) -> Bool { !w.isEmpty && w.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }

@@ -17,7 +17,8 @@ struct InlineHeader: Equatable {
   /// The date as printed, when the line holds one.
   var dateText: String?
   /// The header's template: its decoration with the name as "N", the date as
-  /// "D" and digits as "#" ("[–] N # points D"). Headers of one widget share it.
+  /// "D" and digits as "#", up to the date ("[–] N # points D"). Headers of one
+  /// widget share it.
   var shape: String = ""
 
   /// Words that decorate a header and are never part of a name.
@@ -105,6 +106,8 @@ struct InlineHeader: Equatable {
         if i == name.lowerBound { out.append("N") }
       } else if let date, date.contains(i) {
         if i == date.lowerBound { out.append("D") }
+      } else if let date, i >= date.upperBound {
+        break  // what follows the date varies by position ("| parent | next", "| next")
       } else {
         out.append(PageTemplate.shapeKey(k))
       }

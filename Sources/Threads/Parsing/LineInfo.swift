@@ -23,6 +23,7 @@ struct LineInfo {
     case saysWord
     case inline(InlineHeader)
     case deletedNotice
+    case quoteOf(String)
   }
 
   /// The line is a date and nothing else.
@@ -49,6 +50,11 @@ struct LineInfo {
   /// "This comment was deleted.": a comment of its own, with no author.
   var deletedNotice: Bool {
     if case .deletedNotice = form { true } else { false }
+  }
+
+  /// "NAME wrote: ↑": NAME, whose post the body quotes next.
+  var quoteOf: String? {
+    if case .quoteOf(let name) = form { name } else { nil }
   }
 
   /// Marks the line as a "NAME says:" header learned from the page (`PageTemplate`).
@@ -81,6 +87,8 @@ struct LineInfo {
       form = .replyTarget(target)
     } else if let author = Markers.saysName(line: line, key: key) {
       form = .says(author)
+    } else if let name = Markers.quoteAttribution(line: line, key: key) {
+      form = .quoteOf(name)
     } else if Markers.isDeletedNotice(key) {
       form = .deletedNotice
     } else if Markers.isSaysWord(key) {

@@ -104,6 +104,22 @@ enum Markers {
     return ["deleted", "removed", "no longer available", "hidden", "withdrawn"].contains { key.containsBytes($0) }
   }
 
+  /// Suffixes of a forum's quote attribution, "NAME wrote: ↑" (the arrow
+  /// links to the quoted post).
+  static let quoteSuffixes: [String] = [
+    " wrote: ↑", " wrote:↑", " schrieb: ↑", " a écrit : ↑", " a écrit: ↑", " escribió: ↑", " ha scritto: ↑",
+    " escreveu: ↑", " написал: ↑", " писал(а): ↑", " schreef: ↑", " 写道: ↑", " 写道：↑",
+  ]
+
+  static let quoteSuffixList = AffixList(quoteSuffixes, suffixes: true)
+
+  /// "Lars V. wrote: ↑" -> "Lars V.": the author of the post the body quotes.
+  static func quoteAttribution(line: String, key: String) -> String? {
+    guard key.utf8.count <= 100, let suffix = quoteSuffixList.match(key) else { return nil }
+    let name = Page.trim(Substring(String(String.UnicodeScalarView(line.unicodeScalars.dropLast(suffix.unicodeScalars.count)))))
+    return name.isEmpty ? nil : name
+  }
+
   /// A says-suffix alone on its line: the scraper split "NAME" and "says:".
   static func isSaysWord(_ key: String) -> Bool {
     key.utf8.count <= 24 && saysWords.contains(key)

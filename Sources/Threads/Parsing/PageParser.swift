@@ -48,7 +48,7 @@ struct PageParser {
     var comments = drafts.enumerated().map { i, d in d.comment(index: i, lines: lines) }
     let article = makeArticle(end: articleEnd)
     var resolver = ReplyResolver(
-      comments: comments, targets: drafts.map(\.target), article: article.title + "\n" + article.text)
+      comments: comments, targets: drafts.map(\.target), quoted: drafts.map(\.quoted), article: article.title + "\n" + article.text)
     resolver.run()
     comments = resolver.comments
     diagnostics.append(contentsOf: resolver.diagnostics)
@@ -86,8 +86,9 @@ struct PageParser {
 
   /// A page with no article (a forum thread, a discussion page) starts with
   /// comments: a one-line header above that paragraph whose template
-  /// (`InlineHeader.shape`) two later headers share lowers the floor to it; a
-  /// byline ("By NAME, DATE") has a template of its own.
+  /// (`InlineHeader.shape`) three headers of the page share, one of them
+  /// below the paragraph, lowers the floor to it; a byline ("By NAME, DATE")
+  /// has a template of its own.
   static func articleFloor(lines: [String], infos: [LineInfo]) -> Int {
     var firstText = -1
     var floor: Int? = nil
@@ -108,7 +109,9 @@ struct PageParser {
     for i in floor..<lines.count {
       if let h = infos[i].inline { below[h.shape, default: 0] += 1 } else if infos[i].says != nil { below["says", default: 0] += 1 }
     }
-    return above.first { below[$0.1, default: 0] >= 2 }?.0 ?? floor
+    var all: [String: Int] = below
+    for (_, shape) in above { all[shape, default: 0] += 1 }
+    return above.first { below[$0.1, default: 0] >= 1 && all[$0.1, default: 0] >= 3 }?.0 ?? floor
   }
 
   /// A header line that needs no context to be believed.

@@ -10,6 +10,8 @@
 struct ReplyResolver {
   var comments: [Comment]
   let targets: [String?]
+  /// The authors that bodies quote by name ("NAME wrote: ↑").
+  let quoted: [String?]
   var diagnostics: [ParseDiagnostic] = []
 
   /// Latest comment by each name, exact and case-folded.
@@ -38,7 +40,8 @@ struct ReplyResolver {
   /// Wanted shingles of the article: a quote of the article is no reply.
   private let articleShingles: ShingleIndex
 
-  init(comments: [Comment], targets: [String?], article: String) {
+  init(comments: [Comment], targets: [String?], quoted: [String?] = [], article: String) {
+    self.quoted = quoted
     self.comments = comments
     self.targets = targets
     let queries = comments.indices.map { ReplyResolver.queryShingle(comments[$0].text) }
@@ -84,6 +87,8 @@ struct ReplyResolver {
             ParseDiagnostic(
               line: comments[i].line, message: "reply marker names \"\(target)\", who wrote no earlier comment"))
         }
+      } else if i < quoted.count, let name = quoted[i], let p = lookup(name) {
+        link(i, to: p, .quote)
       } else if let p = mention(in: comments[i].text, author: shownAuthor) {
         link(i, to: p, .mention)
       } else if let p = quote(at: i) {

@@ -243,6 +243,14 @@ struct Segmenter {
       case nil:
         break
       }
+      // "NAME wrote: ↑" opening a body: the quoted post's author, not body text.
+      if let name = info.quoteOf, var c = current, c.quoted == nil {
+        c.quoted = name
+        current = c
+        blankRun = 0
+        i += 1
+        continue
+      }
       if info.deletedNotice {
         // The placeholder is the body of a deleted comment: under its header, or alone.
         if current == nil || current?.hasBody == true {
