@@ -15,6 +15,10 @@ let package = Package(
         .product(name: "Metrics", package: "threadstat"),
         "FuzzMain",
       ]),
+    // The parser alone: bytes -> Discussion, its invariants checked.
+    .executableTarget(
+      name: "FuzzParse",
+      dependencies: [.product(name: "Threads", package: "threadstat"), "FuzzMain"]),
     // C: the entry point SwiftPM expects, handing over to libFuzzer's driver.
     .target(name: "FuzzMain"),
   ],

@@ -207,7 +207,7 @@ struct PageShapeTests {
 
       Avatar
       old_salt • 3 years ago • edited
-      Six weeks means twelve.
+      Six weeks means twelve, and the harbour will…
       see more
       • Reply • Share ›
 
@@ -218,7 +218,10 @@ struct PageShapeTests {
     #expect(d.layout == .disqus)
     #expect(d.comments.map(\.author) == ["Mara Quinn", "Peter Grimsby", "old_salt"])
     #expect(d.comments.map(\.parent) == [nil, 0, nil])
+    // "see more" under a body cut with an ellipsis is truncation; under a whole body it is not.
     #expect(d.comments.map(\.truncated) == [false, false, true])
+    let whole = parse(page.replacingOccurrences(of: "twelve, and the harbour will…", with: "twelve."))
+    #expect(whole.comments.map(\.truncated) == [false, false, false])
     #expect(d.comments.map(\.dateText) == ["3 years ago", "3 years ago", "3 years ago • edited"])
     #expect(d.comments[1].text == "Cracking since 2015 at least.")
   }
@@ -251,7 +254,10 @@ struct PageShapeTests {
     #expect(d.comments.map(\.parent) == [nil, 0, nil])
     #expect(d.comments.map(\.replyEvidence) == [nil, .mention, nil])
     #expect(d.comments.map(\.dateText) == ["3y", "3y", "2y"])
+    // "see more" under a body cut with an ellipsis is truncation; under a whole body it is not.
     #expect(d.comments.map(\.truncated) == [false, false, true])
+    let whole = parse(page.replacingOccurrences(of: "twelve, and the harbour will…", with: "twelve."))
+    #expect(whole.comments.map(\.truncated) == [false, false, false])
   }
 
   static let plainPage = Self.article + """

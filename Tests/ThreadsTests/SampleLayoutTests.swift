@@ -63,13 +63,39 @@ struct SampleLayoutTests {
   @Test("there is a sample for each layout")
   func everyLayoutHasASample() throws {
     let layouts = try Set(Fixtures.sampleNames.map { try Fixtures.expected($0).layout })
-    for layout in ["wpdiscuz", "wordpress", "disqus", "facebook", "plain", "none"] {
+    for layout in [
+      "wpdiscuz", "wordpress", "disqus", "facebook", "plain", "none", "coral", "hackernews", "reddit", "youtube",
+      "discourse", "blogger", "substack", "guardian", "phpbb",
+    ] {
       #expect(layouts.contains(layout), "no sample for \(layout)")
     }
   }
 
+  /// Samples the parser does not yet read exactly, each with what it gets
+  /// wrong (Samples/README.md). A gap that closes fails the test, so this
+  /// list can only shrink.
+  static let knownGaps: [String: String] = [
+    "coral-de": "labelled generic; a German deleted placeholder and a profile line read as a comment",
+    "discourse": "the topic's stats bar reads as the first header; unnamed in-reply-to markers",
+    "disqus-2020": "labelled wordpress",
+    "disqus-oneline": "the title: the site's menu line is taken for it",
+    "guardian": "the title: the site's 'Back to home' line is taken for it",
+    "phpbb": "the first post and the profile block (Posts:, Joined:) are read as comments",
+    "reddit": "the title keeps the link's domain",
+    "substack": "a truncation under an ellipsis line and a deleted comment's date",
+    "youtube": "the title: the channel name is taken for it",
+  ]
+
   @Test("whole structure matches", arguments: Fixtures.sampleNames)
   func sample(name: String) throws {
+    if let gap = Self.knownGaps[name] {
+      withKnownIssue(Testing.Comment(rawValue: gap)) { try check(name) }
+    } else {
+      try check(name)
+    }
+  }
+
+  func check(_ name: String) throws {
     let want = try Fixtures.expected(name)
     let got = Discussion(parsing: try Fixtures.bytes(name), source: name)
     #expect(got.layout.rawValue == want.layout)

@@ -1,5 +1,5 @@
 /*
- * The entry point of the FuzzPage executable.
+ * The entry points of the FuzzPage and FuzzParse executables.
  *
  * SwiftPM links a Linux executable with `--defsym main=<Module>_main` so that
  * tests can rename its entry point, but `-parse-as-library` (which libFuzzer
@@ -15,5 +15,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *, size_t));
 
 int FuzzPage_main(int argc, char **argv) {
+  return LLVMFuzzerRunDriver(&argc, &argv, LLVMFuzzerTestOneInput);
+}
+
+/* The same for FuzzParse, the parser-only target. */
+int FuzzParse_main(int argc, char **argv) {
   return LLVMFuzzerRunDriver(&argc, &argv, LLVMFuzzerTestOneInput);
 }

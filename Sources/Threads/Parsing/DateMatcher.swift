@@ -237,12 +237,14 @@ enum DateMatcher {
     }
     var sawUnit = false
     var sawCount = false
+    var sawNumber = false
     var sawAgo = false
     for w in words {
       let bare = w.hasSuffix(",") ? String(w.dropLast()) : w
       if relativeUnits.contains(bare) { sawUnit = true } else if isNumber(bare) || bare == "a" || bare == "an" || bare == "one" {
         // "1024 2 hours ago" is a name and a date, not one date.
-        if sawCount, isNumber(bare) { return nil }
+        if sawNumber, isNumber(bare) { return nil }
+        sawNumber = sawNumber || isNumber(bare)
         sawCount = true
       } else if bare == "ago" || bare == "vor" || bare == "hace" || bare == "fa" || bare == "geleden" || bare == "há"
         || bare == "назад"

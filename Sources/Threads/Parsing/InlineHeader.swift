@@ -95,6 +95,8 @@ struct InlineHeader: Equatable {
       return InlineHeader(author: nil, target: target, dateText: dateText, shape: shape)
     }
     guard isName(author) || separated && !Words.endsSentence(author) else { return nil }
+    // "Prices went up → people left": without a date an arrow needs a clear name.
+    if span == nil, NameScore.score(author) <= 0.7, !NameScore.isHandle(author) { return nil }
     return InlineHeader(author: author, target: target, dateText: dateText, shape: shape)
   }
 
@@ -183,8 +185,12 @@ struct InlineHeader: Equatable {
         if DateMatcher.lineDate(text) != nil { best = lo..<hi }
       }
     }
-    // A date of only filler and a number ("at 5") is no date.
-    guard let span = best else { return nil }
+    // A date of only filler and a number ("at 5") is no date; separators
+    // before it belong to the header ("NAME • 3 years ago").
+    guard var span = best else { return nil }
+    while span.count > 1, ["•", "·", "|", "-", "–", "—", "/", ","].contains(keys[span.lowerBound]) {
+      span = (span.lowerBound + 1)..<span.upperBound
+    }
     if span.count == 1, DateMatcher.isNumber(keys[span.lowerBound]) { return nil }
     return span
   }

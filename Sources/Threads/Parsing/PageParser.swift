@@ -309,6 +309,8 @@ struct PageParser {
       let key = infos[i].key ?? ""
       if DateMatcher.isMonthYear(key) || line.utf8.count > 400 { continue }
       if key.containsBytes(" » ") || key.containsBytes(" > ") || key.containsBytes(" / ") || key.containsBytes(" | ") { continue }
+      // Taglines and prompts end like sentences; view counts carry a date.
+      if Words.endsSentence(line) || line.hasSuffix("|") || DateMatcher.firstDate(in: key) != nil { continue }
       let words = Words.count(line)
       let ideographs = line.unicodeScalars.filter { $0.properties.isIdeographic }.count
       if words >= 5 || ideographs >= 8 {
