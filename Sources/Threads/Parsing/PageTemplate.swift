@@ -136,12 +136,12 @@ enum PageTemplate {
       // Action lines are a few words with no sentence punctuation ("Reply", "Respect 4").
       guard Words.count(lines[i]) <= 5, let last = key.unicodeScalars.last, !".!?。！？".unicodeScalars.contains(last)
       else { continue }
-      let shape = shapeKey(key)
-      var t = tallies[shape, default: Tally()]
-      t.lines.append(i)
-      tallies[shape] = t
+      let shape = key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ? shapeKey(key) : key
+      tallies[shape, default: Tally()].lines.append(i)
     }
-    // Only repeated lines matter; their neighbours decide.
+    // Only repeated lines matter; their neighbours decide, all read before
+    // any role is given, so the outcome does not depend on dictionary order.
+    var learned: [([Int], Widgets.Role)] = []
     for (_, var t) in tallies where t.lines.count >= 3 {
       let repeated = Set(t.lines)
       var followedByBody = 0
@@ -155,7 +155,7 @@ enum PageTemplate {
           continue
         }
         if let j = next(infos, after: i) {
-          if isHeaderish(infos[j]) || infos[j].role != nil || repeated.contains(j) || tallies[shapeKey(infos[j].key ?? "")]
+          if isHeaderish(infos[j]) || infos[j].role != nil || repeated.contains(j) || tallies[infos[j].key.map(shapeKey) ?? ""]
             .map({ $0.lines.count >= 3 }) == true
           {
             t.beforeHeader += 1
@@ -169,8 +169,10 @@ enum PageTemplate {
       }
       let n = t.lines.count
       guard followedByBody * 4 <= n, underHeader * 4 <= n, t.beforeHeader * 10 >= n * 7 else { continue }
-      let role: Widgets.Role = t.afterBody * 2 >= n ? .footer : .noise
-      for i in t.lines { infos[i].learnRole(role) }
+      learned.append((t.lines, t.afterBody * 2 >= n ? .footer : .noise))
+    }
+    for (lines, role) in learned {
+      for i in lines { infos[i].learnRole(role) }
     }
   }
 
