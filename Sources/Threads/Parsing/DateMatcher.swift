@@ -78,6 +78,25 @@ enum DateMatcher {
     "hier", "ayer", "hoy", "ieri", "oggi", "gisteren", "vandaag",
   ]
 
+  /// False for a word that no date line can hold: ASCII letters only, none of
+  /// the month, unit, filler and relative words above, and not made of the
+  /// letters of "am" / "pm" alone (which CJK times allow). `lineDate` turns
+  /// away every line holding such a word, so a search for date words can
+  /// stop at one without asking it.
+  static func mayBeInDate(_ word: String) -> Bool {
+    guard word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return true }
+    if word.utf8.allSatisfy({ $0 == UInt8(ascii: "a") || $0 == UInt8(ascii: "m") || $0 == UInt8(ascii: "p") }) {
+      return true
+    }
+    return months[word] != nil || relativeUnits.contains(word) || relativeWords.contains(word) || filler.contains(word)
+      || shortUnits.contains(word) || datelessWords.contains(word)
+  }
+
+  /// Words `lineDate` reads beside the lists above.
+  private static let datelessWords: Set<String> = [
+    "ago", "vor", "hace", "fa", "geleden", "just", "now", "yesterday", "today", "a", "an", "one", "de", "edited",
+  ]
+
   /// Whole-line reading: the line is a date line (a comment header) when it
   /// holds a date and nothing but filler around it.
   static func lineDate(_ key: String) -> Match? {
@@ -132,8 +151,9 @@ enum DateMatcher {
   static func absolute(in words: [String]) -> (CalendarDate, Set<Int>)? {
     for i in words.indices {
       let w = words[i]
-      if let iso = isoDate(w) ?? numericDate(w) { return (iso, [i]) }
-      guard let month = months[w.hasSuffix(".") ? String(w.dropLast()) : w] else { continue }
+      // ISO and numeric dates hold digits; most words skip their parsers.
+      if w.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let iso = isoDate(w) ?? numericDate(w) { return (iso, [i]) }
+      guard let month = months[w.utf8.last == UInt8(ascii: ".") ? String(w.dropLast()) : w] else { continue }
       // Month Day, Year: "september 1 , 2017"
       if i + 1 < words.count, let day = dayNumber(words[i + 1]) {
         var j = i + 2
@@ -279,6 +299,8 @@ enum DateMatcher {
 
   /// "2011年8月2日" anywhere in the key.
   static func cjkDate(_ key: String) -> CalendarDate? {
+    // Every such date holds "年": other keys skip the scalar walk.
+    guard key.containsBytes("年") else { return nil }
     let scalars = Array(key.unicodeScalars)
     var i = 0
     while i < scalars.count {

@@ -16,6 +16,8 @@ struct InlineHeader: Equatable {
   var target: String?
   /// The date as printed, when the line holds one.
   var dateText: String?
+  /// The calendar day of `dateText`, when it names one.
+  var date: CalendarDate?
   /// The header's template: its decoration with the name as "N", the date as
   /// "D" and digits as "#", up to the date ("[–] N # points D"). Headers of one
   /// widget share it.
@@ -30,6 +32,13 @@ struct InlineHeader: Equatable {
     "likes", "von", "par", "por", "от", "am", "le", "el", "em", "um", "il", "vor", "alle", "à", "より:", "より：",
   ]
 
+  /// Separators between a name and its date: "NAME • 3 years ago", "NAME | 2h".
+  static let nameSeparators: Set<String> = ["•", "·", "|", "»", "—", "–"]
+
+  /// Separators that `DateMatcher` reads as filler but that stand before a
+  /// date, not in it.
+  static let dateSeparators: Set<String> = ["•", "·", "|", "-", "–", "—", "/", ","]
+
   /// Arrows between a reply's author and its parent's author.
   static let arrows: Set<String> = ["→", "►", "▶", "➜", "⟶", "▸", "➔", "➤", "↪", ">"]
 
@@ -39,9 +48,13 @@ struct InlineHeader: Equatable {
     let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).map(String.init)
     guard words.count >= 2, words.count <= 18 else { return nil }
     // "4 years ago*": old Reddit marks edited comments with a star.
-    let keys = words.map { $0.lowercased() }.map { $0.count > 1 && $0.hasSuffix("*") ? String($0.dropLast()) : $0 }
+    let keys = words.map { word in
+      let key = word.lowercased()
+      return key.count > 1 && key.hasSuffix("*") ? String(key.dropLast()) : key
+    }
     let arrowAt = keys.firstIndex { arrows.contains($0) }
-    let span = dateSpan(keys)
+    let dated = dateSpan(keys)
+    let span = dated?.span
     if span == nil, arrowAt == nil { return nil }
     let lo = span?.lowerBound ?? keys.count
     let hi = span?.upperBound ?? keys.count
@@ -51,7 +64,7 @@ struct InlineHeader: Equatable {
     var leftKeys = Array(keys[..<lo])
     // "NAME • 3 years ago": a separator between the name and the date makes
     // the line a header even when the name reads like a phrase.
-    let separated = lo >= 2 && ["•", "·", "|", "»", "—", "–"].contains(keys[lo - 1])
+    let separated = lo >= 2 && nameSeparators.contains(keys[lo - 1])
     // Decoration at both ends of the name part ("[–] USER 5 points", "Post by NAME »").
     var front = 0
     func trimDecoration() {
@@ -86,18 +99,19 @@ struct InlineHeader: Equatable {
     let shape = InlineHeader.shape(keys, name: front..<(front + left.count), date: span)
     // "3 hours ago | parent | next": a header whose name the page does not show.
     if left.isEmpty, let span, span.upperBound < keys.count, target == nil {
-      return InlineHeader(author: nil, target: nil, dateText: words[span].joined(separator: " "), shape: shape)
+      return InlineHeader(
+        author: nil, target: nil, dateText: words[span].joined(separator: " "), date: dated?.date, shape: shape)
     }
     guard !left.isEmpty, left.count <= (separated ? 8 : 5) else { return nil }
     let author = left.joined(separator: " ")
     let dateText = span.map { words[$0].joined(separator: " ") }
     if Markers.isDeletedAuthor(author.lowercased()), span != nil {
-      return InlineHeader(author: nil, target: target, dateText: dateText, shape: shape)
+      return InlineHeader(author: nil, target: target, dateText: dateText, date: dated?.date, shape: shape)
     }
     guard isName(author) || separated && !Words.endsSentence(author) else { return nil }
     // "Prices went up → people left": without a date an arrow needs a clear name.
     if span == nil, NameScore.score(author) <= 0.7, !NameScore.isHandle(author) { return nil }
-    return InlineHeader(author: author, target: target, dateText: dateText, shape: shape)
+    return InlineHeader(author: author, target: target, dateText: dateText, date: dated?.date, shape: shape)
   }
 
   /// See `shape`: words outside the name and the date, digits folded.
@@ -111,23 +125,20 @@ struct InlineHeader: Equatable {
       } else if let date, i >= date.upperBound {
         break  // what follows the date varies by position ("| parent | next", "| next")
       } else {
-        out.append(PageTemplate.shapeKey(k))
+        out.append(k.digitsFolded)
       }
     }
     return out.joined(separator: " ")
   }
 
-  /// False for a key that cannot hold a one-line header: no digit, no
-  /// arrow, no non-ASCII byte, no "ago" and no ">"; most name lines and
-  /// prose are turned away here.
+  /// False for a key that cannot hold a one-line header: one word only (a
+  /// header has at least two), or no digit, arrow, non-ASCII byte, ">" or
+  /// "ago"; most name lines and prose are turned away here.
   static func mayHold(_ key: String) -> Bool {
-    var spaces = 0
-    for b in key.utf8 {
-      if b >= 0x30 && b <= 0x39 || b >= 0xE2 || b == UInt8(ascii: ">") { return spaces >= 1 || key.utf8.count > 3 }
-      if b == 0x20 { spaces += 1 }
-    }
-    return spaces >= 1 && (key.containsBytes(" ago") || key.hasByteSuffix(" yesterday") || key.hasByteSuffix(" now")
-      || key.hasByteSuffix(" today"))
+    guard key.utf8.contains(0x20) else { return false }
+    if key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 || $0 >= 0xE2 || $0 == UInt8(ascii: ">") }) { return true }
+    return key.containsBytes(" ago") || key.hasByteSuffix(" yesterday") || key.hasByteSuffix(" now")
+      || key.hasByteSuffix(" today")
   }
 
   static func isDecoration(_ key: String) -> Bool {
@@ -170,42 +181,56 @@ struct InlineHeader: Equatable {
   /// The words of the date in `keys`: found around an anchor (a month name,
   /// a relative unit, "ago", an ISO or numeric date), the longest run around
   /// it that `DateMatcher.lineDate` accepts.
-  static func dateSpan(_ keys: [String]) -> Range<Int>? {
+  static func dateSpan(_ keys: [String]) -> (span: Range<Int>, date: CalendarDate?)? {
     var anchor: Int? = nil
     for (i, k) in keys.enumerated() where isAnchor(k) {
       anchor = i
       break
     }
     guard let a = anchor else { return nil }
+    // No date holds a word like "parent" or "jane": windows stop at one.
+    var first = a
+    while first > max(0, a - 4), DateMatcher.mayBeInDate(keys[first - 1]) { first -= 1 }
+    var end = a + 1
+    while end < min(keys.count, a + 7), DateMatcher.mayBeInDate(keys[end]) { end += 1 }
     var best: Range<Int>? = nil
-    for lo in stride(from: a, through: max(0, a - 4), by: -1) {
-      for hi in stride(from: min(keys.count, a + 7), through: a + 1, by: -1) {
+    var match: DateMatcher.Match? = nil
+    for lo in stride(from: a, through: first, by: -1) {
+      for hi in stride(from: end, through: a + 1, by: -1) {
         if let b = best, hi - lo <= b.count { break }
-        let text = keys[lo..<hi].joined(separator: " ")
-        if DateMatcher.lineDate(text) != nil { best = lo..<hi }
+        if let m = DateMatcher.lineDate(keys[lo..<hi].joined(separator: " ")) {
+          best = lo..<hi
+          match = m
+        }
       }
     }
     // A date of only filler and a number ("at 5") is no date; separators
     // before it belong to the header ("NAME • 3 years ago").
     guard var span = best else { return nil }
-    while span.count > 1, ["•", "·", "|", "-", "–", "—", "/", ","].contains(keys[span.lowerBound]) {
+    while span.count > 1, dateSeparators.contains(keys[span.lowerBound]) {
       span = (span.lowerBound + 1)..<span.upperBound
     }
     if span.count == 1, DateMatcher.isNumber(keys[span.lowerBound]) { return nil }
-    return span
+    return (span, match?.date)
   }
 
   static func isAnchor(_ k: String) -> Bool {
-    let bare = k.hasSuffix(",") || k.hasSuffix(".") ? String(k.dropLast()) : k
-    if DateMatcher.months[bare] != nil || DateMatcher.relativeUnits.contains(bare) { return true }
-    if bare == "ago" || bare == "назад" || bare == "geleden" || bare == "fa" || bare == "hace" || bare == "há" || bare == "il" {
+    let last = k.utf8.last
+    let bare = last == UInt8(ascii: ",") || last == UInt8(ascii: ".") ? String(k.dropLast()) : k
+    if DateMatcher.months[bare] != nil || DateMatcher.relativeUnits.contains(bare) || anchorWords.contains(bare) {
       return true
     }
+    // The numeric and CJK forms below all hold a digit.
+    guard bare.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
     if DateMatcher.shortRelative(bare) || DateMatcher.isoDate(bare) != nil || DateMatcher.numericDate(bare) != nil {
       return true
     }
-    if bare.unicodeScalars.contains("年"), DateMatcher.cjkDate(bare) != nil { return true }
-    if bare == "yesterday" || bare == "today" || bare == "now" { return true }
+    if DateMatcher.cjkDate(bare) != nil { return true }
     return bare.unicodeScalars.last == "前" && DateMatcher.cjkRelative(bare)
   }
+
+  /// Words that anchor a relative date: "ago", "назад", "yesterday".
+  static let anchorWords: Set<String> = [
+    "ago", "назад", "geleden", "fa", "hace", "há", "il", "yesterday", "today", "now",
+  ]
 }

@@ -60,29 +60,69 @@ enum KnownWidgets {
     return table
   }()
 
+  /// The longest listed whole line in bytes. A canonically equivalent
+  /// spelling may be longer (see `Widgets.role`), so keys beyond three times
+  /// this skip the lookup: prose is never hashed.
+  static let longestLine = byLine.keys.map(\.utf8.count).max() ?? 0
+
+  /// Every signature's prefixes in one list (no key starts with two of them),
+  /// and the signature each belongs to.
+  static let prefixList = AffixList(signatures.flatMap(\.prefixes), suffixes: false)
+  static let byPrefix: [String: Int] = {
+    var table: [String: Int] = [:]
+    for (i, s) in signatures.enumerated() {
+      for prefix in s.prefixes { table[prefix] = i }
+    }
+    return table
+  }()
+
+  /// One byte of each substring that a key must hold to contain it: the
+  /// substring's first byte that is not a letter, digit or space ("|", "(",
+  /// "."), so most keys are turned away after one scan.
+  static let containsGate: [Bool] = {
+    var gate = [Bool](repeating: false, count: 256)
+    for needle in signatures.flatMap(\.contains) {
+      let bytes = Array(needle.utf8)
+      let rare = bytes.first { !($0 == 0x20 || $0 >= 0x30 && $0 <= 0x39 || $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
+      gate[Int(rare ?? bytes[0])] = true
+    }
+    return gate
+  }()
+
+  /// The signature index of each layout that has one.
+  static let index: [Layout: Int] = {
+    var table: [Layout: Int] = [:]
+    for (i, s) in signatures.enumerated() { table[s.layout] = i }
+    return table
+  }()
+
   /// The best-scoring widget over a page's lines (their keys and features),
   /// or nil when no widget shows.
-  static func detect(_ lines: some Sequence<(String?, LineInfo)>) -> Layout? {
+  /// - Complexity: O(lines); most lines cost a dictionary lookup and one scan of their key.
+  static func detect(_ infos: [LineInfo]) -> Layout? {
     var scores = [Int](repeating: 0, count: signatures.count)
     func add(_ layout: Layout, _ n: Int) {
-      if let i = signatures.firstIndex(where: { $0.layout == layout }) { scores[i] += n }
+      if let i = index[layout] { scores[i] += n }
     }
-    for case let (key?, info) in lines {
-      if let i = byLine[key] { scores[i] += 2 }
+    for i in infos.indices {
+      guard let key = infos[i].key else { continue }
+      if key.utf8.count <= 3 * longestLine, let s = byLine[key] { scores[s] += 2 }
       guard key.utf8.count <= 120 else { continue }
-      for (i, s) in signatures.enumerated() {
-        if s.prefixes.contains(where: { key.hasBytePrefix($0) }) || s.contains.contains(where: { key.containsBytes($0) }) {
-          scores[i] += 1
+      let prefixed = prefixList.match(key).flatMap { byPrefix[$0] }
+      if let p = prefixed { scores[p] += 1 }
+      if key.utf8.contains(where: { containsGate[Int($0)] }) {
+        for (s, signature) in signatures.enumerated() where s != prefixed {
+          if signature.contains.contains(where: { key.containsBytes($0) }) { scores[s] += 1 }
         }
       }
       // Header forms and footers that name a widget.
-      if info.says != nil, key.hasByteSuffix("says:") || key.hasByteSuffix("说道：") || key.hasByteSuffix("说道") {
+      if infos[i].says != nil, key.hasByteSuffix("says:") || key.hasByteSuffix("说道：") || key.hasByteSuffix("说道") {
         add(.wordpress, 2)
       }
-      if info.replyTarget != nil, key.hasBytePrefix("reply to ") { add(.wpdiscuz, 1) }
-      if let h = info.inline, h.target != nil { add(key.containsBytes(" > ") ? .guardian : .disqus, 2) }
-      if let d = info.date, d.relative, key.hasBytePrefix("•") { add(.disqus, 1) }
-      if info.role == .footer {
+      if infos[i].replyTarget != nil, key.hasBytePrefix("reply to ") { add(.wpdiscuz, 1) }
+      if infos[i].inline?.target != nil { add(key.containsBytes(" > ") ? .guardian : .disqus, 2) }
+      if let d = infos[i].date, d.relative, key.hasBytePrefix("•") { add(.disqus, 1) }
+      if infos[i].role == .footer {
         if key.hasBytePrefix("like"), key.containsBytes("reply") {
           add(.facebook, 2)
         } else if key.containsBytes("share"), key.containsBytes("•") {

@@ -21,7 +21,7 @@ struct LineInfo {
     case replyTarget(String)
     case says(String)
     case saysWord
-    case inline(InlineHeader)
+    indirect case inline(InlineHeader)
     case deletedNotice
     case quoteOf(String)
   }

@@ -79,22 +79,39 @@ extension String {
 
   /// The UTF-8 offset of the first occurrence of `needle`.
   func byteOffset(of needle: String) -> Int? {
-    let n = Array(needle.utf8)
-    guard let first = n.first else { return 0 }
-    var copy = self
-    return copy.withUTF8 { h -> Int? in
-      guard h.count >= n.count else { return nil }
-      var i = 0
-      while i <= h.count - n.count {
-        if h[i] == first {
-          var j = 1
-          while j < n.count, h[i + j] == n[j] { j += 1 }
-          if j == n.count { return i }
+    var haystack = self
+    var needle = needle
+    return haystack.withUTF8 { h -> Int? in
+      needle.withUTF8 { n -> Int? in
+        guard let first = n.first else { return 0 }
+        guard h.count >= n.count else { return nil }
+        var i = 0
+        while i <= h.count - n.count {
+          if h[i] == first {
+            var j = 1
+            while j < n.count, h[i + j] == n[j] { j += 1 }
+            if j == n.count { return i }
+          }
+          i += 1
         }
-        i += 1
+        return nil
       }
-      return nil
     }
+  }
+
+  /// The key with each run of ASCII digits folded to one "#": "respect 4"
+  /// and "respect 12" read as one line shape.
+  var digitsFolded: String {
+    guard utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return self }
+    var out: [UInt8] = []
+    out.reserveCapacity(utf8.count)
+    var lastDigit = false
+    for b in utf8 {
+      let digit = b >= 0x30 && b <= 0x39
+      if !digit || !lastDigit { out.append(digit ? UInt8(ascii: "#") : b) }
+      lastDigit = digit
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 }
 

@@ -100,18 +100,19 @@ struct PageParser {
       }
     }
     guard let floor else { return firstText < 0 ? 0 : firstText + 1 }
-    var above: [(Int, String)] = []
-    for i in 0..<floor {
-      if let h = infos[i].inline { above.append((i, h.shape)) } else if infos[i].says != nil { above.append((i, "says")) }
-    }
+    // Header templates above and below the floor ("says" for "NAME says:").
+    func shape(_ i: Int) -> String? { infos[i].inline?.shape ?? (infos[i].says != nil ? "says" : nil) }
+    let above = (0..<floor).compactMap { i in shape(i).map { (i, $0) } }
     guard !above.isEmpty else { return floor }
-    var below: [String: Int] = [:]
+    var counts: [String: (above: Int, below: Int)] = [:]
+    for (_, s) in above { counts[s, default: (0, 0)].above += 1 }
     for i in floor..<lines.count {
-      if let h = infos[i].inline { below[h.shape, default: 0] += 1 } else if infos[i].says != nil { below["says", default: 0] += 1 }
+      if let s = shape(i) { counts[s, default: (0, 0)].below += 1 }
     }
-    var all: [String: Int] = below
-    for (_, shape) in above { all[shape, default: 0] += 1 }
-    return above.first { below[$0.1, default: 0] >= 1 && all[$0.1, default: 0] >= 3 }?.0 ?? floor
+    return above.first { _, s in
+      let n = counts[s, default: (0, 0)]
+      return n.below >= 1 && n.above + n.below >= 3
+    }?.0 ?? floor
   }
 
   /// A header line that needs no context to be believed.
@@ -122,7 +123,7 @@ struct PageParser {
     }
     guard i + 1 < lines.count else { return false }
     if namedByNextLine(i) { return true }
-    guard mayBeAuthorLine(i) else { return false }
+    guard readsAsAuthor(i) else { return false }
     return printsFullHeader(i) || infos[i + 1].replyTarget != nil
   }
 
@@ -139,9 +140,12 @@ struct PageParser {
   /// A line that can be an author name when a header line follows it: a
   /// name-like line, a handle or id ("@jane_doe", "12345678"), or a name that
   /// reads like a short phrase; never furniture, prose or a sentence.
-  func mayBeAuthorLine(_ i: Int) -> Bool {
+  func mayBeAuthorLine(_ i: Int) -> Bool { readsAsAuthor(i) || namedByNextLine(i) }
+
+  /// `mayBeAuthorLine` on the line alone, without the line under it.
+  func readsAsAuthor(_ i: Int) -> Bool {
     let info = infos[i]
-    if info.isNameCandidate || namedByNextLine(i) { return true }
+    if info.isNameCandidate { return true }
     guard info.role == nil, !info.blank, info.name > -8, lines[i].utf8.count <= 80 else { return false }
     return info.name > -0.9 || NameScore.isHandle(lines[i])
   }
@@ -353,7 +357,7 @@ struct PageParser {
   /// headers from a widget the parser knows no strings of, `plain` for names
   /// and bodies only.
   func detectLayout(region: Region?) -> Layout {
-    if let known = KnownWidgets.detect(lines.indices.lazy.map { (infos[$0].key, infos[$0]) }) { return known }
+    if let known = KnownWidgets.detect(infos) { return known }
     guard let region else { return .plain }
     for i in region.start..<region.end {
       let info = infos[i]

@@ -91,8 +91,7 @@ enum PageTemplate {
     var names: [String: Set<String>] = [:]
     var at: [(Int, String, String)] = []
     for i in floor..<lines.count {
-      let info = infos[i]
-      guard !info.blank, info.role == nil, info.name > -8, info.name <= 0,
+      guard !infos[i].blank, infos[i].role == nil, infos[i].name > -8, infos[i].name <= 0,
         let (name, suffix) = suffixSplit(lines[i])
       else { continue }
       names[suffix, default: []].insert(name)
@@ -105,74 +104,53 @@ enum PageTemplate {
 
   // MARK: - Action lines
 
-  /// A short line's key with digits folded to "#": "respect 4" and "respect 12" repeat as one.
-  static func shapeKey(_ key: String) -> String {
-    var out = ""
-    var lastDigit = false
-    for s in key.unicodeScalars {
-      if s.value >= 0x30 && s.value <= 0x39 {
-        if !lastDigit { out.unicodeScalars.append("#") }
-        lastDigit = true
-      } else {
-        out.unicodeScalars.append(s)
-        lastDigit = false
-      }
-    }
-    return out
-  }
-
   static func actionLines(lines: [String], infos: inout [LineInfo], from floor: Int) {
-    struct Tally {
-      var lines: [Int] = []
-      var beforeHeader = 0
-      var afterBody = 0
-    }
-    var tallies: [String: Tally] = [:]
+    // Short lines by shape, digits folded: "respect 4" and "respect 12" repeat as one.
+    var tallies: [String: [Int]] = [:]
     for i in floor..<lines.count {
-      let info = infos[i]
-      guard !info.blank, info.role == nil, info.date == nil, info.inline == nil, info.says == nil,
-        info.replyTarget == nil, !info.saysWord, let key = info.key, key.utf8.count <= 40
+      guard let key = infos[i].key, key.utf8.count <= 40, infos[i].role == nil, infos[i].date == nil,
+        infos[i].inline == nil, infos[i].says == nil, infos[i].replyTarget == nil, !infos[i].saysWord
       else { continue }
       // Action lines are a few words with no sentence punctuation ("Reply", "Respect 4").
       guard Words.count(lines[i]) <= 5, let last = key.unicodeScalars.last, !".!?。！？".unicodeScalars.contains(last)
       else { continue }
-      let shape = key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ? shapeKey(key) : key
-      tallies[shape, default: Tally()].lines.append(i)
+      tallies[key.digitsFolded, default: []].append(i)
     }
+    func repeats(_ j: Int) -> Bool { infos[j].key.map { tallies[$0.digitsFolded, default: []].count >= 3 } ?? false }
     // Only repeated lines matter; their neighbours decide, all read before
     // any role is given, so the outcome does not depend on dictionary order.
     var learned: [([Int], Widgets.Role)] = []
-    for (_, var t) in tallies where t.lines.count >= 3 {
-      let repeated = Set(t.lines)
+    for (_, at) in tallies where at.count >= 3 {
       var followedByBody = 0
       var underHeader = 0
-      for i in t.lines {
+      var beforeHeader = 0
+      var afterBody = 0
+      for i in at {
+        let p = previous(infos, before: i)
         // A one-line body repeats too ("So true"), but right under its header.
-        if let p = previous(infos, before: i), isHeaderish(infos[p]) { underHeader += 1 }
+        if let p, isHeaderish(infos[p]) { underHeader += 1 }
         // A header line under it (date, marker) makes it a name.
         if i + 1 < lines.count, infos[i + 1].date != nil || infos[i + 1].replyTarget != nil || infos[i + 1].saysWord {
           followedByBody += 1
           continue
         }
+        if let p, isProse(lines[p], infos[p]) { afterBody += 1 }
         if let j = next(infos, after: i) {
-          if isHeaderish(infos[j]) || infos[j].role != nil || repeated.contains(j) || tallies[infos[j].key.map(shapeKey) ?? ""]
-            .map({ $0.lines.count >= 3 }) == true
-          {
-            t.beforeHeader += 1
+          if isHeaderish(infos[j]) || infos[j].role != nil || repeats(j) {
+            beforeHeader += 1
           } else if isProse(lines[j], infos[j]) {
             followedByBody += 1
           }
         } else {
-          t.beforeHeader += 1
+          beforeHeader += 1
         }
-        if let p = previous(infos, before: i), isProse(lines[p], infos[p]) { t.afterBody += 1 }
       }
-      let n = t.lines.count
-      guard followedByBody * 4 <= n, underHeader * 4 <= n, t.beforeHeader * 10 >= n * 7 else { continue }
-      learned.append((t.lines, t.afterBody * 2 >= n ? .footer : .noise))
+      let n = at.count
+      guard followedByBody * 4 <= n, underHeader * 4 <= n, beforeHeader * 10 >= n * 7 else { continue }
+      learned.append((at, afterBody * 2 >= n ? .footer : .noise))
     }
-    for (lines, role) in learned {
-      for i in lines { infos[i].learnRole(role) }
+    for (at, role) in learned {
+      for i in at { infos[i].learnRole(role) }
     }
   }
 
@@ -183,9 +161,8 @@ enum PageTemplate {
     var afterBody = 0
     var headers = 0
     for i in floor..<lines.count {
-      let info = infos[i]
-      if info.says != nil || info.inline != nil { headers += 1 }
-      guard info.role == nil, info.date != nil else { continue }
+      if infos[i].says != nil || infos[i].inline != nil { headers += 1 }
+      guard infos[i].role == nil, infos[i].date != nil else { continue }
       dates.append(i)
       if let p = previous(infos, before: i), isProse(lines[p], infos[p]), !infos[p].isNameCandidate {
         afterBody += 1

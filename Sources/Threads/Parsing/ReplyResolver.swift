@@ -61,8 +61,11 @@ struct ReplyResolver {
     self.queries = queries
   }
 
+  /// A name as names are matched: its key, with a leading "@" dropped, so
+  /// YouTube's "@handle" author and a "@handle" mention or marker meet.
   static func fold(_ name: String) -> String {
-    LineKey.make(name) ?? name.lowercased()
+    let key = LineKey.make(name) ?? name.lowercased()
+    return key.utf8.first == UInt8(ascii: "@") && key.utf8.count > 1 ? String(key.dropFirst()) : key
   }
 
   func lookup(_ name: String) -> Int? {
@@ -167,10 +170,7 @@ struct ReplyResolver {
       while let last = candidate.unicodeScalars.last, ",:;.!?".unicodeScalars.contains(last) {
         candidate.unicodeScalars.removeLast()
       }
-      // YouTube prints authors as "@handle" and mentions them the same way.
-      if !candidate.isEmpty, candidate != author, let p = lookup(candidate) ?? (at ? lookup("@" + candidate) : nil),
-        comments[p].author != author || author == nil
-      {
+      if !candidate.isEmpty, candidate != author, let p = lookup(candidate), comments[p].author != author || author == nil {
         return p
       }
       n -= 1

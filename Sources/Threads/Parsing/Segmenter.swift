@@ -18,9 +18,9 @@ struct Segmenter {
   /// Lines that are not name-like but head a comment all the same, since a
   /// header line follows them ("@jane_doe" above "2 years ago").
   let looseHeaders: Set<Int>
-  /// Some line of the region is a certain header: the comments have headers,
-  /// so short lines above the first one are chrome.
-  let hasCertainHeaderAhead: Bool
+  /// The region's comments have headers (says, one-line, or full ones): short
+  /// lines above the first comment are chrome.
+  let hasHeaders: Bool
   /// The region's certain header lines, in order.
   let certainLines: [Int]
 
@@ -37,7 +37,8 @@ struct Segmenter {
     var footers = 0
     for i in region.start..<lines.count {
       let info = infos[i]
-      if parser.isCertainHeader(i) { certainAt.append(i) }
+      let isCertain = parser.isCertainHeader(i)
+      if isCertain { certainAt.append(i) }
       if info.role == .footer { footers += 1 }
       if let t = info.replyTarget { known.insert(t) }
       if let s = info.says { known.insert(s); certain += 1 }
@@ -47,7 +48,7 @@ struct Segmenter {
         certain += 1
       }
       if parser.mayBeAuthorLine(i) {
-        if parser.isCertainHeader(i) {
+        if isCertain {
           known.insert(lines[i])
           if !info.isNameCandidate { loose.insert(i) }
           // Names twice or a date under the name: the page prints a full
@@ -61,7 +62,7 @@ struct Segmenter {
     }
     knownNames = known
     looseHeaders = loose
-    hasCertainHeaderAhead = certain > 0 || !loose.isEmpty
+    hasHeaders = certain > 0 || !loose.isEmpty
     certainLines = certainAt
     longestKnownName = known.map(\.utf8.count).max() ?? 0
     footerDelimited = footers >= 2
@@ -93,8 +94,7 @@ struct Segmenter {
     } else if let d = info.inline {
       var (author, target) = (d.author, d.target)
       if target == nil, d.dateText != nil, let a = author { (author, target) = splitReplyName(a) }
-      let date = d.dateText.flatMap { LineKey.make($0) }.flatMap { DateMatcher.lineDate($0) }?.date
-      h = Header(author: author, certain: true, target: target, date: date, dateText: d.dateText, end: i + 1)
+      h = Header(author: author, certain: true, target: target, date: d.date, dateText: d.dateText, end: i + 1)
     } else if info.isNameCandidate || info.role == nil && (isKnown(lines[i]) || looseHeaders.contains(i)) {
       h = Header(author: lines[i], certain: looseHeaders.contains(i), end: i + 1)
       if i + 1 < lines.count, lines[i + 1] == lines[i] {
@@ -145,6 +145,17 @@ struct Segmenter {
     }
     h.end = j
     return h
+  }
+
+  /// The first certain header below line `i`, by binary search.
+  func nextCertainHeader(after i: Int) -> Int? {
+    var lo = 0
+    var hi = certainLines.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if certainLines[mid] > i { hi = mid } else { lo = mid + 1 }
+    }
+    return lo < certainLines.count ? certainLines[lo] : nil
   }
 
   /// Disqus prints a reply's header as "AUTHOR PARENT • 3 years ago" once the
@@ -221,7 +232,7 @@ struct Segmenter {
         continue
       case .trailer?:
         // "Load more comments (3 replies)" between threads: comments follow.
-        if let next = certainLines.first(where: { $0 > i }), next - i <= 12 {
+        if let next = nextCertainHeader(after: i), next - i <= 12 {
           i += 1
           continue
         }
@@ -268,7 +279,7 @@ struct Segmenter {
       // Sort bars, sign-in prompts and tabs above the first comment: short lines
       // that head nothing.
       if current == nil, drafts.isEmpty, h?.certain != true, !(h.map { opensHere(i, header: $0) } ?? false),
-        !PageTemplate.isProse(lines[i], info), hasCertainHeaderAhead
+        !PageTemplate.isProse(lines[i], info), hasHeaders
       {
         i += 1
         continue

@@ -117,7 +117,7 @@ enum Widgets {
     "translate", "more", "source", "full", "comments", "comment", "next", "prev", "root", "favorite",
     "unfavorite", "·", "•", "|", "›", "»", "-", "–", "antworten", "teilen", "melden", "zitieren", "répondre",
     "partager", "signaler", "citer", "responder", "compartir", "reportar", "denunciar", "citar", "rispondi",
-    "condividi", "segnala", "cita", "responder", "partilhar", "denunciar", "ответить", "поделиться",
+    "condividi", "segnala", "cita", "partilhar", "ответить", "поделиться",
     "пожаловаться", "цитировать", "回复", "分享", "举报", "引用", "返信", "共有", "報告", "通報",
     "beantwoorden", "delen", "rapporteren",
   ]
@@ -130,9 +130,12 @@ enum Widgets {
   /// A bar of action words only ("permalink embed save parent report reply",
   /// "Reply · Share · Report"): a footer when it holds a reply word, else noise.
   static func actionLineRole(_ key: String) -> Role? {
-    guard key.utf8.count <= 80, let f = key.utf8.first, f >= 0x61 || f >= 0x80 else { return nil }
+    guard key.utf8.count <= 80, let f = key.utf8.first, f >= 0x61 else { return nil }
+    // Prose is turned away by its first word, before the key is split.
+    let firstWord = key.utf8.prefix { $0 != 0x20 }
+    guard firstWord.count < key.utf8.count, actionWords.contains(String(Substring(firstWord))) else { return nil }
     let words = key.keyWords
-    guard words.count >= 2, words.count <= 12 else { return nil }
+    guard words.count <= 12 else { return nil }
     var reply = false
     for w in words {
       let word = String(w)
@@ -147,7 +150,10 @@ enum Widgets {
   /// A navigation bar: five or more short items between " | " or " · "
   /// ("Guidelines | FAQ | Lists | API | Security"). Page chrome, never a comment.
   static func menuRole(_ key: String) -> Role? {
-    guard key.utf8.count <= 200, key.containsBytes(" | ") || key.containsBytes(" · ") else { return nil }
+    // "|" or the first byte of "·" (U+00B7) before the substring searches.
+    guard key.utf8.count <= 200, key.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == 0xC2 }),
+      key.containsBytes(" | ") || key.containsBytes(" · ")
+    else { return nil }
     let items = key.split(whereSeparator: { $0 == "|" || $0 == "·" })
     guard items.count >= 5 else { return nil }
     for item in items {
