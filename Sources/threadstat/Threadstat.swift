@@ -1,4 +1,13 @@
 import ArgumentParser
+import Threads
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The threadstat command line: one subcommand per file under Subcommands/.
 @main
@@ -15,7 +24,37 @@ struct Threadstat: ParsableCommand {
         threadstat parse scrape.txt --format json   # the JSON contract
         cat scrape.txt | threadstat parse -         # read standard input
       """,
-    version: "0.1.0",
+    version: ThreadstatVersion.current,
     subcommands: [Parse.self, Graph.self, Stats.self, Drift.self, Batch.self]
   )
+
+  /// Runs the command line. Beyond `ParsableCommand.main()`: a usage error
+  /// of `batch` exits 2, as its help says (the others exit 64), and a
+  /// command whose standard output could not be written exits 1.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+      try Terminal.finishOutput()
+    } catch let error as Terminal.OutputError {
+      Terminal.error("threadstat: error: \(error)")
+      systemExit(1)
+    } catch {
+      if exitCode(for: error) == .validationFailure, CommandLine.arguments.dropFirst().first == "batch" {
+        Terminal.error(fullMessage(for: error))
+        systemExit(2)
+      }
+      exit(withError: error)
+    }
+  }
+
+  private static func systemExit(_ status: Int32) -> Never {
+    #if canImport(Glibc)
+      Glibc.exit(status)
+    #elseif canImport(Musl)
+      Musl.exit(status)
+    #else
+      Darwin.exit(status)
+    #endif
+  }
 }

@@ -101,7 +101,7 @@ struct CorpusOutputs {
       try CorpusTables.foldAuthors(db) { a in
         table.append([
           .text(a.name), .text(a.key), .integer(a.articles), .integer(a.comments),
-          .decimal(commentCount > 0 ? Double(a.comments) / Double(commentCount) : 0), .integer(a.words),
+          .decimal(a.share(ofComments: commentCount)), .integer(a.words),
           .integer(a.truncated), .integer(a.repliesSent), .integer(a.repliesReceived),
           .integer(a.partnerCount), .text(a.firstDate?.iso ?? ""), .text(a.lastDate?.iso ?? ""),
           .decimal(a.meanDrift),

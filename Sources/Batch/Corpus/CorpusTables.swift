@@ -46,7 +46,8 @@ enum CorpusTables {
         """)
   }
 
-  /// Merges each author's page rows, in path order, and calls `body` with
+  /// Merges each author's page rows, in path order, with
+  /// `AuthorStats.merge` (as `AuthorGraph.merge` does), and calls `body` with
   /// the authors by key in byte order; stores them in `corpus_author`,
   /// numbered in order of first appearance.
   static func foldAuthors(_ db: Database, _ body: (AuthorStats) throws -> Void) throws {
@@ -56,7 +57,7 @@ enum CorpusTables {
           replies_sent, replies_received, partners, first_date, last_date, articles, drift_sum,
           drift_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    func flush(_ sum: AuthorSum) throws {
+    func flush(_ sum: (stats: AuthorStats, page: Int, ord: Int)) throws {
       let a = sum.stats
       try body(a)
       try insert.execute(arguments: [
@@ -73,14 +74,16 @@ enum CorpusTables {
         FROM page_author a JOIN corpus_page cp ON cp.id = a.page
         ORDER BY a.key, cp.n
         """)
-    var sum: AuthorSum?
+    // The author being summed, with its first page's number and its place there.
+    var sum: (stats: AuthorStats, page: Int, ord: Int)?
     while let row = try rows.next() {
-      let key: String = row[0]
-      if sum?.key != key {
+      let stats = authorStats(row)
+      if sum?.stats.key == stats.key {
+        sum?.stats.merge(stats)
+      } else {
         if let done = sum { try flush(done) }
-        sum = AuthorSum(key: key, name: row[1], page: row[13], ord: row[14])
+        sum = (stats, row[13], row[14])
       }
-      sum?.add(row)
     }
     if let done = sum { try flush(done) }
     try db.execute(
@@ -91,66 +94,27 @@ enum CorpusTables {
         """)
   }
 
-  /// One author's page rows summed in path order, as `AuthorStats.merge`
-  /// sums them: the first page's name, counts added, the earliest and
-  /// latest dates, the union of partners.
-  private struct AuthorSum {
-    /// Everything but partners and dates, which `stats` adds.
-    private var counts: AuthorStats
-    /// The first page's number and the author's place on it.
-    let page: Int
-    let ord: Int
-    private var partners: Set<String> = []
-    private var firstDay: Int?
-    private var lastDay: Int?
-
-    init(key: String, name: String, page: Int, ord: Int) {
-      counts = AuthorSum.blank
-      counts.key = key
-      counts.name = name
-      self.page = page
-      self.ord = ord
-    }
-
-    var key: String { counts.key }
-
-    /// The author over the rows added.
-    var stats: AuthorStats {
-      var a = counts
-      a.partners = partners.sorted()
-      a.firstDate = PageRows.date(firstDay)
-      a.lastDate = PageRows.date(lastDay)
-      return a
-    }
-
-    /// Filled in field by field: `AuthorStats(name:)` normalises the name,
-    /// which the stored rows hold normalised already.
-    private static let blank = AuthorStats(name: "")
-
-    /// Adds one page's row: columns 2 to 12 of the fold's query.
-    mutating func add(_ row: Row) {
-      counts.comments += row[2]
-      counts.words += row[3]
-      counts.truncated += row[4]
-      counts.repliesSent += row[5]
-      counts.repliesReceived += row[6]
-      let names: String = row[7]
-      for name in names.split(separator: "\n") { partners.insert(String(name)) }
-      if let day: Int = row[8] { firstDay = min(firstDay ?? day, day) }
-      if let day: Int = row[9] { lastDay = max(lastDay ?? day, day) }
-      counts.articles += row[10]
-      counts.driftSum += row[11]
-      counts.driftCount += row[12]
-    }
-  }
-
-  /// An author of `corpus_author` from columns 0 to 12 of `row`: key, name,
-  /// comments, words, truncated, replies sent and received, partners, first
-  /// and last date, articles, drift sum and count.
+  /// An author from columns 0 to 12 of `row` (a `page_author` or
+  /// `corpus_author` row): key, name, comments, words, truncated, replies
+  /// sent and received, partners, first and last date, articles, drift sum
+  /// and count. Key and name are stored normalised and displayed already.
   private static func authorStats(_ row: Row) -> AuthorStats {
-    var sum = AuthorSum(key: row[0], name: row[1], page: 0, ord: 0)
-    sum.add(row)
-    return sum.stats
+    var a = AuthorStats(name: "")
+    a.key = row[0]
+    a.name = row[1]
+    a.comments = row[2]
+    a.words = row[3]
+    a.truncated = row[4]
+    a.repliesSent = row[5]
+    a.repliesReceived = row[6]
+    let partners: String = row[7]
+    a.partners = partners.split(separator: "\n").map(String.init)
+    a.firstDate = PageRows.date(row[8])
+    a.lastDate = PageRows.date(row[9])
+    a.articles = row[10]
+    a.driftSum = row[11]
+    a.driftCount = row[12]
+    return a
   }
 
   /// Calls `body` with each page's article, in path order.
@@ -264,10 +228,7 @@ enum CorpusTables {
       let target: String = r[1]
       let more = replies(r, 4)
       if let c = current, c.source == source, c.target == target {
-        // As AuthorGraph.Replies.merge.
-        current?.replies.count += more.count
-        current?.replies.driftSum += more.driftSum
-        current?.replies.driftCount += more.driftCount
+        current?.replies.merge(more)
       } else {
         try flush()
         current = (source, target, r[2], r[3], more)

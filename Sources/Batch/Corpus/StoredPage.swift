@@ -1,4 +1,3 @@
-import Foundation
 import Metrics
 import Threads
 
@@ -6,9 +5,9 @@ import Threads
 /// corpus outputs are summed from. It depends on the page alone, so it never
 /// changes when other pages arrive, and the corpus is rebuilt from these
 /// rows (see `BatchStore.save`) without reading any scrape again.
-struct StoredPage: Sendable, Equatable, Encodable {
+struct StoredPage: Sendable, Equatable {
   /// The page's row of `pages.csv`.
-  struct Row: Sendable, Equatable, Encodable {
+  struct Row: Sendable, Equatable {
     var title: String
     /// The article's date, "YYYY-MM-DD".
     var date: String?
@@ -39,51 +38,12 @@ struct StoredPage: Sendable, Equatable, Encodable {
   var commentTerms: TermCounts
   var articleTerms: TermCounts
 
-  /// Names the stored form: the version of the store's page tables plus a
-  /// hash of two sample pages parsed, measured and encoded (as JSON) by this
-  /// build. It changes when the parser or Metrics change what they find, so
-  /// a new threadstat redoes every page instead of mixing old and new results
-  /// (or failing to read old ones).
-  static let format: String = {
-    let version = "page-v4"
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    var bytes = Array(version.utf8)
-    for text in [formatSample, formatSample.replacingOccurrences(of: "March 12, 2021\n\nThe", with: "The")] {
-      let discussion = Discussion(parsing: text, source: "format-check")
-      bytes += (try? encoder.encode(StoredPage(discussion, PageAnalysis(discussion)))).map(Array.init) ?? []
-    }
-    return version + "-" + XXH64.hex(XXH64.hash(bytes))
-  }()
-
-  /// A small page with a dated article, dated and undated comments, a reply
-  /// and a comment without author: every optional of the stored form is used.
-  private static let formatSample = """
-    Bridges and rivers: a city plan
-    March 12, 2021
-
-    The city council approved a plan for three new bridges over the river.
-
-    Work starts next spring and should take two years.
-
-    3 Comments
-
-    Anna Berg
-    March 12, 2021
-
-    Bridges matter more than roads here.
-
-    Bo Chen
-    Reply to\u{00A0} Anna Berg
-    March 13, 2021
-
-    Rivers too, and the ferries.
-
-
-
-    Nobody asked about the trains.
-
-    """
+  /// Names the stored form: the version of the store's page tables and the
+  /// threadstat version that computed the rows. A store holding another
+  /// format has every page processed again, so old and new results never
+  /// mix. Bump `page-vN` when the tables change, ``ThreadstatVersion`` when
+  /// the parser or the metrics change what a page gives.
+  static let format = "page-v5/threadstat-" + ThreadstatVersion.current
 
   /// How many drift terms a `pages.csv` row names.
   static let rowTerms = 5

@@ -34,6 +34,12 @@ public struct AuthorStats: Sendable, Equatable, Codable {
   /// Mean drift of the author's comments; nil when none has a drift value.
   public var meanDrift: Double? { driftCount > 0 ? driftSum / Double(driftCount) : nil }
 
+  /// The author's share of `total` comments, in [0, 1]; 0 when there are none.
+  /// The one share formula of every output (stats, GraphML, authors.csv).
+  public func share(ofComments total: Int) -> Double {
+    total > 0 ? Double(comments) / Double(total) : 0
+  }
+
   /// An author with no comments yet.
   public init(name: String) {
     self.name = AuthorName.display(name)

@@ -66,8 +66,7 @@ public final class AuthorGraphStream {
   @discardableResult
   public func add(author: AuthorStats) throws(GraphMLError) -> Node {
     let node = Node.author(next(1))
-    // As AuthorGraph.share(of:).
-    let share = commentCount > 0 ? Double(author.comments) / Double(commentCount) : 0
+    let share = author.share(ofComments: commentCount)
     try writer.add(GraphMLDocument.authorNode(author, id: node.id, share: share))
     return node
   }

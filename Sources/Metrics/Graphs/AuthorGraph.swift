@@ -105,7 +105,8 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
       }
     }
 
-    mutating func merge(_ other: Replies) {
+    /// Adds the replies of the same edge from other pages.
+    public mutating func merge(_ other: Replies) {
       count += other.count
       driftSum += other.driftSum
       driftCount += other.driftCount
@@ -129,7 +130,7 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
 
   /// The author's share of all comments in the graph, in [0, 1].
   public func share(of author: AuthorStats) -> Double {
-    commentCount > 0 ? Double(author.comments) / Double(commentCount) : 0
+    author.share(ofComments: commentCount)
   }
 
   /// The graph of one page.

@@ -40,15 +40,17 @@ extension Threadstat {
       case .text: print(text(discussion, analysis), terminator: "")
       case .json: print(json(discussion, analysis))
       case .csv:
-        print(CSV.row(Self.csvColumns))
+        // Authors and first words are guarded against spreadsheet formulas.
+        var table = CSVTable(header: Self.csvColumns)
         for (comment, d) in zip(discussion.comments, analysis.drift.comments) {
-          print(
-            CSV.row([
-              String(d.index), comment.author ?? "", String(d.depth), NumberText.fixed(d.drift, 6),
-              NumberText.fixed(d.articleSimilarity, 6), NumberText.fixed(d.parentSimilarity, 6),
-              NumberText.fixed(d.contextSimilarity, 6), String(d.truncated), comment.text.firstWords(8),
-            ]))
+          table.append([
+            .integer(d.index), .text(comment.author ?? ""), .integer(d.depth),
+            .number(NumberText.fixed(d.drift, 6)), .number(NumberText.fixed(d.articleSimilarity, 6)),
+            .number(NumberText.fixed(d.parentSimilarity, 6)), .number(NumberText.fixed(d.contextSimilarity, 6)),
+            .text(String(d.truncated)), .text(comment.text.firstWords(8)),
+          ])
         }
+        Terminal.output(table.bytes)
       }
     }
 

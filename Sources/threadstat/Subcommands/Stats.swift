@@ -42,13 +42,15 @@ extension Threadstat {
       let authors = sorted(Array(graph.authors.values))
       switch format {
       case .table:
-        let rows = authors.map { cells($0, graph: graph) }
+        let rows = authors.map { cells($0, graph: graph).map(\.plainText) }
         print(
           TextTable.render(header: Self.columns, rows: rows, rightAligned: Set(1..<9)),
           terminator: "")
       case .csv:
-        print(CSV.row(Self.columns))
-        for author in authors { print(CSV.row(cells(author, graph: graph))) }
+        // Names are guarded against spreadsheet formulas, as in authors.csv.
+        var table = CSVTable(header: Self.columns)
+        for author in authors { table.append(cells(author, graph: graph)) }
+        Terminal.output(table.bytes)
       case .json:
         print(json(authors, graph: graph))
       }
@@ -59,12 +61,12 @@ extension Threadstat {
       "share", "mean_drift", "first_date", "last_date", "articles",
     ]
 
-    private func cells(_ a: AuthorStats, graph: AuthorGraph) -> [String] {
+    private func cells(_ a: AuthorStats, graph: AuthorGraph) -> [CSVTable.Cell] {
       [
-        a.name, String(a.comments), String(a.words), String(a.truncated), String(a.repliesSent),
-        String(a.repliesReceived), String(a.partnerCount), NumberText.fixed(graph.share(of: a)),
-        NumberText.fixed(a.meanDrift), a.firstDate?.iso ?? "", a.lastDate?.iso ?? "",
-        String(a.articles),
+        .text(a.name), .integer(a.comments), .integer(a.words), .integer(a.truncated),
+        .integer(a.repliesSent), .integer(a.repliesReceived), .integer(a.partnerCount),
+        .number(NumberText.fixed(graph.share(of: a))), .number(NumberText.fixed(a.meanDrift)),
+        .text(a.firstDate?.iso ?? ""), .text(a.lastDate?.iso ?? ""), .integer(a.articles),
       ]
     }
 

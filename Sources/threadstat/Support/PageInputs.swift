@@ -6,11 +6,13 @@ enum PageInputs {
   /// Reads and analyses the files one at a time, in order, handing each to
   /// `body`; callers write their output only after the last one, so an
   /// unreadable file stops the run with no output. Texts are not kept.
-  /// A page without comments is noted on standard error.
+  /// The parser's findings are printed on standard error
+  /// (`FILE:LINE: warning: MESSAGE`); a page without comments is noted there.
   /// - Throws: `SourceFile.ReadError` naming the first file that cannot be read.
   static func forEach(_ paths: [String], _ body: (Discussion, PageAnalysis) throws -> Void) throws {
     for path in paths {
       let discussion = Discussion(parsing: try SourceFile.read(path), source: path)
+      Diagnostics.report(discussion.diagnostics, file: path)
       if discussion.comments.isEmpty {
         Terminal.error("\(path == "-" ? "<stdin>" : path): note: no comments found")
       }

@@ -1,3 +1,4 @@
+import Metrics
 import Threads
 
 extension JSON {
@@ -37,19 +38,14 @@ enum NumberText {
   }
 }
 
-/// Comma-separated values (RFC 4180).
-enum CSV {
-  /// One line: fields quoted when they hold a comma, quote or line break.
-  static func row(_ fields: [String]) -> String {
-    fields.map { field in
-      guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
-      else { return field }
-      var quoted = "\""
-      for ch in field.unicodeScalars {
-        if ch == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(ch) }
-      }
-      return quoted + "\""
-    }.joined(separator: ",")
+extension CSVTable.Cell {
+  /// The cell as a terminal table shows it: unquoted, unguarded.
+  var plainText: String {
+    switch self {
+    case .text(let s), .number(let s): s
+    case .integer(let n): String(n)
+    case .decimal(let d): d.map(CSVTable.decimal) ?? ""
+    }
   }
 }
 

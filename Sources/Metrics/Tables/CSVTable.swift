@@ -4,33 +4,40 @@
 ///
 /// Spreadsheet-safe: a text cell that starts with `=`, `+`, `-` or `@` gets a
 /// leading `'`, so a commenter named "=HYPERLINK(...)" stays text.
-struct CSVTable {
-  private(set) var bytes: [UInt8] = []
+public struct CSVTable: Sendable {
+  /// The bytes of the rows appended and not yet taken.
+  public private(set) var bytes: [UInt8] = []
 
-  init(header: [String]) {
+  /// A table whose first row is `header`.
+  public init(header: [String]) {
     append(header.map { .text($0) })
   }
 
   /// The bytes of the rows appended since the last call; empties the table.
-  mutating func takeBytes() -> [UInt8] {
+  public mutating func takeBytes() -> [UInt8] {
     defer { bytes.removeAll(keepingCapacity: true) }
     return bytes
   }
 
   /// One cell.
-  enum Cell {
+  public enum Cell: Sendable {
+    /// Text, guarded against spreadsheet formulas and quoted when needed.
     case text(String)
     case integer(Int)
     /// Written with up to 6 decimals; nil or non-finite leaves the cell empty.
     case decimal(Double?)
+    /// A number the caller formatted ("0.250", "-1.5" or "" for none), written as it is.
+    case number(String)
   }
 
-  mutating func append(_ row: [Cell]) {
+  /// Appends one row.
+  public mutating func append(_ row: [Cell]) {
     for (i, cell) in row.enumerated() {
       if i > 0 { bytes.append(UInt8(ascii: ",")) }
       switch cell {
       case .text(let s): appendText(s)
       case .integer(let n): bytes.append(contentsOf: String(n).utf8)
+      case .number(let s): bytes.append(contentsOf: s.utf8)
       case .decimal(let d):
         if let d, d.isFinite { bytes.append(contentsOf: Self.decimal(d).utf8) }
       }
@@ -39,7 +46,7 @@ struct CSVTable {
   }
 
   /// `value` rounded to 6 decimals, without trailing zeros ("0.25", "1", "-0.000001").
-  static func decimal(_ value: Double) -> String {
+  public static func decimal(_ value: Double) -> String {
     let scaled = (value * 1_000_000).rounded()
     if scaled == 0 { return "0" }
     let negative = scaled < 0
