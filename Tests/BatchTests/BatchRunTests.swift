@@ -142,6 +142,26 @@ import Threads
     #expect(failed.first?["path"] as? String == "huge.txt")
   }
 
+  /// Binary data fails unparsed; a page in UTF-16 is parsed, with a warning.
+  @Test func binaryFilesFailAndUTF16PagesAreRead() throws {
+    let (input, output) = try Fixture.corpus("binary", files: 1, seed: 43)
+    let page = try String(contentsOfFile: input + "/" + (try Fixture.scrapes(input))[0], encoding: .utf8)
+    try #require(page.data(using: .utf16LittleEndian)).write(to: URL(fileURLWithPath: input + "/wide.txt"))
+    try Data([0x7F, 0x45, 0x4C, 0x46] + [UInt8](repeating: 0, count: 200)).write(
+      to: URL(fileURLWithPath: input + "/binary.txt"))
+
+    let (report, _) = try run(input, output)
+    #expect(report.failed.map(\.path) == ["binary.txt"])
+    #expect(report.failed.first?.reason == "not a text scrape")
+    #expect(report.warnings.map(\.path) == ["wide.txt"])
+    #expect(report.warnings.first?.message == "decoded as UTF-16LE")
+    #expect(report.files.new == 2)
+    #expect(report.exitStatus == 3)
+    let pages = try String(contentsOfFile: output + "/pages.csv", encoding: .utf8)
+    #expect(pages.contains("wide.txt"))
+    #expect(!pages.contains("binary.txt"))
+  }
+
   @Test func oddFileNamesStayInsideTheOutputFolder() throws {
     let (input, output) = try Fixture.corpus("odd", files: 1, seed: 52)
     let page = try Fixture.scrapes(input)[0]

@@ -205,3 +205,43 @@ struct GraphCommandTests {
     #expect(a.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
   }
 }
+
+@Suite("input in other encodings, and input that is not text, end to end")
+struct EncodingCommandTests {
+  @Test("a binary file: every command exits 1 with one line naming it, nothing on stdout")
+  func binaryFile() throws {
+    let dir = try CLI.scratch("cli-binary")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let page = dir.appendingPathComponent("page.txt")
+    try Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00] + [UInt8](repeating: 0, count: 120)).write(to: page)
+    var paths = [page.path]
+    if FileManager.default.isReadableFile(atPath: "/usr/bin/ls") { paths.append("/usr/bin/ls") }
+    for path in paths {
+      for command in ["parse", "stats", "graph", "drift"] {
+        let r = try CLI.run([command, path])
+        #expect(r.status == 1, "\(command) \(path)")
+        #expect(r.stdout.isEmpty, "\(command) \(path)")
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(command) \(path)")
+        #expect(lines.first?.hasSuffix("\(path): not a text scrape") == true, "\(command) \(path): \(r.stderr)")
+      }
+    }
+    let r = try CLI.run(["parse", "-"], stdin: try Data(contentsOf: page))
+    #expect(r.status == 1)
+    #expect(r.stderr.split(separator: "\n") == ["Error: -: not a text scrape"])
+  }
+
+  @Test("a UTF-16 page parses like its UTF-8 sample, with the warning on stderr")
+  func utf16Page() throws {
+    let path = "Samples/encodings/wpdiscuz-twice.utf16le-bom.txt"
+    let r = try CLI.run(["parse", path, "--format", "json"])
+    #expect(r.status == 0)
+    #expect(r.stderr.split(separator: "\n").first == "\(path):1: warning: decoded as UTF-16LE")
+    let utf8 = try CLI.run(["parse", "Samples/wpdiscuz-twice.txt", "--format", "json"])
+    let got = try #require(try CLI.json(r.stdout)["comments"] as? NSArray)
+    let want = try #require(try CLI.json(utf8.stdout)["comments"] as? NSArray)
+    #expect(got.count == 9)
+    #expect(got == want)
+    #expect(try CLI.run(["parse", path, "--format", "json", "--strict"]).status == 1)
+  }
+}

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import Threads
 
 @testable import Metrics
 
@@ -12,20 +14,39 @@ import Testing
     ("portuguese", .pt, "O conselho disse que a nova faixa vai estar aberta na primavera e que isso é para o melhor."),
     ("dutch", .nl, "De raad heeft gezegd dat het nieuwe pad in de lente open zal zijn en dat is maar goed ook."),
     ("russian", .ru, "Совет сказал, что новая полоса будет открыта весной, и это всё к лучшему, как мы и хотели."),
-    ("no stop words", .en, "東京都 大阪府 京都府"),
+    ("han only", .zh, "東京都 大阪府 京都府"),
+    ("chinese with latin words", .zh, "市议会周二通过了新的公交线路计划，Lily_Chen 说 the plan is good"),
+    ("japanese", .ja, "市議会は火曜日に新しいバス路線の計画を承認しました。"),
+    ("korean", .ko, "시의회는 화요일에 새로운 버스 노선 계획을 승인했습니다."),
+    ("english quoting some han", .en, "The council said that the new lanes to 東京 would be open by spring."),
     ("empty", .en, ""),
   ])
   func languageGuess(name: String, expected: Language, text: String) {
     #expect(Language.guess([text]) == expected, "\(name)")
   }
 
-  @Test func everyLanguageHasStopWordsAndAStemmer() {
+  @Test func languagesHaveStopWordsAndAStemmerOrNeither() {
     for language in Language.allCases {
-      #expect(language.stopWords.count >= 80, "\(language)")
-      #expect(!language.stopWords.contains(""), "\(language)")
+      if [.zh, .ja, .ko].contains(language) {
+        #expect(language.stopWords.isEmpty, "\(language)")
+        #expect(language.snowballAlgorithm == nil, "\(language)")
+      } else {
+        #expect(language.stopWords.count >= 80, "\(language)")
+        #expect(!language.stopWords.contains(""), "\(language)")
+        #expect(language.snowballAlgorithm != nil, "\(language)")
+      }
     }
     #expect(Language.en.stopWords.contains("the"))
     #expect(Language.ru.stopWords.contains("что"))
+  }
+
+  /// The language the drift measures give a whole sample page.
+  @Test(arguments: [("wordpress-zh", Language.zh), ("wordpress-en", .en), ("coral-de", .de)])
+  func samplePageLanguage(name: String, expected: Language) throws {
+    let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Samples")
+    let bytes = Array(try Data(contentsOf: samples.appendingPathComponent(name + ".txt")))
+    #expect(PageAnalysis(Discussion(parsing: bytes, source: name)).language == expected)
   }
 
   @Test(arguments: [
@@ -34,6 +55,7 @@ import Testing
     (.fr, "Les élections municipales", ["élect", "municipal"]),
     (.ru, "Выборы в городах", ["выбор", "город"]),
     (.en, "東京都", ["東京", "京都"]),
+    (.zh, "The councils 东京都", ["the", "councils", "东京", "京都"]),
   ])
   func termsAreStemmedWithoutStopWords(language: Language, text: String, expected: [String]) {
     var extractor = TermExtractor(language: language)

@@ -285,11 +285,13 @@ struct PageShapeTests {
       #expect(d.comments.map(\.text) == clean.comments.map(\.text))
       #expect(d.comments.map(\.line) == clean.comments.map(\.line))
     }
+    // Bytes that are not UTF-8 are read as Windows-1252 (TextEncodingTests).
     var broken = bytes
     broken.insert(contentsOf: [0xFF, 0xC3], at: broken.count - 3)
     let d = Discussion(parsing: broken, source: "t")
     #expect(d.comments.count == 2)
-    #expect(d.comments[1].text.unicodeScalars.contains("\u{FFFD}"))
+    #expect(d.comments[1].text.hasSuffix("optimisti\u{FF}\u{C3}c."))
+    #expect(d.diagnostics.first?.message == "not valid UTF-8: invalid bytes decoded as Windows-1252")
   }
 
   @Test("parsing is deterministic")

@@ -239,6 +239,7 @@ public struct BatchRun: Sendable {
     case .isDirectory: return "is a directory"
     case .tooLarge(let limit): return tooLarge(nil, limit)
     case .other: return "cannot read: \(error.description)"
+    case .notText: return "not a text scrape"
     }
   }
 

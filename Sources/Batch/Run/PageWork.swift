@@ -35,9 +35,7 @@ struct PageWork {
   /// - Throws: `BatchError` when an output cannot be written.
   func process(_ file: ScrapeFile, bytes: [UInt8]) throws(BatchError) -> Result {
     var warnings: [String] = []
-    if String(validating: bytes, as: UTF8.self) == nil {
-      warnings.append("not valid UTF-8; damaged bytes were read as U+FFFD")
-    }
+    if let warning = TextEncoding.detect(bytes).warning { warnings.append(warning) }
     let discussion = Discussion(parsing: bytes, source: file.relativePath)
     let analysis = PageAnalysis(discussion)
     let names = outputNames(for: file)

@@ -8,10 +8,11 @@ final class SnowballStemmer {
   private let stemmer: OpaquePointer?
   private var cache: [String: String] = [:]
 
-  /// A stemmer for `language`; when libstemmer lacks it, words pass
-  /// unchanged. The cache has room for `capacity` words before it grows.
+  /// A stemmer for `language`; when it has none or libstemmer lacks it,
+  /// words pass unchanged. The cache has room for `capacity` words before
+  /// it grows.
   init(language: Language, capacity: Int = 0) {
-    stemmer = sb_stemmer_new(language.snowballAlgorithm, "UTF_8")
+    stemmer = language.snowballAlgorithm.flatMap { sb_stemmer_new($0, "UTF_8") }
     cache.reserveCapacity(capacity)
   }
 

@@ -2,11 +2,14 @@
 enum StopWords {
   static let lists: [Language: Set<String>] = {
     var out: [Language: Set<String>] = [:]
-    for language in Language.allCases { out[language] = parse(bytes(for: language)) }
+    for language in Language.allCases {
+      if let bytes = bytes(for: language) { out[language] = parse(bytes) }
+    }
     return out
   }()
 
-  private static func bytes(for language: Language) -> [UInt8] {
+  /// The list's bytes; nil for the languages told by script, which have none.
+  private static func bytes(for language: Language) -> [UInt8]? {
     switch language {
     case .en: PackageResources.stopwords_en_txt
     case .de: PackageResources.stopwords_de_txt
@@ -16,6 +19,7 @@ enum StopWords {
     case .pt: PackageResources.stopwords_pt_txt
     case .nl: PackageResources.stopwords_nl_txt
     case .ru: PackageResources.stopwords_ru_txt
+    case .zh, .ja, .ko: nil
     }
   }
 

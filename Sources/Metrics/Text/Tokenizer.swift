@@ -135,4 +135,10 @@ extension Unicode.Scalar {
     default: false
     }
   }
+
+  /// Hiragana and katakana.
+  var isKana: Bool { (0x3040...0x30FF).contains(value) }
+
+  /// Hangul syllables.
+  var isHangul: Bool { (0xAC00...0xD7AF).contains(value) }
 }

@@ -1,16 +1,16 @@
 /// A scrape decoded to valid UTF-8 and split into lines.
 ///
-/// Decoding drops a leading byte-order mark and NUL bytes, replaces invalid
-/// UTF-8 with U+FFFD, and accepts LF, CRLF and CR line endings.
+/// Decoding (``TextEncoding``) reads UTF-8, UTF-16 and Windows-1252, drops a
+/// leading byte-order mark and NUL characters; lines end at LF, CRLF or CR.
 struct Page {
   /// Each line with leading and trailing whitespace (including NBSP) removed.
   var lines: [String]
+  /// The encoding the bytes were read in.
+  var encoding: TextEncoding
 
   init(bytes: some Collection<UInt8>) {
-    var raw = Array(bytes)
-    if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
-    if raw.contains(0) { raw.removeAll { $0 == 0 } }
-    let text = String(decoding: raw, as: UTF8.self)
+    let (text, encoding) = TextEncoding.decode(Array(bytes))
+    self.encoding = encoding
     self.lines = Page.split(text)
   }
 

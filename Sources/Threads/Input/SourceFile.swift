@@ -12,6 +12,8 @@ public enum SourceFile {
   public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Reason: Sendable, Equatable {
       case notFound, permissionDenied, isDirectory, tooLarge(limit: Int), other(errno: Int32)
+      /// Binary data: NUL or control bytes past ``TextEncoding/maxControlPercent``.
+      case notText
     }
     public var path: String
     public var reason: Reason
@@ -23,15 +25,17 @@ public enum SourceFile {
       case .isDirectory: return "\(path): is a directory, not a scrape file"
       case .tooLarge(let limit): return "\(path): larger than the limit of \(limit) bytes"
       case .other(let code): return "\(path): cannot read (\(String(cString: strerror(code))))"
+      case .notText: return "\(path): not a text scrape"
       }
     }
   }
 
-  /// Reads the whole file, or standard input when `path` is "-".
+  /// Reads the whole file, or standard input when `path` is "-", and checks
+  /// that it is text (``TextEncoding/isText(_:)``).
   /// - Parameters:
   ///   - path: a file path, or "-" for standard input.
   ///   - limit: the largest size accepted, in bytes.
-  /// - Throws: `ReadError` naming the path.
+  /// - Throws: `ReadError` naming the path; `.notText` for binary data.
   public static func read(_ path: String, limit: Int = Int.max) throws(ReadError) -> [UInt8] {
     let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { throw ReadError(path: path, reason: reason(errno)) }
@@ -56,6 +60,7 @@ public enum SourceFile {
       if bytes.count + n > limit { throw ReadError(path: path, reason: .tooLarge(limit: limit)) }
       bytes.append(contentsOf: chunk[0..<n])
     }
+    guard TextEncoding.isText(bytes) else { throw ReadError(path: path, reason: .notText) }
     return bytes
   }
 
