@@ -54,9 +54,13 @@ let package = Package(
         "Threads", "Metrics", "Batch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // Test fixtures of the project's own: a scrape corpus generator and an
+    // independent GraphML reader, so the tests need nothing outside the checkout.
+    .target(name: "TestSupport", path: "Tests/Support"),
     .testTarget(name: "ThreadsTests", dependencies: ["Threads"]),
-    .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Threads"], exclude: ["Snapshots"]),
-    .testTarget(name: "BatchTests", dependencies: ["Batch", "Metrics", "Threads"]),
+    .testTarget(
+      name: "MetricsTests", dependencies: ["Metrics", "Threads", "TestSupport"], exclude: ["Snapshots"]),
+    .testTarget(name: "BatchTests", dependencies: ["Batch", "Metrics", "Threads", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["Threads"]),
     .testTarget(
       name: "PropertyTests",

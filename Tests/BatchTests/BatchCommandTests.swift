@@ -54,7 +54,7 @@ import Testing
     #expect(run.status == 3, "\(run.stderr)")
     #expect(run.stderr.contains("batch: failed big.txt: 450000 bytes, over the limit of 100000 bytes"))
     #expect(run.stderr.contains("batch: failed locked.txt: permission denied"))
-    #expect(run.stderr.contains("batch: warning broken.txt: not valid UTF-8"))
+    #expect(run.stderr.contains("broken.txt:1: warning: not valid UTF-8"))
     let report = try Fixture.report(output)
     let failed = try #require(report["failed"] as? [[String: Any]])
     #expect(failed.compactMap { $0["path"] as? String } == ["big.txt", "locked.txt"])

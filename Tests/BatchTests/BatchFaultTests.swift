@@ -68,14 +68,14 @@ import Testing
     #expect(files["failed"] == 1)
   }
 
-  /// Outputs on a 1 MB tmpfs: the run fails with the system's reason and
+  /// Outputs on a 512 kB tmpfs: the run fails with the system's reason and
   /// leaves whole files only; with room again, a re-run finishes the job.
   @Test func fullDiskForTheOutputFolder() throws {
     let input = try Fixture.scratch("full-in")
-    try Fixture.generate(input, files: 40, seed: 102)
+    try Fixture.generate(input, files: 200, seed: 102)
     let expected = try reference(input, "full-ref")
     let output = try Fixture.scratch("full-out")
-    let mount = try Fixture.execute("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", output])
+    let mount = try Fixture.execute("/bin/mount", ["-t", "tmpfs", "-o", "size=512k", "tmpfs", output])
     try #require(mount.status == 0, "cannot mount a tmpfs (the test needs root): \(mount.stderr)")
     defer { _ = try? Fixture.execute("/bin/umount", ["-l", output]) }
 

@@ -245,3 +245,48 @@ struct EncodingCommandTests {
     #expect(try CLI.run(["parse", path, "--format", "json", "--strict"]).status == 1)
   }
 }
+
+@Suite("Writes and usage errors, every command")
+struct OutputFailureTests {
+  /// Runs `arguments` with standard output on /dev/full.
+  private func runToFullDisk(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+    let p = Process()
+    p.executableURL = CLI.binary
+    p.arguments = arguments
+    p.currentDirectoryURL = CLI.root
+    p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+    let err = Pipe()
+    p.standardError = err
+    try p.run()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: e, as: UTF8.self))
+  }
+
+  @Test(arguments: [
+    ["parse", "Samples/plain.txt"], ["parse", "Samples/plain.txt", "--format", "json"],
+    ["stats", "Samples/plain.txt"], ["stats", "Samples/plain.txt", "--format", "csv"],
+    ["drift", "Samples/plain.txt"], ["drift", "Samples/plain.txt", "--format", "csv"],
+    ["graph", "Samples/plain.txt"],
+  ])
+  func failedStandardOutputExitsOne(arguments: [String]) throws {
+    guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+    let r = try runToFullDisk(arguments)
+    #expect(r.status == 1, "\(arguments): \(r.stderr)")
+    #expect(r.stderr.contains("standard output"))
+  }
+
+  @Test func batchUsageErrorsExitTwoAsDocumented() throws {
+    #expect(try CLI.run(["batch", "-o", "/tmp/threadstat-nowhere"]).status == 2)
+    #expect(try CLI.run(["batch", "Samples", "--out", "/tmp/threadstat-nowhere", "--jobs", "0"]).status == 2)
+    #expect(try CLI.run(["stats"]).status == 64)
+  }
+
+  /// A name that a spreadsheet would run as a formula stays text in CSV.
+  @Test func statsCSVGuardsFormulas() throws {
+    let page = "Formula Night\n\nA short article about the river and the bridge.\n\n=HYPERLINK(\"x\")\n\nThe river bridge was closed again today.\n\nAnna Berg\n\nThe bridge needs paint, not closure.\n"
+    let r = try CLI.run(["stats", "-", "--format", "csv"], stdin: Data(page.utf8))
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(!r.stdout.split(separator: "\n").contains { $0.hasPrefix("=") })
+  }
+}

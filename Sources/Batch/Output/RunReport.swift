@@ -8,9 +8,14 @@ public struct RunReport: Sendable, Equatable, Codable {
     public var reason: String
   }
 
-  /// A scrape that was processed with a remark (for example, repaired encoding).
+  /// A finding about a processed scrape (the parser's diagnostics, for
+  /// example a converted encoding) or about the run's state.
   public struct Warning: Sendable, Equatable, Codable {
     public var path: String
+    /// The 1-based line of the scrape it is about; nil for the run's own findings.
+    public var line: Int?
+    /// "warning" or "note", as the parser grades its findings.
+    public var severity: String = "warning"
     public var message: String
   }
 

@@ -17,8 +17,10 @@ public enum BatchEvent: Sendable {
   case started(files: Int, bytes: Int)
   /// One scrape is done. `reason` explains a failure.
   case page(path: String, status: PageStatus, bytes: Int, reason: String?)
-  /// A scrape was processed but something about it deserves a look.
-  case warning(path: String, message: String)
+  /// A scrape was processed but something about it deserves a look:
+  /// `line` of the scrape (nil when not about one line), `severity`
+  /// "warning" or "note".
+  case warning(path: String, line: Int?, severity: String, message: String)
   /// A scrape stored earlier is gone; its results were dropped.
   case removed(path: String)
   /// The corpus outputs are being rebuilt from the `pages` stored pages.

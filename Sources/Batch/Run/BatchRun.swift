@@ -28,7 +28,8 @@ public struct BatchRun: Sendable {
     var status: PageStatus
     var bytes: Int
     var reason: String?
-    var warnings: [String]
+    /// The parser's findings about the page.
+    var warnings: [RunReport.Warning]
   }
 
   /// Runs the batch.
@@ -68,7 +69,7 @@ public struct BatchRun: Sendable {
     if try store.adopt(recordFormat: StoredPage.format) {
       let message = "results stored by another threadstat build; every page is processed again"
       report.warnings.append(.init(path: Self.databaseName, message: message))
-      onEvent(.warning(path: Self.databaseName, message: message))
+      onEvent(.warning(path: Self.databaseName, line: nil, severity: "warning", message: message))
     }
 
     let listing = try CorpusWalk.files(
@@ -101,7 +102,7 @@ public struct BatchRun: Sendable {
     report.new.sort(by: Self.byteOrder)
     report.changed.sort(by: Self.byteOrder)
     report.failed.sort { Self.byteOrder($0.path, $1.path) }
-    report.warnings.sort { Self.byteOrder($0.path, $1.path) }
+    report.warnings.sort { a, b in a.path != b.path ? Self.byteOrder(a.path, b.path) : (a.line ?? 0) < (b.line ?? 0) }
     report.durationSeconds = ((Posix.now() - clockStart) * 1000).rounded() / 1000
     let json = report.json()
     try files.write(json, to: Self.reportName, durable: true)
@@ -176,7 +177,9 @@ public struct BatchRun: Sendable {
         do throws(BatchError) {
           let outcome = try handle(scrapes[i], known: known[scrapes[i].relativePath], work: work, store: store)
           outcomes.withLock { $0.append(outcome) }
-          for warning in outcome.warnings { onEvent(.warning(path: outcome.path, message: warning)) }
+          for w in outcome.warnings {
+            onEvent(.warning(path: w.path, line: w.line, severity: w.severity, message: w.message))
+          }
           onEvent(.page(path: outcome.path, status: outcome.status, bytes: outcome.bytes, reason: outcome.reason))
         } catch {
           fatal.withLock { $0 = error }
@@ -223,8 +226,10 @@ public struct BatchRun: Sendable {
     try store.save(
       path: file.relativePath, hash: hash, size: bytes.count, outputs: result.outputs, page: result.page)
     let status: PageStatus = known == nil ? .new : (known?.hash == hash ? .unchanged : .changed)
-    return Outcome(
-      path: file.relativePath, status: status, bytes: bytes.count, reason: nil, warnings: result.warnings)
+    let warnings = result.diagnostics.map {
+      RunReport.Warning(path: file.relativePath, line: $0.line, severity: $0.severity.rawValue, message: $0.message)
+    }
+    return Outcome(path: file.relativePath, status: status, bytes: bytes.count, reason: nil, warnings: warnings)
   }
 
   private static func tooLarge(_ size: Int?, _ limit: Int) -> String {
@@ -267,7 +272,7 @@ extension RunReport {
         files.failed += 1
         failed.append(.init(path: outcome.path, reason: outcome.reason ?? "failed"))
       }
-      warnings += outcome.warnings.map { .init(path: outcome.path, message: $0) }
+      warnings += outcome.warnings
     }
   }
 }

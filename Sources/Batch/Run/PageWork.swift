@@ -9,7 +9,8 @@ struct PageWork {
     /// What the store keeps of the page.
     var page: StoredPage
     var outputs: [String]
-    var warnings: [String]
+    /// The parser's findings about the page, in line order.
+    var diagnostics: [ParseDiagnostic]
   }
 
   let options: BatchOptions
@@ -34,8 +35,6 @@ struct PageWork {
   /// Parses and measures `bytes`, writes the page's outputs atomically.
   /// - Throws: `BatchError` when an output cannot be written.
   func process(_ file: ScrapeFile, bytes: [UInt8]) throws(BatchError) -> Result {
-    var warnings: [String] = []
-    if let warning = TextEncoding.detect(bytes).warning { warnings.append(warning) }
     let discussion = Discussion(parsing: bytes, source: file.relativePath)
     let analysis = PageAnalysis(discussion)
     let names = outputNames(for: file)
@@ -43,7 +42,7 @@ struct PageWork {
     if options.commentLevel {
       try write(GraphMLDocument(CommentGraph(discussion, analysis: analysis)), to: names[1])
     }
-    return Result(page: StoredPage(discussion, analysis), outputs: names, warnings: warnings)
+    return Result(page: StoredPage(discussion, analysis), outputs: names, diagnostics: discussion.diagnostics)
   }
 
   /// Streams `document` into the output file `name`.

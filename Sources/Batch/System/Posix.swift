@@ -162,7 +162,8 @@ enum Posix {
 
   static func processID() -> Int32 { getpid() }
 
-  /// Seconds since the epoch with sub-second precision, for durations and rates.
+  /// Seconds on the monotonic clock (from an arbitrary start, not the epoch),
+  /// with sub-second precision: for durations and rates only.
   static func now() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)

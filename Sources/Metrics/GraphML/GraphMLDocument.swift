@@ -1,6 +1,8 @@
 /// A directed graph as GraphML for Gephi: typed keys, nodes and edges with
 /// synthetic ASCII ids, written in a fixed order so the same graph always
-/// gives the same bytes. See ../shared/gephi.md for the rules followed.
+/// gives the same bytes. Follows what Gephi's GraphML importer accepts:
+/// keys first, `for` node or edge, no NaN or infinity, no weight 0, label
+/// and weight keys by those names.
 public struct GraphMLDocument: Sendable {
   /// The `attr.type`s Gephi maps.
   enum ValueType: String, Sendable { case boolean, int, long, double, string }

@@ -67,8 +67,8 @@ final class BatchProgress: Sendable {
         s.doneBytes += bytes
         if status == .failed { line(&s, "batch: failed \(path): \(reason ?? "")", always: true) }
         tick(&s)
-      case .warning(let path, let message):
-        if !quiet { line(&s, "batch: warning \(path): \(message)") }
+      case .warning(let path, let line, let severity, let message):
+        if !quiet { self.line(&s, "\(path)\(line.map { ":\($0)" } ?? ""): \(severity): \(message)") }
       case .removed(let path):
         if !quiet { line(&s, "batch: removed \(path)") }
       case .rebuildingCorpus(let pages):

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -10,9 +11,6 @@ enum Fixture {
   static let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
-
-  /// The shared corpus generator, beside the checkout.
-  static let genScrapes = packageRoot + "/../shared/tools/gen-scrapes"
 
   /// The `threadstat` binary built next to this test bundle.
   static var binary: String {
@@ -55,11 +53,9 @@ enum Fixture {
     return result
   }
 
-  /// `files` scrapes made by gen-scrapes with `seed` in `folder`.
+  /// `files` scrapes made by the project's generator with `seed` in `folder`.
   static func generate(_ folder: String, files: Int, seed: Int) throws {
-    let run = try execute(
-      "/usr/bin/env", ["python3", genScrapes, "--out", folder, "--files", String(files), "--seed", String(seed)])
-    try #require(run.status == 0, "gen-scrapes failed: \(run.stderr)")
+    try ScrapeCorpus.write(to: folder, files: files, seed: seed)
   }
 
   /// A generated corpus folder and an empty output folder beside it.

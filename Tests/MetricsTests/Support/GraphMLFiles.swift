@@ -1,14 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// Golden files under Tests/MetricsTests/Snapshots and the shared GraphML checker.
+/// Golden files under Tests/MetricsTests/Snapshots and the GraphML read-back check.
 enum GraphMLFiles {
   static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent()
   static let snapshots = testsFolder.appendingPathComponent("Snapshots")
-  /// ../shared next to the checkout, as .ci/run expects it.
-  static let shared = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("shared")
 
   /// Set THREADSTAT_RECORD_SNAPSHOTS=1 to rewrite the golden files.
   static var recording: Bool { ProcessInfo.processInfo.environment["THREADSTAT_RECORD_SNAPSHOTS"] == "1" }
@@ -47,31 +45,19 @@ enum GraphMLFiles {
     return url
   }
 
-  /// Runs `check-graphml --require-all --strict` on the files, records an
-  /// issue with the checker's report unless every file passes, then removes
-  /// the files' temporary folders.
+  /// Reads every file back with the independent `GraphMLCheck`, records an
+  /// issue for each file that fails, then removes the files' temporary folders.
   static func expectValidAndRemove(_ files: [URL], sourceLocation: SourceLocation = #_sourceLocation) throws {
     defer {
       for folder in Set(files.map { $0.deletingLastPathComponent() }) {
         try? FileManager.default.removeItem(at: folder)
       }
     }
-    let tool = shared.appendingPathComponent("tools/check-graphml")
-    guard FileManager.default.isExecutableFile(atPath: tool.path) else {
-      Issue.record("GraphML checker not found at \(tool.path)", sourceLocation: sourceLocation)
-      return
+    for file in files {
+      let check = try GraphMLCheck(path: file.path)
+      #expect(
+        check.problems.isEmpty, "\(file.lastPathComponent): \(check.problems.joined(separator: "; "))",
+        sourceLocation: sourceLocation)
     }
-    let process = Process()
-    process.executableURL = tool
-    process.arguments = ["--require-all", "--strict"] + files.map(\.path)
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(
-      process.terminationStatus == 0,
-      "check-graphml failed:\n\(String(decoding: output, as: UTF8.self))", sourceLocation: sourceLocation)
   }
 }
