@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Batch
@@ -121,7 +122,7 @@ import Testing
     let expected1 = try Fixture.reproducibleOutputs(reference1)
     let expected2 = try Fixture.reproducibleOutputs(reference2)
 
-    var random = SplitMix(seed: 2026)
+    var random = SplitMix64(seed: 2026)
     for trial in 0..<6 {
       let output = try Fixture.scratch("kill-\(trial)")
       let incremental = trial % 2 == 1
@@ -164,19 +165,4 @@ import Testing
       #expect(text.split(separator: "\n").first?.contains(",") == true)
     }
   }
-}
-
-/// A small deterministic generator, so the kill points repeat from run to run.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  /// A value in [0.05, 0.95).
-  mutating func fraction() -> Double { 0.05 + 0.9 * Double(next() >> 11) / Double(1 << 53) }
 }

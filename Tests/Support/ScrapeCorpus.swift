@@ -146,12 +146,13 @@ public enum ScrapeCorpus {
   }
 }
 
-/// Steele, Lea and Flood's SplitMix64: a small, well-mixed, portable stream.
-struct SplitMix64 {
+/// Steele, Lea and Flood's SplitMix64: a small, well-mixed, portable stream,
+/// so generated pages and kill points repeat from run to run.
+public struct SplitMix64 {
   private var state: UInt64
-  init(seed: UInt64) { state = seed }
+  public init(seed: UInt64) { state = seed }
 
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -160,5 +161,8 @@ struct SplitMix64 {
   }
 
   /// A number in 0..<n.
-  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+  public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+  /// A value in [0.05, 0.95).
+  public mutating func fraction() -> Double { 0.05 + 0.9 * Double(next() >> 11) / Double(1 << 53) }
 }
