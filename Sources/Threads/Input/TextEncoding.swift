@@ -35,14 +35,9 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
     }
   }
 
-  /// The encoding `bytes` are read in.
-  /// - Complexity: O(n): the UTF-8 test validates the whole input.
-  public static func detect(_ bytes: [UInt8]) -> TextEncoding {
-    let hasNULs = bytes.contains(0)
-    if let (encoding, _) = utf16(bytes, hasNULs: hasNULs) { return encoding }
-    let body = utf8Body(bytes, hasNULs: hasNULs)
-    return (try? UTF8Span(validating: body.span)) == nil ? .windows1252 : .utf8
-  }
+  /// The encoding `bytes` are read in, as ``decode(_:)`` tells it.
+  /// - Complexity: O(n).
+  public static func detect(_ bytes: [UInt8]) -> TextEncoding { decode(bytes).encoding }
 
   /// Whether `bytes` look like text: at most ``maxControlPercent`` percent
   /// of the first ``sniffLength`` bytes (of UTF-16 text: code units) are
