@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(
       name: "MetricsTests", dependencies: ["Metrics", "Threads", "TestSupport"], exclude: ["Snapshots"]),
     .testTarget(name: "BatchTests", dependencies: ["Batch", "Metrics", "Threads", "TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["Threads"]),
+    .testTarget(name: "CLITests", dependencies: ["Threads", "TestSupport"]),
     .testTarget(
       name: "PropertyTests",
       dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Threads
 
@@ -119,6 +120,21 @@ import Threads
     let limited = DriftTerms(
       comments: TermCounts(["a": 3, "b": 1]), article: TermCounts(["a": 1, "b": 3, "c": 2]), limit: 1)
     #expect(limited.away.map(\.term) == ["c"])
+  }
+
+  /// The page path (terms scored on ids, the page's own counts as prior)
+  /// against the hand-worked page of `HandCorpus`: "fair" is 2 of the
+  /// comments' 21 terms and none of the article's 26.
+  @Test func pageDriftTermsHaveTheHandScores() throws {
+    let page = Discussion(parsing: Array(HandCorpus.bridge.utf8), source: "bridge.txt")
+    let terms = PageAnalysis(page, language: .en).drift.terms
+    let fair = try #require(terms.toward.first)
+    #expect(fair.term == "fair")
+    #expect((fair.focusCount, fair.referenceCount) == (2, 0))
+    #expect(abs(fair.delta - HandCorpus.fairOnBridge.delta) < 1e-9)
+    #expect(abs(fair.z - HandCorpus.fairOnBridge.z) < 1e-9)
+    let counts = PageAnalysis(page, language: .en)
+    #expect((counts.commentTerms.total, counts.articleTerms.total) == (21, 26))
   }
 
   @Test func termsMissingFromThePriorAreLeftOut() {

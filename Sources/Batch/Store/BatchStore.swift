@@ -30,9 +30,8 @@ final class BatchStore: Sendable {
     config.journalMode = .wal
     config.prepareDatabase { db in
       // Checkpoints (which fsync the log and the database) once per 64 MB of
-      // log rather than SQLite's 4 MB: with group commits of 32 pages a cold
-      // run of 20,000 pages made 269 of them (808 fsyncs, 3 s of waiting).
-      // What a commit guarantees is unchanged.
+      // log rather than SQLite's 4 MB, so a cold run over many pages waits on
+      // few of them. What a commit guarantees is unchanged.
       try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
     }
     do {
