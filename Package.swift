@@ -7,6 +7,7 @@ let package = Package(
     .executable(name: "threadstat", targets: ["threadstat"]),
     .library(name: "Threads", targets: ["Threads"]),
     .library(name: "Metrics", targets: ["Metrics"]),
+    .library(name: "Report", targets: ["Report"]),
     .library(name: "Batch", targets: ["Batch"]),
   ],
   dependencies: [
@@ -41,17 +42,19 @@ let package = Package(
         .embedInCode("Resources/stopwords-pt.txt"),
         .embedInCode("Resources/stopwords-ru.txt"),
       ]),
+    // The HTML report: summaries of pages drawn as inline SVG.
+    .target(name: "Report", dependencies: ["Threads", "Metrics"]),
     // The nightly run: incremental, crash-safe, state in SQLite.
     .target(
       name: "Batch",
       dependencies: [
-        "Threads", "Metrics",
+        "Threads", "Metrics", "Report",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     .executableTarget(
       name: "threadstat",
       dependencies: [
-        "Threads", "Metrics", "Batch",
+        "Threads", "Metrics", "Report", "Batch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Test fixtures of the project's own: a scrape corpus generator and an
@@ -61,6 +64,7 @@ let package = Package(
     .testTarget(
       name: "MetricsTests", dependencies: ["Metrics", "Threads", "TestSupport"], exclude: ["Snapshots"]),
     .testTarget(name: "BatchTests", dependencies: ["Batch", "Metrics", "Threads", "TestSupport"]),
+    .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "Threads", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["Threads", "TestSupport"]),
     .testTarget(
       name: "PropertyTests",

@@ -9,7 +9,7 @@ import Synchronization
 
 /// Writing a file all at once or not at all: a temporary file in the same
 /// folder, flushed to disk, then renamed over the target.
-enum AtomicFile {
+public enum AtomicFile {
   /// Makes temporary names unique among threads of this process.
   private static let counter = Atomic<Int>(0)
 
@@ -55,7 +55,28 @@ enum AtomicFile {
     }
   }
 
+  /// Writes `bytes` to `path` all at once or not at all (see `replace`).
+  /// - Throws: ``GraphMLError`` naming `path`.
+  public static func write(_ bytes: [UInt8], toFile path: String) throws(GraphMLError) {
+    try replace(path) { fd throws(GraphMLError) in
+      var done = 0
+      while done < bytes.count {
+        let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + done, $0.count - done) }
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw failure(path, "cannot write")
+        }
+        done += n
+      }
+    }
+  }
+
   private static func failure(_ path: String, _ what: String) -> GraphMLError {
     GraphMLError("\(path): \(what) (\(String(cString: strerror(errno))))")
   }
+}
+
+/// `write(2)`, outside `AtomicFile` whose own `write` would shadow it.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+  write(fd, buffer, count)
 }
