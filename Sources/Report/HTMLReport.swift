@@ -17,8 +17,10 @@ public enum HTMLReport {
   /// Diagnostic lines listed; the rest are counted.
   public static let diagnosticRows = 500
 
-  /// The report of `summary` under the heading `title`.
-  public static func render(_ summary: ReportSummary, title: String) -> String {
+  /// The report of `summary` under the heading `title`; with `corpus`, a
+  /// section on the whole corpus comes first and `summary` is read as the
+  /// run's own pages.
+  public static func render(_ summary: ReportSummary, title: String, corpus: CorpusFigures? = nil) -> String {
     var m = Markup()
     m.raw("<!DOCTYPE html>\n")
     m.element("html", ["xmlns": "http://www.w3.org/1999/xhtml", "lang": "en", "xml:lang": "en"]) { m in
@@ -33,9 +35,10 @@ public enum HTMLReport {
       m.element("body") { m in
         m.element("header") { m in
           m.element("h1", text: title)
+          if corpus != nil { m.element("p", text: "The pages of this run (new and changed), then the whole corpus.") }
           overview(&m, summary)
           m.element("nav") { m in
-            for (id, name) in [
+            for (id, name) in (corpus == nil ? [] : [("corpus", "Corpus")]) + [
               ("drift", "Drift"), ("authors", "Authors"), ("terms", "Terms"), ("threads", "Threads"),
               ("pages", "Pages"), ("diagnostics", "Diagnostics"),
             ] {
@@ -44,6 +47,7 @@ public enum HTMLReport {
           }
         }
         m.element("main") { m in
+          if let corpus { self.corpus(&m, corpus) }
           drift(&m, summary)
           authors(&m, summary)
           terms(&m, summary)
@@ -111,18 +115,8 @@ public enum HTMLReport {
     section(&m, "authors", "Who wrote the discussion") { m in
       let authors = s.authorsByComments
       let named = authors.reduce(0) { $0 + $1.comments }
-      m.element("p") { m in
-        m.text("\(authors.count) named authors wrote \(named) of the \(s.comments) comments. ")
-        if let top = s.topTenthShare, let gini = s.gini {
-          m.text("The top 10% of authors wrote \(NumberText.fixed(top * 100, 1))% of the named comments; the Gini coefficient of comments per author is \(NumberText.fixed(gini, 3)) (0: all wrote as much; toward 1: one wrote nearly all).")
-        }
-      }
-      let byComments = authors.prefix(authorBars).map {
-        (label: $0.name, value: Double($0.comments), note: "\($0.comments) (\(NumberText.fixed(s.graph.share(of: $0) * 100, 1))%)")
-      }
-      m.element("h3", text: "Top authors by comments (share of all comments)")
-      Charts.bars(&m, id: "authors-comments", Array(byComments), title: "Top authors by comments",
-        description: byComments.isEmpty ? "No named author." : byComments.map { "\($0.label): \($0.note)" }.joined(separator: "; ") + ".")
+      concentration(&m, s.concentration, authors: authors.count, named: named, comments: s.comments)
+      commentBars(&m, id: "authors-comments", authors.prefix(authorBars)) { s.graph.share(of: $0) }
       let words = authors.reduce(0) { $0 + $1.words }
       let byWords = authors.sorted { $0.words != $1.words ? $0.words > $1.words : $0.key < $1.key }.prefix(authorBars).map {
         (label: $0.name, value: Double($0.words), note: "\($0.words) (\(percent($0.words, of: words)))")
@@ -140,6 +134,56 @@ public enum HTMLReport {
         }
       }
     }
+  }
+
+  /// The whole corpus, from figures summed elsewhere.
+  private static func corpus(_ m: inout Markup, _ c: CorpusFigures) {
+    section(&m, "corpus", "The whole corpus") { m in
+      m.element("dl", ["class": "figures"]) { m in
+        for (term, value) in [("pages", c.pages), ("comments", c.comments), ("named authors", c.authors)] {
+          m.element("div") { m in
+            m.element("dt", text: term)
+            m.element("dd", text: String(value))
+          }
+        }
+      }
+      concentration(&m, c.concentration, authors: c.authors, named: nil, comments: c.comments)
+      commentBars(&m, id: "corpus-authors", c.topAuthors[...]) { c.share(of: $0) }
+      table(&m, class: "numbers", caption: "Corpus authors by comments (first \(c.topAuthors.count) of \(c.authors))",
+        header: ["author", "comments", "share", "words", "pages"]) { m in
+        for a in c.topAuthors {
+          row(&m, [a.name, String(a.comments), NumberText.fixed(c.share(of: a)), String(a.words), String(a.articles)])
+        }
+      }
+      m.element("h3", text: "Words the corpus drifted toward (right) and away from (left)")
+      Charts.terms(&m, id: "corpus-terms", c.terms, title: "Corpus drift terms")
+    }
+  }
+
+  /// The sentence on how concentrated the authors are.
+  private static func concentration(_ m: inout Markup, _ c: Concentration?, authors: Int, named: Int?, comments: Int) {
+    m.element("p") { m in
+      if let named {
+        m.text("\(authors) named authors wrote \(named) of the \(comments) comments. ")
+      } else {
+        m.text("\(authors) named authors. ")
+      }
+      if let c {
+        m.text("The top 10% of authors wrote \(NumberText.fixed(c.topTenthShare * 100, 1))% of the named comments; the Gini coefficient of comments per author is \(NumberText.fixed(c.gini, 3)) (0: all wrote as much; toward 1: one wrote nearly all).")
+      }
+    }
+  }
+
+  /// Bars of the authors' comments, each with its share.
+  private static func commentBars(
+    _ m: inout Markup, id: String, _ authors: ArraySlice<AuthorStats>, share: (AuthorStats) -> Double
+  ) {
+    let bars = authors.map {
+      (label: $0.name, value: Double($0.comments), note: "\($0.comments) (\(NumberText.fixed(share($0) * 100, 1))%)")
+    }
+    m.element("h3", text: "Top authors by comments (share of all comments)")
+    Charts.bars(&m, id: id, bars, title: "Top authors by comments",
+      description: bars.isEmpty ? "No named author." : bars.map { "\($0.label): \($0.note)" }.joined(separator: "; ") + ".")
   }
 
   private static func terms(_ m: inout Markup, _ s: ReportSummary) {

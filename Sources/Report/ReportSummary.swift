@@ -129,26 +129,9 @@ public struct ReportSummary: Sendable {
     graph.authors.values.sorted { $0.comments != $1.comments ? $0.comments > $1.comments : $0.key < $1.key }
   }
 
-  /// The share of the named authors' comments written by the top tenth of
-  /// them (at least one author); nil without authors.
-  public var topTenthShare: Double? {
-    let counts = authorsByComments.map(\.comments)
-    let total = counts.reduce(0, +)
-    guard total > 0 else { return nil }
-    let top = max(1, (counts.count + 9) / 10)
-    return Double(counts.prefix(top).reduce(0, +)) / Double(total)
-  }
-
-  /// The Gini coefficient of comments per named author: 0 when all wrote
-  /// as much, toward 1 when one wrote nearly all; nil without authors.
-  public var gini: Double? {
-    let counts = graph.authors.values.map(\.comments).sorted()
-    let total = counts.reduce(0, +)
-    guard total > 0 else { return nil }
-    let n = Double(counts.count)
-    var weighted = 0.0
-    for (i, c) in counts.enumerated() { weighted += Double(i + 1) * Double(c) }
-    return 2 * weighted / (n * Double(total)) - (n + 1) / n
+  /// How concentrated the named authors' comments are; nil without authors.
+  public var concentration: Concentration? {
+    Concentration(counts: graph.authors.values.map(\.comments))
   }
 
   /// The terms the comments drifted toward and away from, all pages'

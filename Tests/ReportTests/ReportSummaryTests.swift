@@ -38,18 +38,22 @@ struct ReportSummaryTests {
   }
 
   @Test("concentration: top-tenth share and Gini of comments per author")
-  func concentration() {
+  func concentration() throws {
     // Ten authors: one wrote 10, nine wrote 1 each (19 comments).
     let d = page([10, 1, 1, 1, 1, 1, 1, 1, 1, 1], source: "a.txt")
     var s = ReportSummary()
     s.add(d, PageAnalysis(d))
-    try? #require(s.graph.authors.count == 10)
+    try #require(s.graph.authors.count == 10)
     #expect(s.comments == 19)
     // The top tenth is one author: 10 of 19.
-    #expect(abs((s.topTenthShare ?? -1) - 10.0 / 19.0) < 1e-12)
+    let c = try #require(s.concentration)
+    #expect(abs(c.topTenthShare - 10.0 / 19.0) < 1e-12)
     // Sorted 1 x 9, 10: sum (i+1)c = 45 + 100 = 145; G = 2*145/(10*19) - 11/10.
-    #expect(abs((s.gini ?? -1) - (290.0 / 190.0 - 1.1)) < 1e-12)
-    #expect(ReportSummary().gini == nil && ReportSummary().topTenthShare == nil)
+    #expect(abs(c.gini - (290.0 / 190.0 - 1.1)) < 1e-12)
+    #expect(ReportSummary().concentration == nil)
+    // All equal: no concentration; the top tenth of 20 equal authors wrote a tenth.
+    let equal = try #require(Concentration(counts: Array(repeating: 3, count: 20)))
+    #expect(abs(equal.gini) < 1e-12 && abs(equal.topTenthShare - 0.1) < 1e-12)
   }
 
   @Test("pages merge in order; only the largest trees are kept, largest first")

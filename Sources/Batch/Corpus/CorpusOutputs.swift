@@ -1,5 +1,6 @@
 import GRDB
 import Metrics
+import Report
 import Threads
 
 /// The corpus outputs, rebuilt from the store alone (never by re-reading
@@ -18,9 +19,11 @@ struct CorpusOutputs {
   static let termsTable = "terms.csv"
   /// Authors across all pages, one node per page's article.
   static let corpusGraph = "corpus.graphml"
-  static let all = [corpusGraph, pagesTable, authorsTable, termsTable]
+  /// The HTML report of the run's pages and the corpus.
+  static let report = "report.html"
+  static let all = [corpusGraph, pagesTable, authorsTable, termsTable, report]
   /// Changes whenever the corpus outputs' format does, so a new version rebuilds them.
-  static let formatVersion = "corpus-v5"
+  static let formatVersion = "corpus-v6"
   /// The setting holding the digest of the pages the current corpus outputs were built from.
   static let digestSetting = "corpus-digest"
   /// How many corpus drift terms `terms.csv` lists each way.
@@ -34,17 +37,27 @@ struct CorpusOutputs {
   /// Whether every corpus output is present.
   func present() -> Bool { Self.all.allSatisfy { files.exists($0) } }
 
-  /// Rebuilds and writes every corpus output.
-  func write() throws(BatchError) {
+  /// Rebuilds and writes every corpus output; `report.html` shows `night`
+  /// (the run's pages) beside the corpus figures gathered on the way.
+  func write(night: ReportSummary) throws(BatchError) {
+    var figures = CorpusFigures()
     try store.aggregate { db in
       try CorpusTables.create(db)
       try writePages(db)
       let commentCount = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(comments), 0) FROM page") ?? 0
-      try writeAuthors(db, commentCount: commentCount)
-      try writeTerms(db)
+      figures.pages = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM page") ?? 0
+      figures.comments = commentCount
+      try writeAuthors(db, commentCount: commentCount) { figures.add(author: $0) }
+      figures.finish()
+      let terms = try writeTerms(db)
+      figures.terms = DriftTerms(
+        toward: Array(terms.toward.prefix(ReportSummary.termLimit)),
+        away: Array(terms.away.prefix(ReportSummary.termLimit)))
       try writeGraph(db, commentCount: commentCount)
       try CorpusTables.drop(db)
     }
+    let html = HTMLReport.render(night, title: "threadstat batch: this run and the corpus", corpus: figures)
+    try files.write(Array(html.utf8), to: Self.report, durable: true)
   }
 
   /// Writes `name` through `body`, which may also fail with database errors.
@@ -92,13 +105,16 @@ struct CorpusOutputs {
 
   /// `authors.csv`: one row per named author, by normalised name in byte
   /// order; also fills `corpus_author` for the graph.
-  private func writeAuthors(_ db: Database, commentCount: Int) throws(BatchError) {
+  private func writeAuthors(
+    _ db: Database, commentCount: Int, _ each: (AuthorStats) -> Void
+  ) throws(BatchError) {
     try output(Self.authorsTable) { fd in
       var table = CSVTable(header: [
         "author", "key", "pages", "comments", "share", "words", "truncated", "replies_sent",
         "replies_received", "partners", "first_date", "last_date", "mean_drift",
       ])
       try CorpusTables.foldAuthors(db) { a in
+        each(a)
         table.append([
           .text(a.name), .text(a.key), .integer(a.articles), .integer(a.comments),
           .decimal(a.share(ofComments: commentCount)), .integer(a.words),
@@ -114,7 +130,9 @@ struct CorpusOutputs {
 
   /// `terms.csv`: the corpus drift terms, comments of all pages against
   /// their articles, the whole corpus as the prior, from the kept totals.
-  private func writeTerms(_ db: Database) throws(BatchError) {
+  /// - Returns: the terms, for the report.
+  private func writeTerms(_ db: Database) throws(BatchError) -> DriftTerms {
+    var written = DriftTerms(toward: [], away: [])
     try output(Self.termsTable) { fd in
       var comments: [String: Int] = [:]
       var articles: [String: Int] = [:]
@@ -126,6 +144,7 @@ struct CorpusOutputs {
       }
       let terms = DriftTerms(
         comments: TermCounts(comments), article: TermCounts(articles), limit: Self.termLimit)
+      written = terms
       var table = CSVTable(header: [
         "direction", "rank", "term", "z", "delta", "comment_count", "article_count",
       ])
@@ -139,6 +158,7 @@ struct CorpusOutputs {
       }
       try drain(&table, to: fd, Self.termsTable, final: true)
     }
+    return written
   }
 
   /// `corpus.graphml`, streamed through libxml2 into the file: articles in

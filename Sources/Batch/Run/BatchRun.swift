@@ -1,4 +1,5 @@
 import Dispatch
+import Report
 import Synchronization
 import Threads
 
@@ -78,8 +79,10 @@ public struct BatchRun: Sendable {
     let known = try store.known()
     onEvent(.started(files: scrapes.count, bytes: scrapes.reduce(0) { $0 + $1.size }))
 
+    let night = NightReport()
     let outcomes = try process(
-      scrapes, known: known, store: store, files: files, onEvent: onEvent, stopRequested: stopRequested)
+      scrapes, known: known, store: store, files: files, night: night, onEvent: onEvent,
+      stopRequested: stopRequested)
     if stopRequested() {
       let done = outcomes.count { $0.status != .failed }
       throw BatchError(
@@ -96,7 +99,7 @@ public struct BatchRun: Sendable {
 
     report.removed = try dropGone(known: known, listing: listing, store: store, files: files, onEvent: onEvent)
     report.files.removed = report.removed.count
-    report.corpusRebuilt = try refreshCorpus(store: store, files: files, onEvent: onEvent)
+    report.corpusRebuilt = try refreshCorpus(store: store, files: files, night: night.summary(), onEvent: onEvent)
     onEvent(.corpus(rebuilt: report.corpusRebuilt))
 
     report.new.sort(by: Self.byteOrder)
@@ -144,7 +147,7 @@ public struct BatchRun: Sendable {
   /// from exactly the stored pages (same paths, same hashes).
   /// - Returns: whether they were rebuilt.
   private func refreshCorpus(
-    store: BatchStore, files: AtomicFile, onEvent: @Sendable (BatchEvent) -> Void
+    store: BatchStore, files: AtomicFile, night: ReportSummary, onEvent: @Sendable (BatchEvent) -> Void
   ) throws(BatchError) -> Bool {
     let corpus = CorpusOutputs(store: store, files: files)
     let digest = try store.contentDigest(salt: CorpusOutputs.formatVersion)
@@ -154,17 +157,18 @@ public struct BatchRun: Sendable {
     let flushed = DispatchGroup()
     DispatchQueue.global().async(group: flushed) { Posix.syncFileSystems() }
     onEvent(.rebuildingCorpus(pages: try store.pageCount()))
-    try corpus.write()
+    try corpus.write(night: night)
     flushed.wait()
     try store.setSetting(CorpusOutputs.digestSetting, digest)
     return true
   }
 
   /// Hashes every scrape and processes the new and changed ones on
-  /// `options.jobs` threads; each thread holds one page at a time.
+  /// `options.jobs` threads; each thread holds one page at a time, and hands
+  /// its summary to `night`.
   private func process(
     _ scrapes: [ScrapeFile], known: [String: BatchStore.Known], store: BatchStore,
-    files: AtomicFile, onEvent: @Sendable (BatchEvent) -> Void, stopRequested: @Sendable () -> Bool
+    files: AtomicFile, night: NightReport, onEvent: @Sendable (BatchEvent) -> Void, stopRequested: @Sendable () -> Bool
   ) throws(BatchError) -> [Outcome] {
     let next = Atomic<Int>(0)
     let outcomes = Mutex<[Outcome]>([])
@@ -175,7 +179,9 @@ public struct BatchRun: Sendable {
         let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
         guard i < scrapes.count else { return }
         do throws(BatchError) {
-          let outcome = try handle(scrapes[i], known: known[scrapes[i].relativePath], work: work, store: store)
+          let (outcome, summary) = try handle(
+            scrapes[i], known: known[scrapes[i].relativePath], work: work, store: store)
+          night.deliver(i, summary)
           outcomes.withLock { $0.append(outcome) }
           for w in outcome.warnings {
             onEvent(.warning(path: w.path, line: w.line, severity: w.severity, message: w.message))
@@ -197,12 +203,13 @@ public struct BatchRun: Sendable {
 
   /// Reads and hashes one scrape; processes and records it unless the store
   /// already holds these bytes and its outputs are in place.
+  /// - Returns: the outcome, and the page's report summary when it was processed.
   /// - Throws: only store failures, which end the run.
   private func handle(
     _ file: ScrapeFile, known: BatchStore.Known?, work: PageWork, store: BatchStore
-  ) throws(BatchError) -> Outcome {
-    func failed(_ reason: String) -> Outcome {
-      Outcome(path: file.relativePath, status: .failed, bytes: file.size, reason: reason, warnings: [])
+  ) throws(BatchError) -> (Outcome, ReportSummary?) {
+    func failed(_ reason: String) -> (Outcome, ReportSummary?) {
+      (Outcome(path: file.relativePath, status: .failed, bytes: file.size, reason: reason, warnings: []), nil)
     }
     if file.size > options.maxPageBytes {
       return failed(Self.tooLarge(file.size, options.maxPageBytes))
@@ -216,7 +223,7 @@ public struct BatchRun: Sendable {
     if let known, known.hash == hash, work.outputNames(for: file).allSatisfy({ known.outputs.contains($0) }),
       known.outputs.allSatisfy(work.files.exists)
     {
-      return Outcome(path: file.relativePath, status: .unchanged, bytes: bytes.count, reason: nil, warnings: [])
+      return (Outcome(path: file.relativePath, status: .unchanged, bytes: bytes.count, reason: nil, warnings: []), nil)
     }
     let result: PageWork.Result
     do { result = try work.process(file, bytes: bytes) } catch { return failed(error.message) }
@@ -229,7 +236,8 @@ public struct BatchRun: Sendable {
     let warnings = result.diagnostics.map {
       RunReport.Warning(path: file.relativePath, line: $0.line, severity: $0.severity.rawValue, message: $0.message)
     }
-    return Outcome(path: file.relativePath, status: status, bytes: bytes.count, reason: nil, warnings: warnings)
+    let outcome = Outcome(path: file.relativePath, status: status, bytes: bytes.count, reason: nil, warnings: warnings)
+    return (outcome, result.summary)
   }
 
   private static func tooLarge(_ size: Int?, _ limit: Int) -> String {

@@ -1,4 +1,5 @@
 import Metrics
+import Report
 import Threads
 
 /// Processing of one scrape whose bytes are in hand: parse, measure, write its
@@ -11,6 +12,8 @@ struct PageWork {
     var outputs: [String]
     /// The parser's findings about the page, in line order.
     var diagnostics: [ParseDiagnostic]
+    /// What the night's report shows of the page.
+    var summary: ReportSummary
   }
 
   let options: BatchOptions
@@ -42,7 +45,9 @@ struct PageWork {
     if options.commentLevel {
       try write(GraphMLDocument(CommentGraph(discussion, analysis: analysis)), to: names[1])
     }
-    return Result(page: StoredPage(discussion, analysis), outputs: names, diagnostics: discussion.diagnostics)
+    return Result(
+      page: StoredPage(discussion, analysis), outputs: names, diagnostics: discussion.diagnostics,
+      summary: ReportSummary(discussion, analysis))
   }
 
   /// Streams `document` into the output file `name`.

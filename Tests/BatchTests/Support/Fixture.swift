@@ -98,7 +98,8 @@ enum Fixture {
   /// path: every output but the run's own report, the state and the lock.
   static func reproducibleOutputs(_ folder: String) throws -> [String: Data] {
     var result: [String: Data] = [:]
-    let skip: Set<String> = ["report.json", ".lock", "threadstat.sqlite", "threadstat.sqlite-wal", "threadstat.sqlite-shm"]
+    // The run's reports (report.json, report.html) describe the run itself.
+    let skip: Set<String> = ["report.json", "report.html", ".lock", "threadstat.sqlite", "threadstat.sqlite-wal", "threadstat.sqlite-shm"]
     guard let walker = FileManager.default.enumerator(atPath: folder) else { return result }
     while let relative = walker.nextObject() as? String {
       if skip.contains(relative) || relative.hasPrefix(".tmp") { continue }
