@@ -13,7 +13,7 @@ public enum HTMLReport {
   /// Authors listed in the table.
   public static let authorRows = 50
   /// Pages listed in the page table; the rest are counted.
-  public static let pageRows = 500
+  public static let pageRows = ReportSummary.pagesKept
   /// Diagnostic lines listed; the rest are counted.
   public static let diagnosticRows = 500
 
@@ -38,8 +38,9 @@ public enum HTMLReport {
           if corpus != nil { m.element("p", text: "The pages of this run (new and changed), then the whole corpus.") }
           overview(&m, summary)
           m.element("nav") { m in
-            for (id, name) in (corpus == nil ? [] : [("corpus", "Corpus")]) + [
-              ("drift", "Drift"), ("authors", "Authors"), ("terms", "Terms"), ("threads", "Threads"),
+            for (id, name) in (corpus == nil ? [] : [("corpus", "Corpus")]) + [("drift", "Drift")]
+              + (summary.hasAuthors ? [("authors", "Authors")] : []) + [
+              ("terms", "Terms"), ("threads", "Threads"),
               ("pages", "Pages"), ("diagnostics", "Diagnostics"),
             ] {
               m.element("a", ["href": "#\(id)"], text: name)
@@ -49,7 +50,7 @@ public enum HTMLReport {
         m.element("main") { m in
           if let corpus { self.corpus(&m, corpus) }
           drift(&m, summary)
-          authors(&m, summary)
+          if summary.hasAuthors { authors(&m, summary) }
           terms(&m, summary)
           threads(&m, summary)
           pages(&m, summary)
@@ -70,10 +71,10 @@ public enum HTMLReport {
     let replies = s.evidence.total
     let named = s.graph.authors.count
     m.element("dl", ["class": "figures"]) { m in
-      for (term, value) in [
-        ("pages", String(s.pages.count)), ("comments", String(s.comments)), ("named authors", String(named)),
+      let authors = s.hasAuthors ? [("named authors", String(named))] : []
+      for (term, value) in [("pages", String(s.pageCount)), ("comments", String(s.comments))] + authors + [
         ("replies", String(replies)), ("truncated", percent(s.truncated, of: s.comments)),
-        ("pages with warnings", String(s.pages.count { !$0.diagnostics.isEmpty })),
+        ("pages to check", String(s.flaggedCount)),
       ] {
         m.element("div") { m in
           m.element("dt", text: term)
@@ -242,7 +243,7 @@ public enum HTMLReport {
   private static func pages(_ m: inout Markup, _ s: ReportSummary) {
     section(&m, "pages", "Pages") { m in
       let shown = s.pages.prefix(pageRows)
-      table(&m, class: "numbers", caption: s.pages.count > pageRows ? "The first \(pageRows) of \(s.pages.count) pages" : "\(s.pages.count) pages",
+      table(&m, class: "numbers", caption: s.pageCount > shown.count ? "The first \(shown.count) of \(s.pageCount) pages" : "\(s.pageCount) pages",
         header: ["page", "layout", "comments", "authors", "replies", "truncated", "depth", "mean drift", "warnings"]) { m in
         for p in shown {
           row(&m, [
@@ -256,12 +257,12 @@ public enum HTMLReport {
 
   private static func diagnostics(_ m: inout Markup, _ s: ReportSummary) {
     section(&m, "diagnostics", "What the parser warned about") { m in
-      let flagged = s.pages.filter { !$0.diagnostics.isEmpty || $0.comments == 0 }
+      let flagged = s.flagged
       guard !flagged.isEmpty else {
         m.element("p", text: "No warnings: every page was read without doubt.")
         return
       }
-      m.element("p", text: "\(flagged.count) of \(s.pages.count) pages gave the parser doubts; their figures deserve a look at the page itself.")
+      m.element("p", text: "\(s.flaggedCount) of \(s.pageCount) pages gave the parser doubts; their figures deserve a look at the page itself.")
       var listed = 0
       var left = 0
       m.element("ul", ["class": "diagnostics"]) { m in
@@ -280,7 +281,10 @@ public enum HTMLReport {
           }
         }
       }
-      if left > 0 { m.element("p", text: "\(left) more not listed.") }
+      let unlisted = s.flaggedCount - flagged.count
+      if left > 0 || unlisted > 0 {
+        m.element("p", text: "\(left) more findings and \(unlisted) more pages not listed.")
+      }
     }
   }
 

@@ -42,10 +42,23 @@ public struct ReportSummary: Sendable {
   public static let shapesKept = 12
   /// Terms shown each way.
   public static let termLimit = 15
+  /// Page rows kept, in order, and flagged pages kept: memory stays bounded
+  /// however many pages are summed.
+  public static let pagesKept = 500
 
+  /// All pages summed.
+  public private(set) var pageCount = 0
+  /// The first ``pagesKept`` pages.
   public private(set) var pages: [PageRow] = []
-  /// Authors across pages, as `threadstat stats` merges them.
+  /// Pages the parser had doubts about (warnings, or no comment found).
+  public private(set) var flaggedCount = 0
+  /// The first ``pagesKept`` of them.
+  public private(set) var flagged: [PageRow] = []
+  /// Authors across pages, as `threadstat stats` merges them; empty when
+  /// the summary was made without authors.
   public private(set) var graph = AuthorGraph()
+  /// Whether authors are summed (see `init(_:_:authors:)`).
+  public private(set) var hasAuthors = true
   public private(set) var byDepth = DriftDistribution(buckets: depthBuckets)
   public private(set) var byPosition = DriftDistribution(buckets: positionBuckets)
   public private(set) var evidence = EvidenceMix()
@@ -59,9 +72,10 @@ public struct ReportSummary: Sendable {
 
   public init() {}
 
-  /// The summary of one page.
+  /// The summary of one page; without `authors` its author graph is left
+  /// out, so a summary of millions of pages holds no per-author state.
   /// - Complexity: O(n) in the page's comments and terms.
-  public init(_ discussion: Discussion, _ analysis: PageAnalysis) {
+  public init(_ discussion: Discussion, _ analysis: PageAnalysis, authors: Bool = true) {
     let drifts = analysis.drift.comments
     let depths = discussion.depths
     let n = discussion.comments.count
@@ -81,14 +95,19 @@ public struct ReportSummary: Sendable {
     }
     truncated = discussion.comments.count { $0.truncated }
     comments = n
-    pages = [
-      PageRow(
-        source: discussion.source, title: discussion.article.title, layout: discussion.layout.rawValue,
-        comments: n, authors: analysis.graph.authors.count, truncated: truncated,
-        replies: discussion.comments.count { $0.parent != nil }, maxDepth: depths.max() ?? 0,
-        meanDrift: scored > 0 ? driftSum / Double(scored) : nil, diagnostics: discussion.diagnostics)
-    ]
-    graph = analysis.graph
+    let row = PageRow(
+      source: discussion.source, title: discussion.article.title, layout: discussion.layout.rawValue,
+      comments: n, authors: analysis.graph.authors.count, truncated: truncated,
+      replies: discussion.comments.count { $0.parent != nil }, maxDepth: depths.max() ?? 0,
+      meanDrift: scored > 0 ? driftSum / Double(scored) : nil, diagnostics: discussion.diagnostics)
+    pageCount = 1
+    pages = [row]
+    if n == 0 || !discussion.diagnostics.isEmpty {
+      flaggedCount = 1
+      flagged = [row]
+    }
+    hasAuthors = authors
+    if authors { graph = analysis.graph }
     commentTerms = analysis.commentTerms
     articleTerms = analysis.articleTerms
     termWords = analysis.termWords
@@ -105,7 +124,11 @@ public struct ReportSummary: Sendable {
   /// `stats` run depends on the order of its files.
   /// - Complexity: O(size of `other`).
   public mutating func merge(_ other: ReportSummary) {
-    pages += other.pages
+    if pageCount == 0 { hasAuthors = other.hasAuthors }
+    pageCount += other.pageCount
+    pages += other.pages.prefix(Self.pagesKept - pages.count)
+    flaggedCount += other.flaggedCount
+    flagged += other.flagged.prefix(Self.pagesKept - flagged.count)
     graph.merge(other.graph)
     byDepth.merge(other.byDepth)
     byPosition.merge(other.byPosition)

@@ -72,4 +72,21 @@ struct ReportSummaryTests {
     // Among equals the earlier page comes first.
     #expect(s.shapes.prefix(3).map(\.source) == ["p4.txt", "p9.txt", "p14.txt"])
   }
+
+  @Test("page rows and flagged pages are kept up to a bound, counted beyond it")
+  func bounded() {
+    var s = ReportSummary()
+    let n = ReportSummary.pagesKept + 7
+    for i in 0..<n {
+      // Every third page has no comment section: flagged.
+      let d = i % 3 == 0 ? Discussion(parsing: Array("Just an article.\n".utf8), source: "e\(i).txt") : page([1], source: "p\(i).txt")
+      s.merge(ReportSummary(d, PageAnalysis(d), authors: false))
+    }
+    #expect(s.pageCount == n)
+    #expect(s.pages.count == ReportSummary.pagesKept)
+    #expect(s.pages.last?.source == "p\(ReportSummary.pagesKept - 1).txt")
+    #expect(s.flaggedCount == (n + 2) / 3)
+    #expect(s.flagged.allSatisfy { $0.comments == 0 })
+    #expect(!s.hasAuthors && s.graph.authors.isEmpty)
+  }
 }

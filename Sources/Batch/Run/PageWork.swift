@@ -12,7 +12,8 @@ struct PageWork {
     var outputs: [String]
     /// The parser's findings about the page, in line order.
     var diagnostics: [ParseDiagnostic]
-    /// What the night's report shows of the page.
+    /// What the night's report shows of the page (its authors are in the
+    /// corpus section, summed by the store).
     var summary: ReportSummary
   }
 
@@ -47,7 +48,7 @@ struct PageWork {
     }
     return Result(
       page: StoredPage(discussion, analysis), outputs: names, diagnostics: discussion.diagnostics,
-      summary: ReportSummary(discussion, analysis))
+      summary: ReportSummary(discussion, analysis, authors: false))
   }
 
   /// Streams `document` into the output file `name`.

@@ -49,10 +49,10 @@ extension Threadstat {
     }
 
     private func defaultTitle(_ summary: ReportSummary) -> String {
-      if summary.pages.count == 1, let page = summary.pages.first {
+      if summary.pageCount == 1, let page = summary.pages.first {
         return "threadstat report: " + (page.title.isEmpty ? page.source : page.title)
       }
-      return "threadstat report: \(summary.pages.count) pages"
+      return "threadstat report: \(summary.pageCount) pages"
     }
   }
 }
