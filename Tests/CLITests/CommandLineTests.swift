@@ -217,7 +217,7 @@ struct EncodingCommandTests {
     var paths = [page.path]
     if FileManager.default.isReadableFile(atPath: "/usr/bin/ls") { paths.append("/usr/bin/ls") }
     for path in paths {
-      for command in ["parse", "stats", "graph", "drift"] {
+      for command in ["parse", "stats", "graph", "drift", "report"] {
         let r = try CLI.run([command, path])
         #expect(r.status == 1, "\(command) \(path)")
         #expect(r.stdout.isEmpty, "\(command) \(path)")
@@ -267,7 +267,7 @@ struct OutputFailureTests {
     ["parse", "Samples/plain.txt"], ["parse", "Samples/plain.txt", "--format", "json"],
     ["stats", "Samples/plain.txt"], ["stats", "Samples/plain.txt", "--format", "csv"],
     ["drift", "Samples/plain.txt"], ["drift", "Samples/plain.txt", "--format", "csv"],
-    ["graph", "Samples/plain.txt"],
+    ["graph", "Samples/plain.txt"], ["report", "Samples/plain.txt"],
   ])
   func failedStandardOutputExitsOne(arguments: [String]) throws {
     guard FileManager.default.fileExists(atPath: "/dev/full") else { return }

@@ -124,4 +124,26 @@ struct ReportCommandTests {
     // The page table lists the first 500 pages and says how many there are.
     #expect(try report.table("The first 500 of 1000 pages").count == 500)
   }
+
+  @Test("an unreadable input or an output folder that is not there: one line, exit 1, no file left")
+  func failures() throws {
+    let dir = try CLI.scratch("report-fail")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("r.html")
+    let missing = try CLI.run(["report", "Samples/plain.txt", "no-such-page.txt", "-o", out.path])
+    #expect(missing.status == 1)
+    #expect(missing.stderr.split(separator: "\n").last == "Error: no-such-page.txt: no such file")
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+    let nowhere = dir.appendingPathComponent("absent/r.html").path
+    let r = try CLI.run(["report", "Samples/plain.txt", "-o", nowhere])
+    #expect(r.status == 1)
+    #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains(nowhere))
+    // Standard input reads like the file.
+    let piped = try CLI.run(["report", "-", "--title", "t"], stdin: try Data(contentsOf: CLI.root.appendingPathComponent("Samples/plain.txt")))
+    let file = try CLI.run(["report", "Samples/plain.txt", "--title", "t"])
+    #expect(piped.status == 0 && !piped.stdout.isEmpty)
+    #expect(piped.stdout == file.stdout)
+    // And the same input gives the same bytes.
+    #expect(try CLI.run(["report", "Samples/plain.txt", "--title", "t"]).stdout == file.stdout)
+  }
 }
