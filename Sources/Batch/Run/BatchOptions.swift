@@ -1,3 +1,4 @@
+import Metrics
 import Threads
 
 /// What one `threadstat batch` run is asked to do.
@@ -17,6 +18,9 @@ public struct BatchOptions: Sendable {
   /// Discard the state database and the per-page outputs first, and rebuild
   /// them from the scrapes (for a damaged or lost database).
   public var rebuild: Bool
+  /// Replace author names by these keyed pseudonyms in every output; pages
+  /// stored under another key (or none) are processed again.
+  public var pseudonyms: Pseudonyms?
 
   /// The default page size limit: 64 MB.
   public static let defaultMaxPageBytes = 64 << 20
@@ -26,7 +30,7 @@ public struct BatchOptions: Sendable {
   public init(
     input: String, output: String, filter: GlobFilter = GlobFilter(),
     maxPageBytes: Int = BatchOptions.defaultMaxPageBytes, commentLevel: Bool = false,
-    jobs: Int = BatchOptions.defaultJobs, rebuild: Bool = false
+    jobs: Int = BatchOptions.defaultJobs, rebuild: Bool = false, pseudonyms: Pseudonyms? = nil
   ) {
     self.input = input
     self.output = output
@@ -35,5 +39,12 @@ public struct BatchOptions: Sendable {
     self.commentLevel = commentLevel
     self.jobs = max(1, jobs)
     self.rebuild = rebuild
+    self.pseudonyms = pseudonyms
+  }
+
+  /// The stored form of pages made with these options: the store's format,
+  /// and the key's fingerprint when names are pseudonymised.
+  var recordFormat: String {
+    StoredPage.format + (pseudonyms.map { "/pseudonyms-" + $0.fingerprint } ?? "")
   }
 }

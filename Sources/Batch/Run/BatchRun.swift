@@ -67,8 +67,8 @@ public struct BatchRun: Sendable {
       run: 0, input: options.input, output: options.output, started: Posix.wallClock(),
       durationSeconds: 0)
     report.run = try store.beginRun(started: report.started)
-    if try store.adopt(recordFormat: StoredPage.format) {
-      let message = "results stored by another threadstat build; every page is processed again"
+    if try store.adopt(recordFormat: options.recordFormat) {
+      let message = "results stored by another threadstat build or pseudonym key; every page is processed again"
       report.warnings.append(.init(path: Self.databaseName, message: message))
       onEvent(.warning(path: Self.databaseName, line: nil, severity: "warning", message: message))
     }
@@ -150,7 +150,8 @@ public struct BatchRun: Sendable {
     store: BatchStore, files: AtomicFile, night: ReportSummary, onEvent: @Sendable (BatchEvent) -> Void
   ) throws(BatchError) -> Bool {
     let corpus = CorpusOutputs(store: store, files: files)
-    let digest = try store.contentDigest(salt: CorpusOutputs.formatVersion)
+    // Pages stored under another key give other outputs from the same scrapes.
+    let digest = try store.contentDigest(salt: CorpusOutputs.formatVersion + "/" + options.recordFormat)
     if try store.setting(CorpusOutputs.digestSetting) == digest, corpus.present() { return false }
     // Page outputs were renamed without fsync; they are flushed (beside the
     // rebuild, which writes its own outputs durably) before the corpus counts as done.

@@ -39,7 +39,8 @@ struct PageWork {
   /// Parses and measures `bytes`, writes the page's outputs atomically.
   /// - Throws: `BatchError` when an output cannot be written.
   func process(_ file: ScrapeFile, bytes: [UInt8]) throws(BatchError) -> Result {
-    let discussion = Discussion(parsing: bytes, source: file.relativePath)
+    let parsed = Discussion(parsing: bytes, source: file.relativePath)
+    let discussion = options.pseudonyms?.apply(to: parsed) ?? parsed
     let analysis = PageAnalysis(discussion)
     let names = outputNames(for: file)
     try write(GraphMLDocument(analysis.graph), to: names[0])

@@ -31,6 +31,12 @@ public enum JSON {
 }
 
 extension Discussion {
+  /// ``json()`` on one line (JSON Lines): its line breaks are all between
+  /// values, since strings escape theirs.
+  public func jsonLine() -> String {
+    String(decoding: json().utf8.filter { $0 != 0x0A }, as: UTF8.self)
+  }
+
   /// The `threadstat parse --format json` contract (see README), one object,
   /// keys in contract order, plus `author_inferred` and `date_text` on comments.
   public func json() -> String {

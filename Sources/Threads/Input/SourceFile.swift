@@ -35,8 +35,9 @@ public enum SourceFile {
   /// - Parameters:
   ///   - path: a file path, or "-" for standard input.
   ///   - limit: the largest size accepted, in bytes.
+  ///   - text: refuse binary data (off for a key file).
   /// - Throws: `ReadError` naming the path; `.notText` for binary data.
-  public static func read(_ path: String, limit: Int = Int.max) throws(ReadError) -> [UInt8] {
+  public static func read(_ path: String, limit: Int = Int.max, text: Bool = true) throws(ReadError) -> [UInt8] {
     let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { throw ReadError(path: path, reason: reason(errno)) }
     defer { if fd != 0 { close(fd) } }
@@ -60,7 +61,7 @@ public enum SourceFile {
       if bytes.count + n > limit { throw ReadError(path: path, reason: .tooLarge(limit: limit)) }
       bytes.append(contentsOf: chunk[0..<n])
     }
-    guard TextEncoding.isText(bytes) else { throw ReadError(path: path, reason: .notText) }
+    guard !text || TextEncoding.isText(bytes) else { throw ReadError(path: path, reason: .notText) }
     return bytes
   }
 

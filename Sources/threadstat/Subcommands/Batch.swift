@@ -43,6 +43,8 @@ extension Threadstat {
     @Flag(help: "Print nothing but failures and errors.")
     var quiet = false
 
+    @OptionGroup var privacy: PrivacyOptions
+
     enum GraphLevel: String, ExpressibleByArgument, CaseIterable {
       case author, comment
     }
@@ -55,7 +57,8 @@ extension Threadstat {
     func run() throws {
       let options = BatchOptions(
         input: input, output: out, filter: GlobFilter(include: include, exclude: exclude),
-        maxPageBytes: maxPageBytes, commentLevel: level.contains(.comment), jobs: jobs, rebuild: rebuild)
+        maxPageBytes: maxPageBytes, commentLevel: level.contains(.comment), jobs: jobs, rebuild: rebuild,
+        pseudonyms: try privacy.pseudonyms())
       let progress = BatchProgress(quiet: quiet, terminal: BatchProgress.stderrIsTerminal)
       let report: RunReport
       StopSignal.install()

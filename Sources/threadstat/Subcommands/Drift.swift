@@ -28,11 +28,13 @@ extension Threadstat {
     @Argument(help: "The scrape file, or - for standard input.")
     var file: String
 
+    @OptionGroup var privacy: PrivacyOptions
+
     @Option(help: "text, json or csv (per-comment rows only).")
     var format: Format = .text
 
     func run() throws {
-      try PageInputs.forEach([file], show)
+      try PageInputs.forEach([file], pseudonyms: try privacy.pseudonyms(), show)
     }
 
     private func show(_ discussion: Discussion, _ analysis: PageAnalysis) {

@@ -40,6 +40,8 @@ extension Threadstat {
     @Argument(help: "Scrape files, or - for standard input.")
     var files: [String]
 
+    @OptionGroup var privacy: PrivacyOptions
+
     @Option(help: "author: who replies to whom; comment: the comment trees.")
     var level: Level = .author
 
@@ -49,7 +51,7 @@ extension Threadstat {
     func run() throws {
       var authors = AuthorGraph()
       var comments = CommentGraph()
-      try PageInputs.forEach(files) { discussion, analysis in
+      try PageInputs.forEach(files, pseudonyms: try privacy.pseudonyms()) { discussion, analysis in
         switch level {
         case .author: authors.merge(analysis.graph)
         case .comment: comments.append(discussion, analysis: analysis)

@@ -30,6 +30,8 @@ extension Threadstat {
     @Argument(help: "Scrape files, or - for standard input.")
     var files: [String]
 
+    @OptionGroup var privacy: PrivacyOptions
+
     @Option(name: .shortAndLong, help: "Write here instead of standard output.")
     var output: String?
 
@@ -38,7 +40,7 @@ extension Threadstat {
 
     func run() throws {
       var summary = ReportSummary()
-      try PageInputs.forEach(files) { summary.add($0, $1) }
+      try PageInputs.forEach(files, pseudonyms: try privacy.pseudonyms()) { summary.add($0, $1) }
       let heading = title ?? defaultTitle(summary)
       let bytes = Array(HTMLReport.render(summary, title: heading).utf8)
       if let output {

@@ -30,6 +30,8 @@ extension Threadstat {
     @Argument(help: "Scrape files, or - for standard input.")
     var files: [String]
 
+    @OptionGroup var privacy: PrivacyOptions
+
     @Option(help: "table (aligned for a terminal), csv or json.")
     var format: Format = .table
 
@@ -38,7 +40,7 @@ extension Threadstat {
 
     func run() throws {
       var graph = AuthorGraph()
-      try PageInputs.forEach(files) { graph.merge($1.graph) }
+      try PageInputs.forEach(files, pseudonyms: try privacy.pseudonyms()) { graph.merge($1.graph) }
       let authors = sorted(Array(graph.authors.values))
       switch format {
       case .table:
