@@ -71,6 +71,14 @@ public enum AtomicFile {
     }
   }
 
+  /// Creates the folder `path` unless it exists.
+  /// - Throws: ``GraphMLError`` naming `path`.
+  public static func makeFolder(_ path: String) throws(GraphMLError) {
+    var info = stat()
+    if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
+    guard mkdir(path, 0o777) == 0 else { throw failure(path, "cannot create the folder") }
+  }
+
   private static func failure(_ path: String, _ what: String) -> GraphMLError {
     GraphMLError("\(path): \(what) (\(String(cString: strerror(errno))))")
   }

@@ -27,14 +27,24 @@ extension Threadstat {
         The same input always gives the same bytes. With -o the file appears whole
         or not at all; a name ending in .gz is gzip-compressed (Gephi opens it).
 
+        --format csv writes the same graph as two tables into the folder given
+        with -o: nodes.csv (Id,Label,...) and edges.csv (Source,Target,Type,
+        Weight,...), the headers of Gephi's spreadsheet import, for R, pandas
+        and spreadsheets.
+
         Examples:
           threadstat graph scrape.txt > replies.graphml
           threadstat graph night/*.txt -o corpus.graphml.gz
           threadstat graph scrape.txt --level comment -o tree.graphml
+          threadstat graph night/*.txt --format csv -o tables/
         """)
 
     enum Level: String, ExpressibleByArgument, CaseIterable {
       case author, comment
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case graphml, csv
     }
 
     @Argument(help: "Scrape files, or - for standard input.")
@@ -45,8 +55,17 @@ extension Threadstat {
     @Option(help: "author: who replies to whom; comment: the comment trees.")
     var level: Level = .author
 
-    @Option(name: .shortAndLong, help: "Write here instead of standard output (.gz compresses).")
+    @Option(help: "graphml (one file) or csv (nodes.csv and edges.csv in the -o folder).")
+    var format: Format = .graphml
+
+    @Option(name: .shortAndLong, help: "Write here instead of standard output (.gz compresses); the folder for --format csv.")
     var output: String?
+
+    func validate() throws {
+      if format == .csv, output == nil {
+        throw ValidationError("--format csv writes two files: give the folder with -o")
+      }
+    }
 
     func run() throws {
       var authors = AuthorGraph()
@@ -58,7 +77,12 @@ extension Threadstat {
         }
       }
       let document = level == .author ? GraphMLDocument(authors) : GraphMLDocument(comments)
-      if let output {
+      if format == .csv, let output {
+        let tables = GraphTables(document)
+        try AtomicFile.makeFolder(output)
+        try AtomicFile.write(tables.nodes, toFile: output + "/" + GraphTables.nodesName)
+        try AtomicFile.write(tables.edges, toFile: output + "/" + GraphTables.edgesName)
+      } else if let output {
         try document.write(toFile: output)
       } else {
         // Streamed to the descriptor as libxml2 serialises: no copy of the whole document.
