@@ -106,6 +106,27 @@ public struct GraphMLDocument: Sendable {
   }
 }
 
+extension GraphMLDocument {
+  /// The graph as dynamic GEXF 1.3 (Gephi's timeline), UTF-8 bytes.
+  /// - Throws: ``GraphMLError`` when libxml2 fails.
+  public func gexfBytes() throws(GraphMLError) -> [UInt8] {
+    try GraphMLWriter.renderGEXF(self)
+  }
+
+  /// Writes the GEXF to `path` atomically (".gz" compresses).
+  /// - Throws: ``GraphMLError`` naming the path.
+  public func writeGEXF(toFile path: String) throws(GraphMLError) {
+    try AtomicFile.replace(path) { fd throws(GraphMLError) in try writeGEXF(to: fd, path: path) }
+  }
+
+  /// Writes the GEXF into the open file `fd` as it is serialised; `fd` stays open.
+  public func writeGEXF(to fd: Int32, path: String) throws(GraphMLError) {
+    let writer = try GraphMLWriter(fd: fd, gzip: path.hasSuffix(".gz"), path: path)
+    try writer.writeGEXF(self)
+    try writer.finishGEXF()
+  }
+}
+
 /// Why GraphML could not be produced or written.
 public struct GraphMLError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What went wrong, naming the file when there is one.

@@ -27,6 +27,11 @@ extension Threadstat {
         The same input always gives the same bytes. With -o the file appears whole
         or not at all; a name ending in .gz is gzip-compressed (Gephi opens it).
 
+        --format gexf writes GEXF 1.3 for Gephi's timeline (Timeline > play): each
+        comment, author and article starts on its date (an author on their first
+        comment) and stays; a reply edge starts with its comment, or between
+        authors once both are present. Same attributes as the GraphML.
+
         --format csv writes the same graph as two tables into the folder given
         with -o: nodes.csv (Id,Label,...) and edges.csv (Source,Target,Type,
         Weight,...), the headers of Gephi's spreadsheet import, for R, pandas
@@ -36,6 +41,7 @@ extension Threadstat {
           threadstat graph scrape.txt > replies.graphml
           threadstat graph night/*.txt -o corpus.graphml.gz
           threadstat graph scrape.txt --level comment -o tree.graphml
+          threadstat graph scrape.txt --level comment --format gexf -o thread.gexf
           threadstat graph night/*.txt --format csv -o tables/
         """)
 
@@ -44,7 +50,7 @@ extension Threadstat {
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-      case graphml, csv
+      case graphml, gexf, csv
     }
 
     @Argument(help: "Scrape files, or - for standard input.")
@@ -55,7 +61,7 @@ extension Threadstat {
     @Option(help: "author: who replies to whom; comment: the comment trees.")
     var level: Level = .author
 
-    @Option(help: "graphml (one file) or csv (nodes.csv and edges.csv in the -o folder).")
+    @Option(help: "graphml, gexf (GEXF 1.3 with dates for Gephi's timeline) or csv (nodes.csv and edges.csv in the -o folder).")
     var format: Format = .graphml
 
     @Option(name: .shortAndLong, help: "Write here instead of standard output (.gz compresses); the folder for --format csv.")
@@ -82,6 +88,12 @@ extension Threadstat {
         try AtomicFile.makeFolder(output)
         try AtomicFile.write(tables.nodes, toFile: output + "/" + GraphTables.nodesName)
         try AtomicFile.write(tables.edges, toFile: output + "/" + GraphTables.edgesName)
+      } else if format == .gexf {
+        if let output {
+          try document.writeGEXF(toFile: output)
+        } else {
+          try document.writeGEXF(to: STDOUT_FILENO, path: "standard output")
+        }
       } else if let output {
         try document.write(toFile: output)
       } else {
