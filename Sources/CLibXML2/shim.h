@@ -6,6 +6,7 @@
 #include <libxml/xmlwriter.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/HTMLparser.h>
 /* zlib for .graphml.gz written to a file descriptor (libxml2 itself links it). */
 #include <zlib.h>
 /* xmlFree is a global function pointer; Swift 6 rejects touching it directly. */

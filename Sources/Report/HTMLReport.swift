@@ -206,11 +206,12 @@ public enum HTMLReport {
   private static func threads(_ m: inout Markup, _ s: ReportSummary) {
     section(&m, "threads", "Thread shapes") { m in
       let e = s.evidence
-      m.element("p", text: "How each reply link was found: a reply marker printed by the site, an @mention of an earlier author, a quote of an earlier comment, or the page's structure alone (indentation, order). \(percent(s.truncated, of: s.comments)) of the comments are cut short on the page (\"Read more\").")
+      m.element("p", text: "How each reply link was found: a reply marker printed by the site, an @mention of an earlier author, a quote of an earlier comment, the nesting of a saved page's markup or an export file, or the page's layout alone (indentation, order). \(percent(s.truncated, of: s.comments)) of the comments are cut short on the page (\"Read more\").")
       m.element("h3", text: "Reply evidence")
       Charts.split(&m, id: "evidence", [
         (label: "marker", count: e.counts[.marker] ?? 0), (label: "mention", count: e.counts[.mention] ?? 0),
-        (label: "quote", count: e.counts[.quote] ?? 0), (label: "structure", count: e.other),
+        (label: "quote", count: e.counts[.quote] ?? 0), (label: "markup", count: e.counts[.structure] ?? 0),
+        (label: "position", count: e.other),
       ], title: "Reply evidence")
       guard !s.shapes.isEmpty else {
         m.element("p", text: "No page has comments.")
@@ -329,8 +330,8 @@ public enum HTMLReport {
 
   /// Colours for light mode, then dark; system fonts only.
   private static let style = """
-    :root{color-scheme:light dark;--fg:#1f2328;--bg:#ffffff;--muted:#59636e;--grid:#d8dee4;--bar:#2f6fb0;--bar2:#c2571a;--band:rgba(47,111,176,.22);--p0:#2f6fb0;--p1:#c2571a;--p2:#4d9a4a;--p3:#8c8c8c;--q0:#2f6fb0;--q1:#7fa9d6;--q2:#e0c36a;--q3:#e48a4b;--q4:#b83c1f;--qn:#c9ced4}
-    @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--grid:#30363d;--bar:#5b9be0;--bar2:#e5834d;--band:rgba(91,155,224,.28);--p0:#5b9be0;--p1:#e5834d;--p2:#6cc068;--p3:#8b949e;--q0:#5b9be0;--q1:#8fb9e6;--q2:#d8bb5e;--q3:#e5834d;--q4:#f0603c;--qn:#3d444d}}
+    :root{color-scheme:light dark;--fg:#1f2328;--bg:#ffffff;--muted:#59636e;--grid:#d8dee4;--bar:#2f6fb0;--bar2:#c2571a;--band:rgba(47,111,176,.22);--p0:#2f6fb0;--p1:#c2571a;--p2:#4d9a4a;--p3:#7b5ea7;--p4:#8c8c8c;--q0:#2f6fb0;--q1:#7fa9d6;--q2:#e0c36a;--q3:#e48a4b;--q4:#b83c1f;--qn:#c9ced4}
+    @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--grid:#30363d;--bar:#5b9be0;--bar2:#e5834d;--band:rgba(91,155,224,.28);--p0:#5b9be0;--p1:#e5834d;--p2:#6cc068;--p3:#a48bd0;--p4:#8b949e;--q0:#5b9be0;--q1:#8fb9e6;--q2:#d8bb5e;--q3:#e5834d;--q4:#f0603c;--qn:#3d444d}}
     body{margin:0 auto;max-width:960px;padding:1rem 1.25rem 3rem;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--fg);background:var(--bg)}
     h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:1px solid var(--grid);padding-bottom:.2rem}
     nav a{margin-right:1rem;color:var(--bar)}a{color:var(--bar)}
@@ -338,7 +339,7 @@ public enum HTMLReport {
     svg.chart{display:block;width:100%;height:auto;margin:.75rem 0}
     svg text{fill:var(--fg);font-family:inherit}.tick{font-size:11px;fill:var(--muted)}.axis{font-size:12px}.label{font-size:12px}
     .grid{stroke:var(--grid);stroke-width:1}.axisline{stroke:var(--muted);stroke-width:1}.band{fill:var(--band);stroke:none}.line{fill:none;stroke:var(--bar);stroke-width:2}.dot{fill:var(--bar)}
-    .bar{fill:var(--bar)}.bar2{fill:var(--bar2)}.part0{fill:var(--p0)}.part1{fill:var(--p1)}.part2{fill:var(--p2)}.part3{fill:var(--p3)}
+    .bar{fill:var(--bar)}.bar2{fill:var(--bar2)}.part0{fill:var(--p0)}.part1{fill:var(--p1)}.part2{fill:var(--p2)}.part3{fill:var(--p3)}.part4{fill:var(--p4)}
     .q0{fill:var(--q0);background:var(--q0)}.q1{fill:var(--q1);background:var(--q1)}.q2{fill:var(--q2);background:var(--q2)}.q3{fill:var(--q3);background:var(--q3)}.q4{fill:var(--q4);background:var(--q4)}.qn{fill:var(--qn);background:var(--qn)}
     .swatch{display:inline-block;width:.8rem;height:.8rem;vertical-align:middle}.legend{font-size:.85rem;color:var(--muted)}
     h3{font-size:1rem;margin:1.4rem 0 .2rem}.shapes{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:.5rem 1.5rem}

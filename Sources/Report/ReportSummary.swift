@@ -25,8 +25,8 @@ public struct ReportSummary: Sendable {
     public var diagnostics: [ParseDiagnostic]
   }
 
-  /// How the reply links were found: the marker, mention and quote counts,
-  /// and replies whose link rests on none of them.
+  /// How the reply links were found: by evidence (marker, mention, quote,
+  /// markup), and replies whose link rests on the layout alone.
   public struct EvidenceMix: Sendable, Equatable {
     public var counts: [ReplyEvidence: Int] = [:]
     public var other = 0

@@ -39,7 +39,7 @@ struct PageWork {
   /// Parses and measures `bytes`, writes the page's outputs atomically.
   /// - Throws: `BatchError` when an output cannot be written.
   func process(_ file: ScrapeFile, bytes: [UInt8]) throws(BatchError) -> Result {
-    let parsed = Discussion(parsing: bytes, source: file.relativePath)
+    let parsed = try Self.discussion(bytes, source: file.relativePath)
     let discussion = options.pseudonyms?.apply(to: parsed) ?? parsed
     let analysis = PageAnalysis(discussion)
     let names = outputNames(for: file)
@@ -50,6 +50,22 @@ struct PageWork {
     return Result(
       page: StoredPage(discussion, analysis), outputs: names, diagnostics: discussion.diagnostics,
       summary: ReportSummary(discussion, analysis, authors: false))
+  }
+
+  /// The page in `bytes`: a text scrape, a saved HTML page, or an export
+  /// file of one thread (an export of several is refused: one file is one
+  /// page in the store; split it, or read it with the other commands).
+  static func discussion(_ bytes: [UInt8], source: String) throws(BatchError) -> Discussion {
+    let structured: [Discussion]?
+    do { structured = try StructuredInput.discussions(bytes, source: source) } catch {
+      throw BatchError(.io, error.description)
+    }
+    guard let structured else { return Discussion(parsing: bytes, source: source) }
+    guard structured.count == 1, var page = structured.first else {
+      throw BatchError(.io, "an export of \(structured.count) threads; batch takes one thread per file (split it, or use parse, graph or stats)")
+    }
+    page.source = source
+    return page
   }
 
   /// Streams `document` into the output file `name`.

@@ -52,4 +52,6 @@ public enum ReplyEvidence: String, Sendable, Equatable, CaseIterable, Codable {
   case mention
   /// The body quotes an earlier comment.
   case quote
+  /// The page's markup or the export file nests the reply under its parent.
+  case structure
 }

@@ -89,4 +89,8 @@ public enum Layout: String, Sendable, Equatable, CaseIterable, Codable {
   case plain
   /// No comment section at all.
   case none
+  /// A Disqus export file (XML), read by its structure.
+  case disqusExport = "disqus-export"
+  /// A WordPress export file (WXR), read by its structure.
+  case wordpressExport = "wxr"
 }

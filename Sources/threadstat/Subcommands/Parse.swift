@@ -50,13 +50,18 @@ extension Threadstat {
       // the run there, with the error naming it.
       var warnings = 0
       for file in files {
-        let discussion = try PageInputs.read(file, pseudonyms: pseudonyms)
-        switch chosen {
-        case .json: print(discussion.json())
-        case .jsonl: print(discussion.jsonLine())
-        case .text: print(TreeRenderer.render(discussion), terminator: "")
+        let discussions = try PageInputs.read(file, pseudonyms: pseudonyms)
+        if discussions.count > 1, chosen == .json {
+          throw ValidationError("\(file) holds \(discussions.count) threads: use --format jsonl (one per line)")
         }
-        warnings += Diagnostics.report(discussion.diagnostics, file: file)
+        for discussion in discussions {
+          switch chosen {
+          case .json: print(discussion.json())
+          case .jsonl: print(discussion.jsonLine())
+          case .text: print(TreeRenderer.render(discussion), terminator: "")
+          }
+          warnings += Diagnostics.report(discussion.diagnostics, file: discussion.source)
+        }
       }
       if strict && warnings > 0 { throw ExitCode.failure }
     }

@@ -14,19 +14,24 @@ enum PageInputs {
     _ paths: [String], pseudonyms: Pseudonyms? = nil, _ body: (Discussion, PageAnalysis) throws -> Void
   ) throws {
     for path in paths {
-      let discussion = try read(path, pseudonyms: pseudonyms)
-      Diagnostics.report(discussion.diagnostics, file: path)
-      if discussion.comments.isEmpty {
-        Terminal.error("\(path == "-" ? "<stdin>" : path): note: no comments found")
+      for discussion in try read(path, pseudonyms: pseudonyms) {
+        let name = discussion.source
+        Diagnostics.report(discussion.diagnostics, file: name)
+        if discussion.comments.isEmpty {
+          Terminal.error("\(name == "-" ? "<stdin>" : name): note: no comments found")
+        }
+        try body(discussion, PageAnalysis(discussion))
       }
-      try body(discussion, PageAnalysis(discussion))
     }
   }
 
-  /// Parses the file at `path` (or standard input for "-"), with names
-  /// replaced when `pseudonyms` is given.
-  static func read(_ path: String, pseudonyms: Pseudonyms?) throws -> Discussion {
-    let discussion = Discussion(parsing: try SourceFile.read(path), source: path)
-    return pseudonyms?.apply(to: discussion) ?? discussion
+  /// Parses the file at `path` (or standard input for "-"): a text scrape,
+  /// a saved HTML page or an export file (one discussion per thread), with
+  /// names replaced when `pseudonyms` is given.
+  static func read(_ path: String, pseudonyms: Pseudonyms?) throws -> [Discussion] {
+    let bytes = try SourceFile.read(path)
+    let discussions = try StructuredInput.discussions(bytes, source: path) ?? [Discussion(parsing: bytes, source: path)]
+    guard let pseudonyms else { return discussions }
+    return discussions.map { pseudonyms.apply(to: $0) }
   }
 }

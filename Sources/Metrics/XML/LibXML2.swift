@@ -22,7 +22,7 @@ final class GraphMLWriter {
 
   /// libxml2 wants one `xmlInitParser()` before use from several threads;
   /// a static is initialised exactly once, thread-safely.
-  private static let initialized: Bool = {
+  static let initializeLibXML2: Bool = {
     xmlInitParser()
     return true
   }()
@@ -34,7 +34,7 @@ final class GraphMLWriter {
   /// the open file `fd`, gzip-compressed when `gzip`; `fd` is left open.
   /// `path` names the file in errors.
   init(fd: Int32? = nil, gzip: Bool = false, path: String = "GraphML") throws(GraphMLError) {
-    _ = Self.initialized
+    _ = Self.initializeLibXML2
     Self.silence()
     sink = try Sink(fd: fd, gzip: gzip, path: path)
     let context = Unmanaged.passUnretained(sink).toOpaque()
@@ -380,7 +380,7 @@ extension GraphMLDocument {
 extension GraphMLWriter {
   /// Reads GraphML written by ``render(_:)`` back through libxml2's parser.
   static func readBack(_ bytes: [UInt8]) throws(GraphMLError) -> GraphMLCounts {
-    _ = initialized
+    _ = initializeLibXML2
     guard !bytes.isEmpty else { throw GraphMLError("libxml2: GraphML is empty") }
     guard bytes.count < Int(Int32.max) else { throw GraphMLError("libxml2: document too large to read back") }
     let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
@@ -441,5 +441,106 @@ extension GraphMLWriter {
     guard let value = xmlGetProp(node, attribute) else { return nil }
     defer { CLibXML2_free(value) }
     return String(cString: value)
+  }
+}
+
+/// A parsed XML or HTML document as plain Swift values: elements with their
+/// qualified names ("wp:comment") and attributes, text and CDATA as text
+/// nodes. Entities are never expanded and nothing is fetched from the
+/// network; a DTD is not loaded. Built without recursion, so nesting depth
+/// costs no stack (libxml2 itself stops at its depth limit).
+public struct XMLTree: Sendable {
+  /// One element (`name` without "#") or a text node (`name` "#text").
+  public struct Node: Sendable {
+    public var name: String
+    public var attributes: [String: String] = [:]
+    /// Indices of the children in `nodes`, in document order.
+    public var children: [Int] = []
+    /// A text node's text.
+    public var text: String = ""
+  }
+
+  /// All nodes; the root element is `nodes[0]`.
+  public private(set) var nodes: [Node] = []
+
+  /// Parses `bytes` as XML; nil when they are not well-formed XML.
+  public static func xml(_ bytes: [UInt8]) -> XMLTree? {
+    _ = GraphMLWriter.initializeLibXML2
+    xmlSetStructuredErrorFunc(nil) { _, _ in }
+    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+    guard bytes.count < Int32.max else { return nil }
+    let doc = bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), nil, nil, options) }
+    }
+    guard let doc else { return nil }
+    defer { xmlFreeDoc(doc) }
+    return tree(doc)
+  }
+
+  /// Parses `bytes` as HTML, forgiving as a browser is; nil when libxml2
+  /// finds no document at all.
+  public static func html(_ bytes: [UInt8]) -> XMLTree? {
+    _ = GraphMLWriter.initializeLibXML2
+    xmlSetStructuredErrorFunc(nil) { _, _ in }
+    let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_RECOVER.rawValue)
+    guard bytes.count < Int32.max else { return nil }
+    let doc = bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options) }
+    }
+    guard let doc else { return nil }
+    defer { xmlFreeDoc(doc) }
+    return tree(doc)
+  }
+
+  /// Copies libxml2's tree below the root element, depth-first, iteratively.
+  private static func tree(_ doc: xmlDocPtr) -> XMLTree? {
+    guard let root = xmlDocGetRootElement(doc) else { return nil }
+    var out = XMLTree()
+    // (libxml2 node, index of its parent in `out.nodes`)
+    var stack: [(xmlNodePtr, Int)] = [(root, -1)]
+    while let (node, parent) = stack.popLast() {
+      let index = out.nodes.count
+      switch node.pointee.type {
+      case XML_ELEMENT_NODE:
+        var element = Node(name: qualifiedName(node))
+        var attribute = node.pointee.properties
+        while let a = attribute {
+          let name = qualifiedName(a.pointee.name, a.pointee.ns)
+          if let value = xmlNodeListGetString(doc, a.pointee.children, 1) {
+            element.attributes[name] = String(cString: value)
+            CLibXML2_free(value)
+          } else {
+            element.attributes[name] = ""
+          }
+          attribute = a.pointee.next
+        }
+        out.nodes.append(element)
+        var children: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let c = child {
+          children.append(c)
+          child = c.pointee.next
+        }
+        for c in children.reversed() { stack.append((c, index)) }
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+        guard let content = node.pointee.content else { continue }
+        out.nodes.append(Node(name: "#text", text: String(cString: content)))
+      default:
+        // Comments, processing instructions, entity references: skipped, never expanded.
+        continue
+      }
+      if parent >= 0 { out.nodes[parent].children.append(index) }
+    }
+    return out
+  }
+
+  private static func qualifiedName(_ node: xmlNodePtr) -> String {
+    qualifiedName(node.pointee.name, node.pointee.ns)
+  }
+
+  private static func qualifiedName(_ name: UnsafePointer<xmlChar>?, _ ns: xmlNsPtr?) -> String {
+    let local = name.map { String(cString: $0) } ?? ""
+    guard let prefix = ns?.pointee.prefix else { return local }
+    return String(cString: prefix) + ":" + local
   }
 }
