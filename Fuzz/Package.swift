@@ -19,6 +19,14 @@ let package = Package(
     .executableTarget(
       name: "FuzzParse",
       dependencies: [.product(name: "Threads", package: "threadstat"), "FuzzMain"]),
+    // Saved HTML pages and export files: bytes -> StructuredInput -> graphs.
+    .executableTarget(
+      name: "FuzzStructured",
+      dependencies: [
+        .product(name: "Threads", package: "threadstat"),
+        .product(name: "Metrics", package: "threadstat"),
+        "FuzzMain",
+      ]),
     // C: the entry point SwiftPM expects, handing over to libFuzzer's driver.
     .target(name: "FuzzMain"),
   ],

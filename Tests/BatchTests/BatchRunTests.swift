@@ -104,6 +104,9 @@ import Threads
     #expect(!merged.unknownAuthors.isEmpty)
     let corpus = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/corpus.graphml")))
     #expect(corpus == (try GraphMLDocument(merged).bytes()))
+    // edges.csv, aggregated in SQL, is the merged graph's edge table (graph --format csv).
+    let edges = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/edges.csv")))
+    #expect(edges == GraphTables(GraphMLDocument(merged)).edges)
     let authors = try String(contentsOfFile: output + "/authors.csv", encoding: .utf8)
     #expect(authors.split(separator: "\n").count == merged.authors.count + 1)
   }

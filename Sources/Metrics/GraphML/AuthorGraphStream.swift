@@ -14,7 +14,7 @@ public final class AuthorGraphStream {
     case unknown(Int)
 
     /// The GraphML id: `p1`, `a1`, `u1`...
-    var id: String {
+    public var id: String {
       switch self {
       case .article(let n): "p\(n)"
       case .author(let n): "a\(n)"
