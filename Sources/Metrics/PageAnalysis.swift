@@ -130,9 +130,23 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
     self.termWords = termWords
   }
 
-  /// Cosines to the article, the parent and the running centroid of earlier
-  /// comments. The centroid is kept as a dense sum with its squared norm
-  /// updated per comment, so the pass is linear in the number of terms.
+  /// How many comments closest to the article join its profile, and the
+  /// weight they share (each adds `profileWeight / profileComments` times its
+  /// unit vector). Chosen on `scripts/drift-eval`: see README, Drift.
+  static let profileComments = 5
+  static let profileWeight = 1.0
+
+  /// Cosines to the article profile, the parent and the running centroid of
+  /// earlier comments.
+  ///
+  /// The article profile is the article's vector plus those of the
+  /// ``profileComments`` comments most similar to the article (cosine above
+  /// 0; ties to the earlier comment), so that a comment answering in the
+  /// thread's words ("CBQ", "QNB" under "which bank?") is near the article
+  /// even when the article never uses them. A comment of the profile is
+  /// compared with the profile without its own vector. The centroid is kept
+  /// as a dense sum with its squared norm updated per comment, so the pass is
+  /// linear in the number of terms.
   private static func similarities(
     _ discussion: Discussion, space: TFIDFSpace, vectors: TFIDFSpace.Vectors
   ) -> [CommentDrift] {
@@ -141,6 +155,26 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
     var articleDense = [Double](repeating: 0, count: dimension)
     vectors.add(0, to: &articleDense)
     let articleIsEmpty = vectors.isEmpty(0)
+    let profileShare = profileWeight / Double(profileComments)
+    var inProfile = [Bool](repeating: false, count: discussion.comments.count)
+    var profileNormSquared = 1.0
+    if !articleIsEmpty {
+      // The closest comments, kept sorted best first: O(n * profileComments).
+      var best: [(similarity: Double, index: Int)] = []
+      for i in discussion.comments.indices where !vectors.isEmpty(i + 1) {
+        let s = vectors.dot(i + 1, dense: articleDense)
+        guard s > 0, best.count < profileComments || s > best[best.count - 1].similarity else { continue }
+        var at = best.count
+        while at > 0, best[at - 1].similarity < s { at -= 1 }
+        best.insert((s, i), at: at)
+        if best.count > profileComments { best.removeLast() }
+      }
+      for (_, i) in best {
+        inProfile[i] = true
+        for k in vectors.entries(i + 1) { articleDense[Int(k.id)] += profileShare * k.weight }
+      }
+      profileNormSquared = articleDense.reduce(0) { $0 + $1 * $1 }
+    }
     var centroid = [Double](repeating: 0, count: dimension)
     var centroidNormSquared = 0.0
     var out: [CommentDrift] = []
@@ -152,7 +186,13 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
       var parentSimilarity: Double?
       var contextSimilarity: Double?
       if !vectors.isEmpty(v) {
-        if !articleIsEmpty { articleSimilarity = vectors.dot(v, dense: articleDense) }
+        if !articleIsEmpty {
+          // Without the comment's own share: |p - a v|^2 = |p|^2 - 2a(p.v) + a^2.
+          let toProfile = vectors.dot(v, dense: articleDense)
+          let own = inProfile[i] ? profileShare : 0
+          let norm = (profileNormSquared - 2 * own * toProfile + own * own).squareRoot()
+          if norm > 0 { articleSimilarity = (toProfile - own) / norm }
+        }
         if let parent = comments[i].parent, !vectors.isEmpty(parent + 1) {
           parentSimilarity = vectors.dot(v, parent + 1)
         }

@@ -25,7 +25,7 @@ struct Threadstat: ParsableCommand {
         cat scrape.txt | threadstat parse -         # read standard input
       """,
     version: ThreadstatVersion.current,
-    subcommands: [Parse.self, Graph.self, Stats.self, Drift.self, Report.self, Batch.self]
+    subcommands: [Parse.self, Graph.self, Stats.self, Drift.self, Report.self, Batch.self, DriftThreads.self]
   )
 
   /// Runs the command line. Beyond `ParsableCommand.main()`: a usage error

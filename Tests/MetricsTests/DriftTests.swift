@@ -36,14 +36,29 @@ import Threads
     a.reduce(0) { $0 + $1.value * (b[$1.key] ?? 0) }
   }
 
+  /// The article profile by hand: all three comments are near the article
+  /// (cosines 0.67, 0.63, 0.28 > 0), so p = v0 + 0.2 (v1 + v2 + v3), and
+  /// comment i is compared with p - 0.2 vi, its own share taken out.
+  static func handArticleSimilarity(_ i: Int) -> Double {
+    let v = handVectors()
+    var profile = v[0]
+    for d in 1...3 { for (t, w) in v[d] { profile[t, default: 0] += 0.2 * w } }
+    var own = profile
+    for (t, w) in v[i + 1] { own[t]! -= 0.2 * w }
+    return dot(v[i + 1], own) / dot(own, own).squareRoot()
+  }
+
   @Test func cosinesMatchTheHandComputation() throws {
     let drift = PageAnalysis(Self.tiny, language: .en).drift.comments
     let v = Self.handVectors()
     let tolerance = 1e-9
-    // Values from the formula above, and the same figures written out.
-    let expectedArticle = [0.6692161745802266, 0.6292275146695526, 0.2819566802893821]
+    // Values from the formulas above, and the same figures written out
+    // (worked out again when the article profile came in; the plain cosines
+    // to the article alone were 0.6692161745802266, 0.6292275146695526 and
+    // 0.2819566802893821).
+    let expectedArticle = [0.5963015960607233, 0.5902935786829472, 0.3383279298479719]
     for i in 0..<3 {
-      #expect(abs(Self.dot(v[i + 1], v[0]) - expectedArticle[i]) < tolerance)
+      #expect(abs(Self.handArticleSimilarity(i) - expectedArticle[i]) < tolerance)
       #expect(abs(try #require(drift[i].articleSimilarity) - expectedArticle[i]) < tolerance)
       #expect(abs(try #require(drift[i].drift) - (1 - expectedArticle[i])) < tolerance)
     }
@@ -60,6 +75,41 @@ import Threads
     #expect(abs(try #require(drift[2].contextSimilarity) - 0.5158867211441361) < tolerance)
     #expect(drift.map(\.depth) == [0, 1, 1])
     #expect(drift.map(\.terms) == [3, 1, 3])
+  }
+
+  /// A short answer in the thread's words ("CBQ") shares nothing with the
+  /// article but is near the comments closest to it, so it drifts less than
+  /// a comment in other words; with the article alone both drifted fully.
+  @Test func answersInTheThreadsWordsAreNearTheArticle() throws {
+    let page = Pages.page(
+      article: "Which bank is best for a salary account?",
+      [
+        .init(author: "Ann", text: "Commercial bank, CBQ has the best salary account."),
+        .init(author: "Bob", text: "CBQ bank, good service."),
+        .init(author: "Cy", text: "CBQ"),
+        .init(author: "Di", text: "Nice weather for a picnic today"),
+      ])
+    let drift = PageAnalysis(page, language: .en).drift.comments
+    let answer = try #require(drift[2].drift)
+    let aside = try #require(drift[3].drift)
+    #expect(answer < 1)
+    #expect(aside == 1)
+    #expect(try #require(drift[0].drift) < answer)
+  }
+
+  /// Only the closest comments join the profile: a comment that shares a
+  /// term with the sixth closest comment alone stays fully drifted.
+  @Test func theProfileHoldsTheFiveClosestComments() throws {
+    let close = (0..<5).map { Pages.Row(author: "a\($0)", text: "ferry ferry timetable") }
+    let page = Pages.page(
+      article: "ferry timetable",
+      close + [
+        .init(author: "b", text: "ferry harbour"),
+        .init(author: "c", text: "harbour"),
+      ])
+    let drift = PageAnalysis(page, language: .en).drift.comments
+    #expect(try #require(drift[5].drift) < 1)
+    #expect(try #require(drift[6].drift) == 1)
   }
 
   @Test func curvesAverageTheCommentDrifts() throws {

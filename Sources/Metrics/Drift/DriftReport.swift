@@ -8,7 +8,10 @@ public struct CommentDrift: Sendable, Equatable, Codable {
   public var index: Int
   /// 0 for a top-level comment.
   public var depth: Int
-  /// Cosine similarity to the article (CommentIQ's article relevance).
+  /// Cosine similarity to the article profile: the article's vector plus,
+  /// at a fifth of the weight each, those of the five comments closest to the
+  /// article, the comment's own vector left out (CommentIQ's article
+  /// relevance, with the article widened by the thread's own answers).
   public var articleSimilarity: Double?
   /// Cosine similarity to the comment replied to; nil for top-level comments.
   public var parentSimilarity: Double?

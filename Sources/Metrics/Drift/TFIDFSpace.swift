@@ -45,6 +45,11 @@ struct TFIDFSpace {
       return sum
     }
 
+    /// Document `d`'s (term id, weight) entries, ids ascending.
+    func entries(_ d: Int) -> some Sequence<(id: Int32, weight: Double)> {
+      ranges[d].lazy.map { (ids[$0], weights[$0]) }
+    }
+
     /// Adds document `d`'s vector to a dense vector indexed by term id.
     func add(_ d: Int, to dense: inout [Double]) {
       for k in ranges[d] { dense[Int(ids[k])] += weights[k] }

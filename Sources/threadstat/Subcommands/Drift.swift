@@ -8,9 +8,11 @@ extension Threadstat {
     static let configuration = CommandConfiguration(
       abstract: "Show how far the discussion of one scrape drifts from its article.",
       discussion: """
-        Per comment: the TF-IDF cosine similarity to the article, to its parent and
-        to the centroid of the comments before it; drift = 1 - article similarity
-        (empty when a comment or the article has no words left after stop words).
+        Per comment: the TF-IDF cosine similarity to the article (its profile: the
+        article plus the five comments closest to it, a comment's own words left
+        out), to its parent and to the centroid of the comments before it;
+        drift = 1 - article similarity (empty when a comment or the article has no
+        words left after stop words).
         Then mean drift by depth and by quarter of the thread, and the terms the
         comments use more (toward) and less (away) than the article, by Fightin'
         Words z-score (weighted log-odds, informative Dirichlet prior).
