@@ -57,7 +57,7 @@ public enum HTMLReport {
           diagnostics(&m, summary)
         }
         m.element("footer") { m in
-          m.element("p", text: "Written by threadstat \(ThreadstatVersion.current). Drift is 1 minus the TF-IDF cosine similarity of a comment to its article: 0 stays on the article's words, 1 shares none of them.")
+          m.element("p", text: "Written by threadstat \(ThreadstatVersion.current). Drift is 1 minus the TF-IDF cosine similarity of a comment to its article profile (the article and its five closest comments): 0 stays on the article's words, 1 shares none of them.")
         }
       }
     }
