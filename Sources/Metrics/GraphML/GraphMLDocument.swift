@@ -123,7 +123,7 @@ extension GraphMLDocument {
   public func writeGEXF(to fd: Int32, path: String) throws(GraphMLError) {
     let writer = try GraphMLWriter(fd: fd, gzip: path.hasSuffix(".gz"), path: path)
     try writer.writeGEXF(self)
-    try writer.finishGEXF()
+    try writer.finish()
   }
 }
 

@@ -123,7 +123,7 @@ final class GraphMLWriter {
   static func renderGEXF(_ document: GraphMLDocument) throws(GraphMLError) -> [UInt8] {
     let w = try GraphMLWriter()
     try w.writeGEXF(document)
-    return try w.finishGEXF()
+    return try w.finish()
   }
 
   /// The GEXF `type` of a key's values.
@@ -221,17 +221,7 @@ final class GraphMLWriter {
     try end()
   }
 
-  /// Closes `<graph>`, `<gexf>` and the document and pushes every byte out.
-  @discardableResult
-  func finishGEXF() throws(GraphMLError) -> [UInt8] {
-    try end()
-    try end()
-    try check(xmlTextWriterEndDocument(writer), "end the document")
-    try check(xmlTextWriterFlush(writer), "flush")
-    return try sink.finish()
-  }
-
-  /// Closes `<graph>` and the document and pushes every byte out.
+  /// Closes `<graph>`, the root (`<graphml>` or `<gexf>`) and the document and pushes every byte out.
   /// - Returns: the document when writing into memory, else nothing.
   @discardableResult
   func finish() throws(GraphMLError) -> [UInt8] {
@@ -465,27 +455,24 @@ public struct XMLTree: Sendable {
 
   /// Parses `bytes` as XML; nil when they are not well-formed XML.
   public static func xml(_ bytes: [UInt8]) -> XMLTree? {
-    _ = GraphMLWriter.initializeLibXML2
-    xmlSetStructuredErrorFunc(nil) { _, _ in }
-    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
-    guard bytes.count < Int32.max else { return nil }
-    let doc = bytes.withUnsafeBufferPointer { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), nil, nil, options) }
-    }
-    guard let doc else { return nil }
-    defer { xmlFreeDoc(doc) }
-    return tree(doc)
+    let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
+    return parse(bytes) { xmlReadMemory($0, $1, nil, nil, Int32(options)) }
   }
 
   /// Parses `bytes` as HTML, forgiving as a browser is; nil when libxml2
   /// finds no document at all.
   public static func html(_ bytes: [UInt8]) -> XMLTree? {
+    let options = HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_RECOVER.rawValue
+    return parse(bytes) { htmlReadMemory($0, $1, nil, "UTF-8", Int32(options)) }
+  }
+
+  /// Runs one of libxml2's memory parsers on `bytes` and copies the result.
+  private static func parse(_ bytes: [UInt8], _ read: (UnsafePointer<CChar>?, Int32) -> xmlDocPtr?) -> XMLTree? {
     _ = GraphMLWriter.initializeLibXML2
     xmlSetStructuredErrorFunc(nil) { _, _ in }
-    let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_RECOVER.rawValue)
     guard bytes.count < Int32.max else { return nil }
     let doc = bytes.withUnsafeBufferPointer { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options) }
+      buffer.withMemoryRebound(to: CChar.self) { read($0.baseAddress, Int32($0.count)) }
     }
     guard let doc else { return nil }
     defer { xmlFreeDoc(doc) }
