@@ -214,6 +214,24 @@ struct Segmenter {
         i += 1
         continue
       }
+      // "See more", "Expand full comment" under a body that ends in an
+      // ellipsis: the page cut it. Under a whole body it only expands what
+      // is already shown. Either way it is no text of the comment.
+      if let key = info.key, info.role != .trailer, info.role != .form, Markers.isExpander(key) {
+        if let last = current?.body.last, Markers.endsWithEllipsis(lines[last]) { current?.truncated = true }
+        if info.role != .footer {
+          i += 1
+          continue
+        }
+      }
+      // A date under a placeholder ("Comment deleted", then "Jun 22, 2023") is the deleted comment's.
+      if let d = info.date, blankRun == 0, var c = current, c.placeholder, c.dateText == nil {
+        c.date = d.date
+        c.dateText = lines[i]
+        current = c
+        i += 1
+        continue
+      }
       switch info.role {
       case .footer?:
         current?.closedByFooter = true
@@ -242,13 +260,6 @@ struct Segmenter {
         i += 1
         continue
       case .opener?, .noise?, .pageWidget?:
-        // "see more" under a body that ends in an ellipsis: the page cut it. Under a
-        // whole body it only expands what is already shown.
-        if let key = info.key, Markers.expanders.contains(key), let last = current?.body.last,
-          Markers.endsWithEllipsis(lines[last])
-        {
-          current?.truncated = true
-        }
         i += 1
         continue
       case nil:
@@ -269,6 +280,8 @@ struct Segmenter {
           current = CommentDraft(line: i, author: nil)
         }
         current?.body.append(i)
+        let alone = current?.body.count == 1
+        current?.placeholder = alone
         blankRun = 0
         i += 1
         continue
@@ -332,6 +345,7 @@ struct Segmenter {
       }
       // A body line.
       current?.body.append(i)
+      current?.placeholder = false
       if let key = info.key, Markers.truncation(key: key) != nil {
         current?.truncated = true
       } else if info.key == nil, Markers.truncationSuffixList.mayEnd(lines[i]),
