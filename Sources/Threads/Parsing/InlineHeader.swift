@@ -182,12 +182,16 @@ struct InlineHeader: Equatable {
   /// a relative unit, "ago", an ISO or numeric date), the longest run around
   /// it that `DateMatcher.lineDate` accepts.
   static func dateSpan(_ keys: [String]) -> (span: Range<Int>, date: CalendarDate?)? {
-    var anchor: Int? = nil
-    for (i, k) in keys.enumerated() where isAnchor(k) {
-      anchor = i
-      break
+    // A name may hold an anchor ("Mei Cole", "Mei" is May in Dutch): the
+    // first anchor that a date forms around wins.
+    for (a, k) in keys.enumerated() where isAnchor(k) {
+      if let found = dateSpan(keys, anchor: a) { return found }
     }
-    guard let a = anchor else { return nil }
+    return nil
+  }
+
+  /// `dateSpan` around the anchor at `a`.
+  static func dateSpan(_ keys: [String], anchor a: Int) -> (span: Range<Int>, date: CalendarDate?)? {
     // No date holds a word like "parent" or "jane": windows stop at one.
     var first = a
     while first > max(0, a - 4), DateMatcher.mayBeInDate(keys[first - 1]) { first -= 1 }

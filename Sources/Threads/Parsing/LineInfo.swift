@@ -63,6 +63,12 @@ struct LineInfo {
     self.name = -9
   }
 
+  /// Replaces the line's one-line header by one read with the page's template (`PageTemplate`).
+  mutating func learnInline(_ header: InlineHeader) {
+    form = .inline(header)
+    name = -9
+  }
+
   /// Gives the line a furniture role learned from the page (`PageTemplate`).
   /// A role of nil makes a listed vote count a possible user id.
   mutating func learnRole(_ role: Widgets.Role?) {

@@ -17,6 +17,7 @@
 enum PageTemplate {
   static func learn(lines: [String], infos: inout [LineInfo], from floor: Int) {
     guard floor < lines.count else { return }
+    headerLabels(lines: lines, infos: &infos, from: floor)
     userIDs(lines: lines, infos: &infos, from: floor)
     saysSuffixes(lines: lines, infos: &infos, from: floor)
     actionLines(lines: lines, infos: &infos, from: floor)
@@ -49,6 +50,39 @@ enum PageTemplate {
   static func isHeaderish(_ info: LineInfo) -> Bool {
     info.isNameCandidate || info.inline != nil || info.says != nil || info.replyTarget != nil
       || info.date != nil || info.saysWord
+  }
+
+  // MARK: - Header labels
+
+  /// "Mensaje por NAME » DATE", "Beitrag von NAME » DATE": a word that opens
+  /// the names of most one-line headers on the page, before words that
+  /// differ, is the widget's label, not part of a name; those headers are
+  /// read again without it.
+  static func headerLabels(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var leads: [String: (count: Int, rests: Set<String>)] = [:]
+    var headers = 0
+    for i in floor..<lines.count {
+      guard let author = infos[i].inline?.author else { continue }
+      headers += 1
+      let words = author.split(separator: " ", maxSplits: 1)
+      guard let first = words.first else { continue }
+      let lead = first.lowercased()
+      leads[lead, default: (0, [])].count += 1
+      if words.count > 1 { leads[lead]?.rests.insert(String(words[1])) }
+    }
+    guard
+      let (label, seen) = leads.max(by: { $0.value.count < $1.value.count || $0.value.count == $1.value.count && $0.key > $1.key }),
+      seen.count >= 4, seen.count * 10 >= headers * 6, seen.rests.count >= 3
+    else { return }
+    for i in floor..<lines.count {
+      guard let author = infos[i].inline?.author,
+        author.split(separator: " ", maxSplits: 1).first?.lowercased() == label
+      else { continue }
+      var words = lines[i].split(separator: " ")
+      guard let at = words.firstIndex(where: { $0.lowercased() == label }) else { continue }
+      words.remove(at: at)
+      if let header = InlineHeader.read(words.joined(separator: " ")) { infos[i].learnInline(header) }
+    }
   }
 
   // MARK: - User ids

@@ -288,7 +288,7 @@ struct Segmenter {
       }
       var startNew = false
       var afterTruncation = false
-      let h = header(at: i)
+      var h = header(at: i)
       // Sort bars, sign-in prompts and tabs above the first comment: short lines
       // that head nothing.
       if current == nil, drafts.isEmpty, h?.certain != true, !(h.map { opensHere(i, header: $0) } ?? false),
@@ -330,11 +330,27 @@ struct Segmenter {
         startNew = true
       }
       if startNew {
+        // The author's name and a profile block above the header, in one
+        // block ("NAME", "Member", "Posts: 12", "Post by NAME » DATE"): the
+        // comment starts at the name.
+        var start = i
+        var keptTarget: String? = nil
+        if let h, h.certain, let a = h.author, let k = nameAbove(i, author: a), var c = current {
+          start = k
+          if c.line >= k {
+            current = nil
+            if h.target == nil, let t = c.target { keptTarget = t }
+          } else {
+            c.body.removeAll { $0 >= k }
+            current = c
+          }
+        }
+        if let t = keptTarget { h?.target = t }
         finish()
         let closedByFooter = drafts.last?.closedByFooter ?? false
         if let h, h.certain || !afterTruncation && (closedByFooter || opensHere(i, header: h)) {
           current = CommentDraft(
-            line: i, author: h.author, target: h.target, date: h.date, dateText: h.dateText)
+            line: start, author: h.author, target: h.target, date: h.date, dateText: h.dateText)
           i = h.end
         } else {
           current = CommentDraft(line: i, author: nil)
@@ -361,6 +377,24 @@ struct Segmenter {
     // Lines left over after a truncated body at the end are page furniture.
     while let last = drafts.last, last.afterTruncation, last.author == nil { drafts.removeLast() }
     return drafts
+  }
+
+  /// The line above `i`, in the same block and at most ten lines up, that
+  /// prints `author` alone, if any. Only header furniture and action lines
+  /// ("Quote") may stand between: no header, date or sentence.
+  func nameAbove(_ i: Int, author: String) -> Int? {
+    var k = i - 1
+    while k >= max(region.start, i - 10), !infos[k].blank {
+      if lines[k] == author { return k }
+      let info = infos[k]
+      if info.date != nil || info.inline != nil || info.says != nil || info.replyTarget != nil
+        || lines[k].utf8.count > 80 || Words.endsSentence(lines[k])
+      {
+        return nil
+      }
+      k -= 1
+    }
+    return nil
   }
 
   /// A bare name line at the start of a comment (top of the region, or after
