@@ -202,7 +202,8 @@ enum PageTemplate {
         afterBody += 1
       }
     }
-    guard dates.count >= 3, afterBody * 10 >= dates.count * 6, headers >= 2 else { return }
+    guard dates.count >= 3 && afterBody * 10 >= dates.count * 6 || dates.count == 2 && afterBody == 2, headers >= 2
+    else { return }
     for i in dates { infos[i].learnRole(.footer) }
   }
 }
