@@ -45,7 +45,7 @@ enum DateMatcher {
   static let filler: Set<String> = [
     "at", "on", "um", "à", "a", "às", "alle", "om", "de", "del", "of", "the", "posted", "edited",
     "am", "pm", "a.m.", "p.m.", "ist", "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest",
-    "bst", "msk", "et", "pt", "h", "uhr", "le", "el", "der", "updated", "published", "|", "•",
+    "bst", "msk", "et", "pt", "h", "min", "uhr", "le", "el", "der", "updated", "published", "|", "•",
     "·", "-", "–", "—", "/", ",",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday",

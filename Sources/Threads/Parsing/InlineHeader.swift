@@ -75,6 +75,8 @@ struct InlineHeader: Equatable {
         front += n
       }
       while let l = leftKeys.last {
+        // "NAME → 58140099": a numeric user id after an arrow is the parent's name.
+        if leftKeys.count >= 2, arrows.contains(leftKeys[leftKeys.count - 2]) { break }
         // "USER 412 points", "USER 412": a count after the name.
         let n = leftKeys.count >= 3 && isCount(leftKeys, leftKeys.count - 2) ? 2
           : leftKeys.count >= 2 && (isDecoration(l) || DateMatcher.isNumber(l)) ? 1 : isDecoration(l) ? 1 : 0

@@ -63,6 +63,12 @@ struct LineInfo {
     self.name = -9
   }
 
+  /// Marks the line as a lone author suffix learned from the page ("dit :" under a name).
+  mutating func learnSaysWord() {
+    form = .saysWord
+    name = -9
+  }
+
   /// Replaces the line's one-line header by one read with the page's template (`PageTemplate`).
   mutating func learnInline(_ header: InlineHeader) {
     form = .inline(header)

@@ -134,6 +134,29 @@ enum PageTemplate {
     for (i, name, suffix) in at where names[suffix, default: []].count >= 2 {
       infos[i].learnSays(name)
     }
+    loneSuffixes(lines: lines, infos: &infos, from: floor)
+  }
+
+  /// A suffix alone on its line under different names ("NAME" then "dit :"):
+  /// one or two lower-case words ending in ":" or an ellipsis, three times
+  /// or more, each under a line that reads as a name.
+  static func loneSuffixes(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var under: [String: (at: [Int], names: Set<String>)] = [:]
+    for i in max(floor, 1)..<max(floor, lines.count) {
+      guard let key = infos[i].key, key.utf8.count <= 16, infos[i].role == nil, !infos[i].saysWord,
+        infos[i].name > -8, let last = key.unicodeScalars.last, last == ":" || last == "…" || key.hasSuffix("...")
+      else { continue }
+      let words = key.keyWords
+      guard words.count <= 3, !lines[i].unicodeScalars.contains(where: { $0.properties.isUppercase }),
+        !infos[i - 1].blank, infos[i - 1].role == nil,
+        infos[i - 1].isNameCandidate || NameScore.isHandle(lines[i - 1]) || infos[i - 1].name > -0.9
+      else { continue }
+      under[key, default: ([], [])].at.append(i)
+      under[key]?.names.insert(lines[i - 1])
+    }
+    for (_, seen) in under where seen.at.count >= 3 && seen.names.count >= 2 {
+      for i in seen.at { infos[i].learnSaysWord() }
+    }
   }
 
   // MARK: - Action lines

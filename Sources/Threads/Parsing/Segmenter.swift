@@ -80,7 +80,8 @@ struct Segmenter {
     var end: Int
   }
 
-  func header(at i: Int) -> Header? {
+  /// - Parameter afterFooter: a footer closed the comment above.
+  func header(at i: Int, afterFooter: Bool = false) -> Header? {
     let info = infos[i]
     var h: Header
     if let s = info.says {
@@ -95,7 +96,12 @@ struct Segmenter {
       var (author, target) = (d.author, d.target)
       if target == nil, d.dateText != nil, let a = author { (author, target) = splitReplyName(a) }
       h = Header(author: author, certain: true, target: target, date: d.date, dateText: d.dateText, end: i + 1)
-    } else if info.isNameCandidate || info.role == nil && (isKnown(lines[i]) || looseHeaders.contains(i)) {
+    } else if info.isNameCandidate || info.role == nil && (isKnown(lines[i]) || looseHeaders.contains(i))
+      // Comments end with footers: the line after one that is a handle or a
+      // user id ("80564138") over text names the next comment's author.
+      || afterFooter && footerDelimited && info.role == nil && info.name > -8 && NameScore.isHandle(lines[i])
+        && i + 1 < lines.count && !infos[i + 1].blank
+    {
       h = Header(author: lines[i], certain: looseHeaders.contains(i), end: i + 1)
       if i + 1 < lines.count, lines[i + 1] == lines[i] {
         h.certain = true
@@ -288,7 +294,7 @@ struct Segmenter {
       }
       var startNew = false
       var afterTruncation = false
-      var h = header(at: i)
+      var h = header(at: i, afterFooter: current?.closedByFooter ?? false)
       // Sort bars, sign-in prompts and tabs above the first comment: short lines
       // that head nothing.
       if current == nil, drafts.isEmpty, h?.certain != true, !(h.map { opensHere(i, header: $0) } ?? false),
