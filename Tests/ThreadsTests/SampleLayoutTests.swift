@@ -82,7 +82,6 @@ struct SampleLayoutTests {
     "guardian": "the title (the site's 'Back to home' line is taken for it) and the article date",
     "phpbb": "the first post and the profile block (Posts:, Joined:) are read as comments; title and article date",
     "reddit": "the title keeps the link's domain",
-    "substack": "a truncation under an ellipsis line and a deleted comment's date",
     "youtube": "the title: the channel name is taken for it",
   ]
 

@@ -45,7 +45,7 @@ enum DateMatcher {
   static let filler: Set<String> = [
     "at", "on", "um", "à", "a", "às", "alle", "om", "de", "del", "of", "the", "posted", "edited",
     "am", "pm", "a.m.", "p.m.", "ist", "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest",
-    "bst", "msk", "et", "pt", "h", "uhr", "le", "el", "der", "updated", "published", "|", "•",
+    "bst", "msk", "et", "pt", "h", "min", "uhr", "le", "el", "der", "updated", "published", "|", "•",
     "·", "-", "–", "—", "/", ",",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday",
@@ -107,7 +107,7 @@ enum DateMatcher {
     if let rel = relativeLine(key) { return rel }
     let words = tokens(key)
     guard !words.isEmpty, words.count <= 12 else { return nil }
-    guard let (date, used) = absolute(in: words) else { return nil }
+    guard let (date, used) = absolute(in: words) else { return shortDate(words) ? Match(date: nil, relative: false) : nil }
     for (i, w) in words.enumerated() where !used.contains(i) {
       if filler.contains(w) || isClock(w) || isNumber(w) { continue }
       return nil
@@ -121,6 +121,21 @@ enum DateMatcher {
     if let d = cjkDate(key) { return d }
     let words = tokens(key)
     return absolute(in: words)?.0
+  }
+
+  /// A date without its year, or with a two-digit one: "Jun 21", "21 Jun",
+  /// "Mar '24", "5. März". It names no calendar day the parser can trust.
+  static func shortDate(_ words: [String]) -> Bool {
+    guard words.count == 2 else { return false }
+    func month(_ w: String) -> Bool { months[w.utf8.last == UInt8(ascii: ".") ? String(w.dropLast()) : w] != nil }
+    func shortYear(_ w: String) -> Bool {
+      let u = Array(w.utf8)
+      // "'24" or "’24" (U+2019 is three bytes).
+      let digits = u.count == 3 && u[0] == UInt8(ascii: "'") ? u[1...] : u.count == 5 && u[0] == 0xE2 ? u[3...] : []
+      return digits.count == 2 && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+    if month(words[0]) { return dayNumber(words[1]) != nil || shortYear(words[1]) }
+    return month(words[1]) && dayNumber(words[0]) != nil
   }
 
   /// "JUNE 2021", "March 2019": a month and a year alone.

@@ -75,6 +75,8 @@ struct InlineHeader: Equatable {
         front += n
       }
       while let l = leftKeys.last {
+        // "NAME → 58140099": a numeric user id after an arrow is the parent's name.
+        if leftKeys.count >= 2, arrows.contains(leftKeys[leftKeys.count - 2]) { break }
         // "USER 412 points", "USER 412": a count after the name.
         let n = leftKeys.count >= 3 && isCount(leftKeys, leftKeys.count - 2) ? 2
           : leftKeys.count >= 2 && (isDecoration(l) || DateMatcher.isNumber(l)) ? 1 : isDecoration(l) ? 1 : 0
@@ -182,12 +184,16 @@ struct InlineHeader: Equatable {
   /// a relative unit, "ago", an ISO or numeric date), the longest run around
   /// it that `DateMatcher.lineDate` accepts.
   static func dateSpan(_ keys: [String]) -> (span: Range<Int>, date: CalendarDate?)? {
-    var anchor: Int? = nil
-    for (i, k) in keys.enumerated() where isAnchor(k) {
-      anchor = i
-      break
+    // A name may hold an anchor ("Mei Cole", "Mei" is May in Dutch): the
+    // first anchor that a date forms around wins.
+    for (a, k) in keys.enumerated() where isAnchor(k) {
+      if let found = dateSpan(keys, anchor: a) { return found }
     }
-    guard let a = anchor else { return nil }
+    return nil
+  }
+
+  /// `dateSpan` around the anchor at `a`.
+  static func dateSpan(_ keys: [String], anchor a: Int) -> (span: Range<Int>, date: CalendarDate?)? {
     // No date holds a word like "parent" or "jane": windows stop at one.
     var first = a
     while first > max(0, a - 4), DateMatcher.mayBeInDate(keys[first - 1]) { first -= 1 }

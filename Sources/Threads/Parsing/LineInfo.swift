@@ -63,6 +63,18 @@ struct LineInfo {
     self.name = -9
   }
 
+  /// Marks the line as a lone author suffix learned from the page ("dit :" under a name).
+  mutating func learnSaysWord() {
+    form = .saysWord
+    name = -9
+  }
+
+  /// Replaces the line's one-line header by one read with the page's template (`PageTemplate`).
+  mutating func learnInline(_ header: InlineHeader) {
+    form = .inline(header)
+    name = -9
+  }
+
   /// Gives the line a furniture role learned from the page (`PageTemplate`).
   /// A role of nil makes a listed vote count a possible user id.
   mutating func learnRole(_ role: Widgets.Role?) {

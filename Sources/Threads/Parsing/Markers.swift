@@ -161,6 +161,33 @@ enum Markers {
   /// Lines that stand alone under a body the site cut short.
   static let expanders: Set<String> = ["see more", "read more", "show more", "read more »", "… read more", "(more)", "expand"]
 
+  /// Verbs that open a line expanding one comment's text ("Expand full
+  /// comment", "Read more", "Mehr anzeigen", "Voir plus").
+  static let expandVerbs: Set<String> = [
+    "expand", "show", "read", "see", "view", "continue", "mehr", "weiterlesen", "afficher", "voir", "lire",
+    "ver", "leer", "mostrar", "ler", "показать", "читать", "展开", "展开全文", "もっと見る", "続きを読む",
+  ]
+
+  /// A line that expands the text of the comment above it: a listed
+  /// expander, or a few words opening with an expand verb that count
+  /// nothing and load no other comments ("Show 5 more replies" does).
+  static func isExpander(_ key: String) -> Bool {
+    if expanders.contains(key) { return true }
+    guard key.utf8.count <= 40, !key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+    let words = key.keyWords
+    guard let first = words.first, words.count <= 4, expandVerbs.contains(String(first)) else { return false }
+    if words.contains(where: { $0.hasPrefix("repl") || $0.hasPrefix("comments") || $0.hasPrefix("answers") || $0.hasPrefix("thread") }) {
+      return false
+    }
+    // "See you there" is a body: the verb alone, or with a word for "more" or "full".
+    return words.count == 1 || words.dropFirst().contains { expandObjects.contains(String($0)) }
+  }
+
+  /// What an expander line shows: more of the text, or all of it.
+  static let expandObjects: Set<String> = [
+    "more", "full", "all", "plus", "más", "mais", "mehr", "anzeigen", "suite", "полностью", "далее", "ещё", "еще",
+  ]
+
   /// The line ends with "…" or "...": the text was cut there.
   static func endsWithEllipsis(_ line: String) -> Bool {
     line.hasByteSuffix("…") || line.hasByteSuffix("...")

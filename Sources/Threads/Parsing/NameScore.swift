@@ -34,6 +34,8 @@ enum NameScore {
     let u = s.utf8
     guard u.count >= 2, u.count <= 40, let last = u.last else { return false }
     if last == UInt8(ascii: ".") || last == UInt8(ascii: "-") { return false }
+    // "没人关心。", "真的吗？": a sentence in a script without spaces, not a handle.
+    if last >= 0x80, let end = s.unicodeScalars.last, isSentencePunctuation(end) { return false }
     var letters = 0
     for (i, b) in u.enumerated() {
       switch b {
@@ -45,6 +47,14 @@ enum NameScore {
       }
     }
     return letters > 0 || u.count >= 3 && u.first != UInt8(ascii: "0")
+  }
+
+  /// Punctuation that ends or splits a sentence, in any script ("。", "！", "，", "…").
+  static func isSentencePunctuation(_ s: Unicode.Scalar) -> Bool {
+    switch s.properties.generalCategory {
+    case .otherPunctuation, .closePunctuation, .finalPunctuation, .dashPunctuation: return true
+    default: return false
+    }
   }
 
   /// Scores one trimmed line.

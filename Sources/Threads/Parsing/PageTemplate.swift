@@ -17,6 +17,7 @@
 enum PageTemplate {
   static func learn(lines: [String], infos: inout [LineInfo], from floor: Int) {
     guard floor < lines.count else { return }
+    headerLabels(lines: lines, infos: &infos, from: floor)
     userIDs(lines: lines, infos: &infos, from: floor)
     saysSuffixes(lines: lines, infos: &infos, from: floor)
     actionLines(lines: lines, infos: &infos, from: floor)
@@ -49,6 +50,39 @@ enum PageTemplate {
   static func isHeaderish(_ info: LineInfo) -> Bool {
     info.isNameCandidate || info.inline != nil || info.says != nil || info.replyTarget != nil
       || info.date != nil || info.saysWord
+  }
+
+  // MARK: - Header labels
+
+  /// "Mensaje por NAME » DATE", "Beitrag von NAME » DATE": a word that opens
+  /// the names of most one-line headers on the page, before words that
+  /// differ, is the widget's label, not part of a name; those headers are
+  /// read again without it.
+  static func headerLabels(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var leads: [String: (count: Int, rests: Set<String>)] = [:]
+    var headers = 0
+    for i in floor..<lines.count {
+      guard let author = infos[i].inline?.author else { continue }
+      headers += 1
+      let words = author.split(separator: " ", maxSplits: 1)
+      guard let first = words.first else { continue }
+      let lead = first.lowercased()
+      leads[lead, default: (0, [])].count += 1
+      if words.count > 1 { leads[lead]?.rests.insert(String(words[1])) }
+    }
+    guard
+      let (label, seen) = leads.max(by: { $0.value.count < $1.value.count || $0.value.count == $1.value.count && $0.key > $1.key }),
+      seen.count >= 4, seen.count * 10 >= headers * 6, seen.rests.count >= 3
+    else { return }
+    for i in floor..<lines.count {
+      guard let author = infos[i].inline?.author,
+        author.split(separator: " ", maxSplits: 1).first?.lowercased() == label
+      else { continue }
+      var words = lines[i].split(separator: " ")
+      guard let at = words.firstIndex(where: { $0.lowercased() == label }) else { continue }
+      words.remove(at: at)
+      if let header = InlineHeader.read(words.joined(separator: " ")) { infos[i].learnInline(header) }
+    }
   }
 
   // MARK: - User ids
@@ -99,6 +133,29 @@ enum PageTemplate {
     }
     for (i, name, suffix) in at where names[suffix, default: []].count >= 2 {
       infos[i].learnSays(name)
+    }
+    loneSuffixes(lines: lines, infos: &infos, from: floor)
+  }
+
+  /// A suffix alone on its line under different names ("NAME" then "dit :"):
+  /// one or two lower-case words ending in ":" or an ellipsis, three times
+  /// or more, each under a line that reads as a name.
+  static func loneSuffixes(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var under: [String: (at: [Int], names: Set<String>)] = [:]
+    for i in max(floor, 1)..<max(floor, lines.count) {
+      guard let key = infos[i].key, key.utf8.count <= 16, infos[i].role == nil, !infos[i].saysWord,
+        infos[i].name > -8, let last = key.unicodeScalars.last, last == ":" || last == "…" || key.hasSuffix("...")
+      else { continue }
+      let words = key.keyWords
+      guard words.count <= 3, !lines[i].unicodeScalars.contains(where: { $0.properties.isUppercase }),
+        !infos[i - 1].blank, infos[i - 1].role == nil,
+        infos[i - 1].isNameCandidate || NameScore.isHandle(lines[i - 1]) || infos[i - 1].name > -0.9
+      else { continue }
+      under[key, default: ([], [])].at.append(i)
+      under[key]?.names.insert(lines[i - 1])
+    }
+    for (_, seen) in under where seen.at.count >= 3 && seen.names.count >= 2 {
+      for i in seen.at { infos[i].learnSaysWord() }
     }
   }
 
@@ -168,7 +225,8 @@ enum PageTemplate {
         afterBody += 1
       }
     }
-    guard dates.count >= 3, afterBody * 10 >= dates.count * 6, headers >= 2 else { return }
+    guard dates.count >= 3 && afterBody * 10 >= dates.count * 6 || dates.count == 2 && afterBody == 2, headers >= 2
+    else { return }
     for i in dates { infos[i].learnRole(.footer) }
   }
 }

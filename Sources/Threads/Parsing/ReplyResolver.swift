@@ -165,12 +165,16 @@ struct ReplyResolver {
     let words = head.prefix(200).split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
     var n = min(4, words.count)
     while n >= 1 {
-      if !at && !handleTag && n < 2 { break }
+      // A one-word tag ("Zeynep Actually, ...") only for a one-word author name
+      // of three letters or more, with text after it.
+      if !at && !handleTag && n < 2 && (words.count < 2 || words[0].unicodeScalars.count < 3) { break }
       var candidate = words[0..<n].joined(separator: " ")
       while let last = candidate.unicodeScalars.last, ",:;.!?".unicodeScalars.contains(last) {
         candidate.unicodeScalars.removeLast()
       }
-      if !candidate.isEmpty, candidate != author, let p = lookup(candidate), comments[p].author != author || author == nil {
+      if !candidate.isEmpty, candidate != author, let p = lookup(candidate), comments[p].author != author || author == nil,
+        n >= 2 || at || handleTag || comments[p].author.map({ !$0.contains(" ") }) == true
+      {
         return p
       }
       n -= 1

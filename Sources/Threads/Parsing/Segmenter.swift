@@ -80,7 +80,8 @@ struct Segmenter {
     var end: Int
   }
 
-  func header(at i: Int) -> Header? {
+  /// - Parameter afterFooter: a footer closed the comment above.
+  func header(at i: Int, afterFooter: Bool = false) -> Header? {
     let info = infos[i]
     var h: Header
     if let s = info.says {
@@ -95,7 +96,12 @@ struct Segmenter {
       var (author, target) = (d.author, d.target)
       if target == nil, d.dateText != nil, let a = author { (author, target) = splitReplyName(a) }
       h = Header(author: author, certain: true, target: target, date: d.date, dateText: d.dateText, end: i + 1)
-    } else if info.isNameCandidate || info.role == nil && (isKnown(lines[i]) || looseHeaders.contains(i)) {
+    } else if info.isNameCandidate || info.role == nil && (isKnown(lines[i]) || looseHeaders.contains(i))
+      // Comments end with footers: the line after one that is a handle or a
+      // user id ("80564138") over text names the next comment's author.
+      || afterFooter && footerDelimited && info.role == nil && info.name > -8 && NameScore.isHandle(lines[i])
+        && i + 1 < lines.count && !infos[i + 1].blank
+    {
       h = Header(author: lines[i], certain: looseHeaders.contains(i), end: i + 1)
       if i + 1 < lines.count, lines[i + 1] == lines[i] {
         h.certain = true
@@ -214,6 +220,24 @@ struct Segmenter {
         i += 1
         continue
       }
+      // "See more", "Expand full comment" under a body that ends in an
+      // ellipsis: the page cut it. Under a whole body it only expands what
+      // is already shown. Either way it is no text of the comment.
+      if let key = info.key, info.role != .trailer, info.role != .form, Markers.isExpander(key) {
+        if let last = current?.body.last, Markers.endsWithEllipsis(lines[last]) { current?.truncated = true }
+        if info.role != .footer {
+          i += 1
+          continue
+        }
+      }
+      // A date under a placeholder ("Comment deleted", then "Jun 22, 2023") is the deleted comment's.
+      if let d = info.date, blankRun == 0, var c = current, c.placeholder, c.dateText == nil {
+        c.date = d.date
+        c.dateText = lines[i]
+        current = c
+        i += 1
+        continue
+      }
       switch info.role {
       case .footer?:
         current?.closedByFooter = true
@@ -242,13 +266,6 @@ struct Segmenter {
         i += 1
         continue
       case .opener?, .noise?, .pageWidget?:
-        // "see more" under a body that ends in an ellipsis: the page cut it. Under a
-        // whole body it only expands what is already shown.
-        if let key = info.key, Markers.expanders.contains(key), let last = current?.body.last,
-          Markers.endsWithEllipsis(lines[last])
-        {
-          current?.truncated = true
-        }
         i += 1
         continue
       case nil:
@@ -269,13 +286,15 @@ struct Segmenter {
           current = CommentDraft(line: i, author: nil)
         }
         current?.body.append(i)
+        let alone = current?.body.count == 1
+        current?.placeholder = alone
         blankRun = 0
         i += 1
         continue
       }
       var startNew = false
       var afterTruncation = false
-      let h = header(at: i)
+      var h = header(at: i, afterFooter: current?.closedByFooter ?? false)
       // Sort bars, sign-in prompts and tabs above the first comment: short lines
       // that head nothing.
       if current == nil, drafts.isEmpty, h?.certain != true, !(h.map { opensHere(i, header: $0) } ?? false),
@@ -317,11 +336,27 @@ struct Segmenter {
         startNew = true
       }
       if startNew {
+        // The author's name and a profile block above the header, in one
+        // block ("NAME", "Member", "Posts: 12", "Post by NAME » DATE"): the
+        // comment starts at the name.
+        var start = i
+        var keptTarget: String? = nil
+        if let h, h.certain, let a = h.author, let k = nameAbove(i, author: a), var c = current {
+          start = k
+          if c.line >= k {
+            current = nil
+            if h.target == nil, let t = c.target { keptTarget = t }
+          } else {
+            c.body.removeAll { $0 >= k }
+            current = c
+          }
+        }
+        if let t = keptTarget { h?.target = t }
         finish()
         let closedByFooter = drafts.last?.closedByFooter ?? false
         if let h, h.certain || !afterTruncation && (closedByFooter || opensHere(i, header: h)) {
           current = CommentDraft(
-            line: i, author: h.author, target: h.target, date: h.date, dateText: h.dateText)
+            line: start, author: h.author, target: h.target, date: h.date, dateText: h.dateText)
           i = h.end
         } else {
           current = CommentDraft(line: i, author: nil)
@@ -332,6 +367,7 @@ struct Segmenter {
       }
       // A body line.
       current?.body.append(i)
+      current?.placeholder = false
       if let key = info.key, Markers.truncation(key: key) != nil {
         current?.truncated = true
       } else if info.key == nil, Markers.truncationSuffixList.mayEnd(lines[i]),
@@ -347,6 +383,24 @@ struct Segmenter {
     // Lines left over after a truncated body at the end are page furniture.
     while let last = drafts.last, last.afterTruncation, last.author == nil { drafts.removeLast() }
     return drafts
+  }
+
+  /// The line above `i`, in the same block and at most ten lines up, that
+  /// prints `author` alone, if any. Only header furniture and action lines
+  /// ("Quote") may stand between: no header, date or sentence.
+  func nameAbove(_ i: Int, author: String) -> Int? {
+    var k = i - 1
+    while k >= max(region.start, i - 10), !infos[k].blank {
+      if lines[k] == author { return k }
+      let info = infos[k]
+      if info.date != nil || info.inline != nil || info.says != nil || info.replyTarget != nil
+        || lines[k].utf8.count > 80 || Words.endsSentence(lines[k])
+      {
+        return nil
+      }
+      k -= 1
+    }
+    return nil
   }
 
   /// A bare name line at the start of a comment (top of the region, or after
