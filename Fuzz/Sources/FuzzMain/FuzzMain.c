@@ -1,5 +1,5 @@
 /*
- * The entry points of the FuzzPage and FuzzParse executables.
+ * The entry points of the FuzzPage, FuzzParse and FuzzStructured executables.
  *
  * SwiftPM links a Linux executable with `--defsym main=<Module>_main` so that
  * tests can rename its entry point, but `-parse-as-library` (which libFuzzer
@@ -20,5 +20,10 @@ int FuzzPage_main(int argc, char **argv) {
 
 /* The same for FuzzParse, the parser-only target. */
 int FuzzParse_main(int argc, char **argv) {
+  return LLVMFuzzerRunDriver(&argc, &argv, LLVMFuzzerTestOneInput);
+}
+
+/* The same for FuzzStructured, saved HTML pages and export files. */
+int FuzzStructured_main(int argc, char **argv) {
   return LLVMFuzzerRunDriver(&argc, &argv, LLVMFuzzerTestOneInput);
 }
