@@ -20,7 +20,7 @@ struct CorpusOutputs {
   static let corpusGraph = "corpus.graphml"
   static let all = [corpusGraph, pagesTable, authorsTable, termsTable]
   /// Changes whenever the corpus outputs' format does, so a new version rebuilds them.
-  static let formatVersion = "corpus-v5"
+  static let formatVersion = "corpus-v6"
   /// The setting holding the digest of the pages the current corpus outputs were built from.
   static let digestSetting = "corpus-digest"
   /// How many corpus drift terms `terms.csv` lists each way.
@@ -39,7 +39,9 @@ struct CorpusOutputs {
     try store.aggregate { db in
       try CorpusTables.create(db)
       try writePages(db)
-      let commentCount = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(comments), 0) FROM page") ?? 0
+      let commentCount =
+        try Int.fetchOne(
+          db, sql: "SELECT COALESCE(SUM(p.comments), 0) FROM corpus_page cp JOIN page p ON p.id = cp.id") ?? 0
       try writeAuthors(db, commentCount: commentCount)
       try writeTerms(db)
       try writeGraph(db, commentCount: commentCount)
@@ -62,7 +64,7 @@ struct CorpusOutputs {
     try Posix.writeAll(fd, table.takeBytes(), path: name)
   }
 
-  /// `pages.csv`: one row per page, in path order.
+  /// `pages.csv`: one row per counted page (copies left out), in path order.
   private func writePages(_ db: Database) throws(BatchError) {
     try output(Self.pagesTable) { fd in
       var table = CSVTable(header: [
@@ -75,7 +77,7 @@ struct CorpusOutputs {
         sql: """
           SELECT path, title, date, layout, language, comments, authors, unknown_comments,
             comment_words, article_words, truncated, replies, max_depth, mean_drift, drift_toward, hash
-          FROM page ORDER BY path
+          FROM corpus_page cp JOIN page p ON p.id = cp.id ORDER BY cp.n
           """)
       while let r = try rows.next() {
         table.append([
@@ -124,6 +126,19 @@ struct CorpusOutputs {
         comments[term, default: 0] += r[1]
         articles[term, default: 0] += r[2]
       }
+      // The totals hold every stored page; copies are counted once.
+      let copies = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT t.comments, t.articles FROM page p JOIN page_terms t ON t.page = p.id
+          WHERE p.id NOT IN (SELECT id FROM corpus_page)
+          """)
+      while let r = try copies.next() {
+        for (term, n) in TermText.counts(r[0]).counts { comments[term, default: 0] -= n }
+        for (term, n) in TermText.counts(r[1]).counts { articles[term, default: 0] -= n }
+      }
+      comments = comments.filter { $0.value > 0 }
+      articles = articles.filter { $0.value > 0 }
       let terms = DriftTerms(
         comments: TermCounts(comments), article: TermCounts(articles), limit: Self.termLimit)
       var table = CSVTable(header: [

@@ -95,13 +95,14 @@ enum Fixture {
   }
 
   /// The files of an output folder that must be reproducible, by relative
-  /// path: every output but the run's own report, the state and the lock.
+  /// path: every output but the run's own report and the earlier ones
+  /// (`runs/`), the state and the lock.
   static func reproducibleOutputs(_ folder: String) throws -> [String: Data] {
     var result: [String: Data] = [:]
     let skip: Set<String> = ["report.json", ".lock", "threadstat.sqlite", "threadstat.sqlite-wal", "threadstat.sqlite-shm"]
     guard let walker = FileManager.default.enumerator(atPath: folder) else { return result }
     while let relative = walker.nextObject() as? String {
-      if skip.contains(relative) || relative.hasPrefix(".tmp") { continue }
+      if skip.contains(relative) || relative.hasPrefix(".tmp") || relative.hasPrefix("runs") { continue }
       var isDirectory: ObjCBool = false
       let path = folder + "/" + relative
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
