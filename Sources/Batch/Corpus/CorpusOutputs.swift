@@ -20,7 +20,7 @@ struct CorpusOutputs {
   static let corpusGraph = "corpus.graphml"
   static let all = [corpusGraph, pagesTable, authorsTable, termsTable]
   /// Changes whenever the corpus outputs' format does, so a new version rebuilds them.
-  static let formatVersion = "corpus-v6"
+  static let formatVersion = "corpus-v7"
   /// The setting holding the digest of the pages the current corpus outputs were built from.
   static let digestSetting = "corpus-digest"
   /// How many corpus drift terms `terms.csv` lists each way.
@@ -70,13 +70,14 @@ struct CorpusOutputs {
       var table = CSVTable(header: [
         "path", "title", "date", "layout", "language", "comments", "authors",
         "unknown_author_comments", "comment_words", "article_words", "truncated", "replies",
-        "max_depth", "mean_drift", "drift_toward", "content_hash",
+        "max_depth", "mean_drift", "drift_toward", "content_hash", "drift_toward_words",
       ])
       let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT path, title, date, layout, language, comments, authors, unknown_comments,
-            comment_words, article_words, truncated, replies, max_depth, mean_drift, drift_toward, hash
+            comment_words, article_words, truncated, replies, max_depth, mean_drift, drift_toward, hash,
+            drift_toward_words
           FROM corpus_page cp JOIN page p ON p.id = cp.id ORDER BY cp.n
           """)
       while let r = try rows.next() {
@@ -84,7 +85,7 @@ struct CorpusOutputs {
           .text(r[0]), .text(r[1]), .text(PageRows.date(r[2])?.iso ?? ""), .text(r[3]), .text(r[4]),
           .integer(r[5]), .integer(r[6]), .integer(r[7]), .integer(r[8]), .integer(r[9]),
           .integer(r[10]), .integer(r[11]), .integer(r[12]), .decimal(r[13]), .text(r[14]),
-          .text(r[15]),
+          .text(r[15]), .text(r[16]),
         ])
         try drain(&table, to: fd, Self.pagesTable)
       }
@@ -142,13 +143,18 @@ struct CorpusOutputs {
       let terms = DriftTerms(
         comments: TermCounts(comments), article: TermCounts(articles), limit: Self.termLimit)
       var table = CSVTable(header: [
-        "direction", "rank", "term", "z", "delta", "comment_count", "article_count",
+        "direction", "rank", "term", "z", "delta", "comment_count", "article_count", "word",
       ])
+      // The word behind the most of the term's occurrences over the stored
+      // pages (each page's occurrences under the word it shows most).
+      let word = try db.makeStatement(
+        sql: "SELECT word FROM term_word WHERE term = ? ORDER BY count DESC, LENGTH(CAST(word AS BLOB)), word LIMIT 1")
       for (direction, scores) in [("toward", terms.toward), ("away", terms.away)] {
         for (rank, s) in scores.enumerated() {
+          let shown = try String.fetchOne(word, arguments: [s.term]) ?? s.term
           table.append([
             .text(direction), .integer(rank + 1), .text(s.term), .decimal(s.z), .decimal(s.delta),
-            .integer(s.focusCount), .integer(s.referenceCount),
+            .integer(s.focusCount), .integer(s.referenceCount), .text(shown),
           ])
         }
       }

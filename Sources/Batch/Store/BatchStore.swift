@@ -161,6 +161,22 @@ final class BatchStore: Sendable {
           ) WITHOUT ROWID;
           """)
     }
+    // Display words: pages.csv's drift_toward_words; per term and word the
+    // occurrences of the pages that show the term by that word (term_word,
+    // kept summed like term_total), for terms.csv's word column.
+    migrator.registerMigration("v3") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE page ADD COLUMN drift_toward_words TEXT NOT NULL DEFAULT '';
+          ALTER TABLE page_terms ADD COLUMN words TEXT NOT NULL DEFAULT '';
+          CREATE TABLE term_word (
+            term TEXT NOT NULL,
+            word TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (term, word)
+          ) WITHOUT ROWID;
+          """)
+    }
     return migrator
   }
 
