@@ -9,17 +9,7 @@ import Testing
   /// `runs/` included), by relative path; only `.tmp/` and the lock file
   /// (which holds the last locker's process id) are left out.
   private func everything(_ folder: String) throws -> [String: Data] {
-    var result: [String: Data] = [:]
-    let walker = try #require(FileManager.default.enumerator(atPath: folder))
-    while let relative = walker.nextObject() as? String {
-      if relative.hasPrefix(".tmp") || relative == ".lock" { continue }
-      var isDirectory: ObjCBool = false
-      let path = folder + "/" + relative
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
-      else { continue }
-      result[relative] = try Data(contentsOf: URL(fileURLWithPath: path))
-    }
-    return result
+    try Fixture.files(folder) { $0 == ".lock" }
   }
 
   /// The refusal is one line on standard error, and nothing else is printed.
