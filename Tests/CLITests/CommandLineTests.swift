@@ -129,28 +129,7 @@ struct ParseCommandTests {
     let dir = try CLI.scratch("cli-strict")
     defer { try? FileManager.default.removeItem(at: dir) }
     let page = dir.appendingPathComponent("dangling.txt")
-    try Data(
-      """
-      A Page About Ferries And Their Timetables Today
-
-      The ferry company changed its winter timetable again this week, and commuters on the island route say nobody told them before the first cancelled sailing on Monday.
-
-      Notify of
-      Jo Fine
-      Jo Fine
-      May 1, 2021
-
-      First.
-
-      Kit Lane
-      Kit Lane
-      Reply to\u{00A0} Ghost Writer
-      May 2, 2021
-
-      Second.
-
-      """.utf8
-    ).write(to: page)
+    try Data(DiagnosticsEveryCommandTests.page.utf8).write(to: page)
     let lax = try CLI.run(["parse", page.path, "--format", "json"])
     #expect(lax.status == 0)
     #expect(lax.stderr.contains("\(page.path):12: warning:"))

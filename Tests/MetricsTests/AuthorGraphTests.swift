@@ -139,3 +139,43 @@ import Threads
     #expect(text.contains("\"firstDate\":\"2021-06-03\""))
   }
 }
+
+/// "Guest" on two pages is two people; "Ann" on two pages is one.
+@Suite struct PlaceholderAuthorTests {
+  static func page(_ source: String, _ guest: String) -> Discussion {
+    Pages.page(
+      source, article: "cat dog",
+      [
+        .init(author: "Ann", text: "one two"),
+        .init(author: guest, parent: 0, text: "three"),
+        .init(author: guest, parent: 1, text: "four five"),
+      ])
+  }
+
+  @Test(arguments: ["Guest", "anonymous", " ANONYM ", "Deleted", "[deleted]"])
+  func placeholdersStayOnTheirPage(name: String) throws {
+    let a = PageAnalysis(Self.page("a.txt", name), language: .en).graph
+    let b = PageAnalysis(Self.page("b.txt", name), language: .en).graph
+    let merged = AuthorGraph.merged([a, b])
+    let key = AuthorName.normalized(name)
+    #expect(Array(merged.authors.keys) == ["ann", key + " @ a.txt", key + " @ b.txt"])
+    #expect(merged.authors["ann"]?.articles == 2)
+    #expect(merged.authors["ann"]?.comments == 2)
+    for source in ["a.txt", "b.txt"] {
+      let guest = try #require(merged.authors[key + " @ " + source])
+      #expect((guest.comments, guest.articles, guest.words) == (2, 1, 3))
+      #expect(guest.name == AuthorName.display(name))
+      // On its own page it is still one author, who replied to itself once.
+      #expect(guest.partners == ["ann"])
+    }
+  }
+
+  @Test func aRealNameIsNotAPlaceholder() {
+    let merged = AuthorGraph.merged([
+      PageAnalysis(Self.page("a.txt", "Guesty"), language: .en).graph,
+      PageAnalysis(Self.page("b.txt", "Guesty"), language: .en).graph,
+    ])
+    #expect(Array(merged.authors.keys) == ["ann", "guesty"])
+    #expect(merged.authors["guesty"]?.articles == 2)
+  }
+}

@@ -25,7 +25,7 @@ struct CorpusOutputs {
   static let report = "report.html"
   static let all = [corpusGraph, edgesTable, pagesTable, authorsTable, termsTable, report]
   /// Changes whenever the corpus outputs' format does, so a new version rebuilds them.
-  static let formatVersion = "corpus-v7"
+  static let formatVersion = "corpus-v8"
   /// The setting holding the digest of the pages the current corpus outputs were built from.
   static let digestSetting = "corpus-digest"
   /// How many corpus drift terms `terms.csv` lists each way.
@@ -46,8 +46,10 @@ struct CorpusOutputs {
     try store.aggregate { db in
       try CorpusTables.create(db)
       try writePages(db)
-      let commentCount = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(comments), 0) FROM page") ?? 0
-      figures.pages = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM page") ?? 0
+      let commentCount =
+        try Int.fetchOne(
+          db, sql: "SELECT COALESCE(SUM(p.comments), 0) FROM corpus_page cp JOIN page p ON p.id = cp.id") ?? 0
+      figures.pages = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM corpus_page") ?? 0
       figures.comments = commentCount
       try writeAuthors(db, commentCount: commentCount) { figures.add(author: $0) }
       figures.finish()
@@ -77,27 +79,28 @@ struct CorpusOutputs {
     try Posix.writeAll(fd, table.takeBytes(), path: name)
   }
 
-  /// `pages.csv`: one row per page, in path order.
+  /// `pages.csv`: one row per counted page (copies left out), in path order.
   private func writePages(_ db: Database) throws(BatchError) {
     try output(Self.pagesTable) { fd in
       var table = CSVTable(header: [
         "path", "title", "date", "layout", "language", "comments", "authors",
         "unknown_author_comments", "comment_words", "article_words", "truncated", "replies",
-        "max_depth", "mean_drift", "drift_toward", "content_hash",
+        "max_depth", "mean_drift", "drift_toward", "content_hash", "drift_toward_words",
       ])
       let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT path, title, date, layout, language, comments, authors, unknown_comments,
-            comment_words, article_words, truncated, replies, max_depth, mean_drift, drift_toward, hash
-          FROM page ORDER BY path
+            comment_words, article_words, truncated, replies, max_depth, mean_drift, drift_toward, hash,
+            drift_toward_words
+          FROM corpus_page cp JOIN page p ON p.id = cp.id ORDER BY cp.n
           """)
       while let r = try rows.next() {
         table.append([
           .text(r[0]), .text(r[1]), .text(PageRows.date(r[2])?.iso ?? ""), .text(r[3]), .text(r[4]),
           .integer(r[5]), .integer(r[6]), .integer(r[7]), .integer(r[8]), .integer(r[9]),
           .integer(r[10]), .integer(r[11]), .integer(r[12]), .decimal(r[13]), .text(r[14]),
-          .text(r[15]),
+          .text(r[15]), .text(r[16]),
         ])
         try drain(&table, to: fd, Self.pagesTable)
       }
@@ -144,17 +147,35 @@ struct CorpusOutputs {
         comments[term, default: 0] += r[1]
         articles[term, default: 0] += r[2]
       }
+      // The totals hold every stored page; copies are counted once.
+      let copies = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT t.comments, t.articles FROM page p JOIN page_terms t ON t.page = p.id
+          WHERE p.id NOT IN (SELECT id FROM corpus_page)
+          """)
+      while let r = try copies.next() {
+        for (term, n) in TermText.counts(r[0]).counts { comments[term, default: 0] -= n }
+        for (term, n) in TermText.counts(r[1]).counts { articles[term, default: 0] -= n }
+      }
+      comments = comments.filter { $0.value > 0 }
+      articles = articles.filter { $0.value > 0 }
       let terms = DriftTerms(
         comments: TermCounts(comments), article: TermCounts(articles), limit: Self.termLimit)
       written = terms
       var table = CSVTable(header: [
-        "direction", "rank", "term", "z", "delta", "comment_count", "article_count",
+        "direction", "rank", "term", "z", "delta", "comment_count", "article_count", "word",
       ])
+      // The word behind the most of the term's occurrences over the stored
+      // pages (each page's occurrences under the word it shows most).
+      let word = try db.makeStatement(
+        sql: "SELECT word FROM term_word WHERE term = ? ORDER BY count DESC, LENGTH(CAST(word AS BLOB)), word LIMIT 1")
       for (direction, scores) in [("toward", terms.toward), ("away", terms.away)] {
         for (rank, s) in scores.enumerated() {
+          let shown = try String.fetchOne(word, arguments: [s.term]) ?? s.term
           table.append([
             .text(direction), .integer(rank + 1), .text(s.term), .decimal(s.z), .decimal(s.delta),
-            .integer(s.focusCount), .integer(s.referenceCount),
+            .integer(s.focusCount), .integer(s.referenceCount), .text(shown),
           ])
         }
       }

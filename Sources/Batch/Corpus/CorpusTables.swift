@@ -10,8 +10,15 @@ import Threads
 /// by SQL `SUM`, whose order is unspecified: the same additions in the same
 /// order as `AuthorGraph.merge` give the same bits.
 enum CorpusTables {
-  /// Creates `corpus_page` (each page's number in path order and how many
-  /// unknown authors come before it) and the empty `corpus_author` and
+  /// The stored pages the corpus counts: of pages with the same content
+  /// hash (a copied scrape), only the first in path order.
+  static let countedPages = """
+    (SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY hash ORDER BY path) AS copy FROM page)
+     WHERE copy = 1)
+    """
+
+  /// Creates `corpus_page` (each counted page's number in path order and how
+  /// many unknown authors come before it) and the empty `corpus_author` and
   /// `corpus_reply`.
   static func create(_ db: Database) throws {
     try drop(db)
@@ -21,7 +28,7 @@ enum CorpusTables {
           n INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, unknown_base INTEGER NOT NULL);
         INSERT INTO corpus_page
           SELECT ROW_NUMBER() OVER w, id, SUM(unknown_comments) OVER w - unknown_comments
-          FROM page WINDOW w AS (ORDER BY path);
+          FROM \(countedPages) WINDOW w AS (ORDER BY path);
         CREATE TEMP TABLE corpus_author (
           key TEXT PRIMARY KEY NOT NULL, n INTEGER, first_page INTEGER NOT NULL,
           first_ord INTEGER NOT NULL, name TEXT NOT NULL, comments INTEGER NOT NULL,
@@ -117,10 +124,14 @@ enum CorpusTables {
     return a
   }
 
-  /// Calls `body` with each page's article, in path order.
+  /// Calls `body` with each counted page's article, in path order.
   static func forEachArticle(_ db: Database, _ body: (AuthorGraph.Page) throws -> Void) throws {
     let rows = try Row.fetchCursor(
-      db, sql: "SELECT path, title, date, article_words, comments FROM page ORDER BY path")
+      db,
+      sql: """
+        SELECT p.path, p.title, p.date, p.article_words, p.comments
+        FROM corpus_page cp JOIN page p ON p.id = cp.id ORDER BY cp.n
+        """)
     while let r = try rows.next() {
       try body(
         AuthorGraph.Page(source: r[0], title: r[1], date: PageRows.date(r[2]), words: r[3], comments: r[4]))
@@ -148,7 +159,8 @@ enum CorpusTables {
       db,
       sql: """
         SELECT p.path, u.comment, u.words, u.truncated, u.date, u.drift
-        FROM page p JOIN page_unknown u ON u.page = p.id ORDER BY p.path, u.ord
+        FROM corpus_page cp JOIN page p ON p.id = cp.id JOIN page_unknown u ON u.page = p.id
+        ORDER BY cp.n, u.ord
         """)
     while let r = try rows.next() {
       let unknown = AuthorGraph.UnknownAuthor(

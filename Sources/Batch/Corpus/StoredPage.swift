@@ -30,6 +30,9 @@ struct StoredPage: Sendable, Equatable {
     var meanDrift: Double?
     /// The terms the comments drifted toward, most typical first.
     var driftToward: [String]
+    /// The same terms as readers know them: the word most often behind each
+    /// stem on the page (``PageAnalysis/termWords``).
+    var driftTowardWords: [String]
   }
 
   var row: Row
@@ -37,13 +40,16 @@ struct StoredPage: Sendable, Equatable {
   var graph: AuthorGraph
   var commentTerms: TermCounts
   var articleTerms: TermCounts
+  /// The page's display word of each of its terms (the term itself where no
+  /// other word stands behind it), for the corpus's own choice in terms.csv.
+  var termWords: [String: String]
 
   /// Names the stored form: the version of the store's page tables and the
   /// threadstat version that computed the rows. A store holding another
   /// format has every page processed again, so old and new results never
   /// mix. Bump `page-vN` when the tables change, ``ThreadstatVersion`` when
   /// the parser or the metrics change what a page gives.
-  static let format = "page-v5/threadstat-" + ThreadstatVersion.current
+  static let format = "page-v6/threadstat-" + ThreadstatVersion.current
 
   /// How many drift terms a `pages.csv` row names.
   static let rowTerms = 5
@@ -64,9 +70,11 @@ struct StoredPage: Sendable, Equatable {
       replies: discussion.comments.count { $0.parent != nil },
       maxDepth: discussion.depths.max() ?? 0,
       meanDrift: drifts.isEmpty ? nil : drifts.reduce(0, +) / Double(drifts.count),
-      driftToward: analysis.drift.terms.toward.prefix(Self.rowTerms).map(\.term))
+      driftToward: analysis.drift.terms.toward.prefix(Self.rowTerms).map(\.term),
+      driftTowardWords: analysis.drift.terms.toward.prefix(Self.rowTerms).map(\.word))
     graph = analysis.graph
     commentTerms = analysis.commentTerms
     articleTerms = analysis.articleTerms
+    termWords = analysis.termWords
   }
 }

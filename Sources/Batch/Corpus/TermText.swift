@@ -30,4 +30,32 @@ enum TermText {
     }
     return TermCounts(counts)
   }
+
+  /// A page's display words, "term word term word ..." in byte order of the
+  /// terms, only where the word is not the term itself.
+  static func text(words: [String: String]) -> String {
+    var out = ""
+    for (term, word) in words.sorted(by: { BatchRun.byteOrder($0.key, $1.key) }) where word != term {
+      if !out.isEmpty { out += " " }
+      out += term
+      out += " "
+      out += word
+    }
+    return out
+  }
+
+  /// The display words of `text` (written by ``text(words:)``).
+  static func words(_ text: String) -> [String: String] {
+    var words: [String: String] = [:]
+    var term: Substring?
+    for field in text.utf8.split(separator: 0x20) {
+      if let t = term {
+        words[String(t)] = String(Substring(field))
+        term = nil
+      } else {
+        term = Substring(field)
+      }
+    }
+    return words
+  }
 }

@@ -35,6 +35,12 @@ public struct RunReport: Sendable, Equatable, Codable {
   public var output: String
   /// Start, seconds since 1970 (UTC).
   public var started: Int64
+  /// Start and end, ISO 8601 in UTC ("2026-12-03T02:30:00Z").
+  public var startedAt = ""
+  public var finishedAt = ""
+  /// The run was stopped (SIGINT, SIGTERM) before it finished; such a report
+  /// is kept under `runs/` only, beside the report of the last full run.
+  public var interrupted = false
   public var durationSeconds: Double
   public var files = Counts()
   /// Bytes read from scrapes (processed or hashed).
@@ -47,17 +53,22 @@ public struct RunReport: Sendable, Equatable, Codable {
   public var warnings: [Warning] = []
   /// Whether the corpus outputs were rebuilt in this run.
   public var corpusRebuilt = false
-  /// The process exit status this run calls for: 0, or 3 when files failed.
-  public var exitStatus: Int32 {
-    failed.isEmpty ? 0 : 3
-  }
+  /// The process exit status this run calls for: 0, 3 when files failed,
+  /// 128 + the signal number when it was stopped.
+  public var exitStatus: Int32 = 0
 
   enum CodingKeys: String, CodingKey {
-    case run, input, output, started, files, new, changed, removed, failed, warnings
+    case run, input, output, started, files, new, changed, removed, failed, warnings, interrupted
+    case startedAt = "started_at"
+    case finishedAt = "finished_at"
+    case exitStatus = "exit_status"
     case durationSeconds = "duration_seconds"
     case bytesRead = "bytes_read"
     case corpusRebuilt = "corpus_rebuilt"
   }
+
+  /// `seconds` since 1970 as ISO 8601 in UTC, as in ``startedAt``.
+  public static func isoTime(_ seconds: Int64) -> String { Posix.isoTime(seconds) }
 
   /// Pretty, key-sorted JSON with a final newline.
   public func json() -> [UInt8] {

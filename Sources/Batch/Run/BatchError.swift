@@ -11,6 +11,9 @@ public struct BatchError: Error, Sendable, Equatable, CustomStringConvertible {
     case store
     /// The options cannot work (for example the input folder is missing).
     case usage
+    /// The run would drop too many stored pages (an empty or unmounted input
+    /// folder, a glob that matches nothing); nothing was changed.
+    case refused
     /// A stop was requested (SIGINT, SIGTERM): the files in progress were
     /// finished and recorded, the rest was left for the next run.
     case interrupted

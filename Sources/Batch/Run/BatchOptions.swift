@@ -18,6 +18,12 @@ public struct BatchOptions: Sendable {
   /// Discard the state database and the per-page outputs first, and rebuild
   /// them from the scrapes (for a damaged or lost database).
   public var rebuild: Bool
+  /// The largest share of the stored pages (0-1) one run may drop because
+  /// their scrapes are gone; a run that would drop more refuses to start.
+  public var maxRemovedShare: Double
+  /// Drop any number of gone pages, even all of them (an input folder that
+  /// is empty or matches no file is otherwise refused while pages are stored).
+  public var allowRemovals: Bool
   /// Replace author names by these keyed pseudonyms in every output; pages
   /// stored under another key (or none) are processed again.
   public var pseudonyms: Pseudonyms?
@@ -26,11 +32,15 @@ public struct BatchOptions: Sendable {
   public static let defaultMaxPageBytes = 64 << 20
   /// The default number of jobs: one per online core.
   public static var defaultJobs: Int { Parallel.cores }
+  /// The default removal limit: half the stored pages.
+  public static let defaultMaxRemovedShare = 0.5
 
   public init(
     input: String, output: String, filter: GlobFilter = GlobFilter(),
     maxPageBytes: Int = BatchOptions.defaultMaxPageBytes, commentLevel: Bool = false,
-    jobs: Int = BatchOptions.defaultJobs, rebuild: Bool = false, pseudonyms: Pseudonyms? = nil
+    jobs: Int = BatchOptions.defaultJobs, rebuild: Bool = false,
+    maxRemovedShare: Double = BatchOptions.defaultMaxRemovedShare, allowRemovals: Bool = false,
+    pseudonyms: Pseudonyms? = nil
   ) {
     self.input = input
     self.output = output
@@ -39,6 +49,8 @@ public struct BatchOptions: Sendable {
     self.commentLevel = commentLevel
     self.jobs = max(1, jobs)
     self.rebuild = rebuild
+    self.maxRemovedShare = maxRemovedShare
+    self.allowRemovals = allowRemovals
     self.pseudonyms = pseudonyms
   }
 

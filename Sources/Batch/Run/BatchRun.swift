@@ -16,6 +16,10 @@ public struct BatchRun: Sendable {
   public static let databaseName = "threadstat.sqlite"
   /// The name of the run report in the output folder.
   public static let reportName = "report.json"
+  /// The folder of the output folder that keeps the reports of earlier runs.
+  public static let historyFolder = "runs"
+  /// How many reports `runs/` keeps: the newest.
+  public static let historyLimit = 30
 
   public let options: BatchOptions
 
@@ -63,19 +67,21 @@ public struct BatchRun: Sendable {
     try files.prepare()
     if options.rebuild { try discardState(files: files) }
     let store = try BatchStore(path: Paths.join(options.output, Self.databaseName))
+    let listing = try CorpusWalk.files(
+      under: options.input, filter: options.filter, skipping: options.output)
+    let scrapes = listing.files
+    // Checked before anything is written: a refused run leaves the store and the outputs as they were.
+    try checkRemovals(gone(known: try store.known(), listing: listing).count, of: try store.pageCount(), listing: listing)
     var report = RunReport(
       run: 0, input: options.input, output: options.output, started: Posix.wallClock(),
       durationSeconds: 0)
+    report.startedAt = Posix.isoTime(report.started)
     report.run = try store.beginRun(started: report.started)
     if try store.adopt(recordFormat: options.recordFormat) {
       let message = "results stored by another threadstat build or pseudonym key; every page is processed again"
       report.warnings.append(.init(path: Self.databaseName, message: message))
       onEvent(.warning(path: Self.databaseName, line: nil, severity: "warning", message: message))
     }
-
-    let listing = try CorpusWalk.files(
-      under: options.input, filter: options.filter, skipping: options.output)
-    let scrapes = listing.files
     let known = try store.known()
     onEvent(.started(files: scrapes.count, bytes: scrapes.reduce(0) { $0 + $1.size }))
 
@@ -83,14 +89,18 @@ public struct BatchRun: Sendable {
     let outcomes = try process(
       scrapes, known: known, store: store, files: files, night: night, onEvent: onEvent,
       stopRequested: stopRequested)
+    report.files.seen = scrapes.count
+    report.count(outcomes)
     if stopRequested() {
+      // Kept in the history only: report.json stays that of the last full run.
+      report.interrupted = true
+      report.exitStatus = StopSignal.exitStatus
+      try record(&report, clockStart: clockStart, store: store, files: files, current: false)
       let done = outcomes.count { $0.status != .failed }
       throw BatchError(
         .interrupted,
         "stopped on request after \(done) of \(scrapes.count) files; their results are kept, run again to finish")
     }
-    report.files.seen = scrapes.count
-    report.count(outcomes)
     for folder in listing.unlisted {
       report.files.failed += 1
       report.failed.append(.init(path: folder.path + "/", reason: folder.reason))
@@ -99,19 +109,43 @@ public struct BatchRun: Sendable {
 
     report.removed = try dropGone(known: known, listing: listing, store: store, files: files, onEvent: onEvent)
     report.files.removed = report.removed.count
+    for copy in try store.copies() {
+      let message = "same content as \(copy.original); counted once in the corpus outputs"
+      report.warnings.append(.init(path: copy.path, severity: "note", message: message))
+      onEvent(.warning(path: copy.path, line: nil, severity: "note", message: message))
+    }
     report.corpusRebuilt = try refreshCorpus(store: store, files: files, night: night.summary(), onEvent: onEvent)
     onEvent(.corpus(rebuilt: report.corpusRebuilt))
 
+    report.exitStatus = report.failed.isEmpty ? 0 : 3
+    try record(&report, clockStart: clockStart, store: store, files: files, current: true)
+    return report
+  }
+
+  /// Sorts the report's lists, stamps its end and writes it: to `runs/`
+  /// (the oldest beyond ``historyLimit`` removed), to `report.json` when
+  /// `current`, and to the store's run log.
+  private func record(
+    _ report: inout RunReport, clockStart: Double, store: BatchStore, files: AtomicFile, current: Bool
+  ) throws(BatchError) {
     report.new.sort(by: Self.byteOrder)
     report.changed.sort(by: Self.byteOrder)
     report.failed.sort { Self.byteOrder($0.path, $1.path) }
     report.warnings.sort { a, b in a.path != b.path ? Self.byteOrder(a.path, b.path) : (a.line ?? 0) < (b.line ?? 0) }
     report.durationSeconds = ((Posix.now() - clockStart) * 1000).rounded() / 1000
+    let finished = Posix.wallClock()
+    report.finishedAt = Posix.isoTime(finished)
     let json = report.json()
-    try files.write(json, to: Self.reportName, durable: true)
-    try store.finishRun(
-      report.run, finished: Posix.wallClock(), report: String(decoding: json, as: UTF8.self))
-    return report
+    // Named by start time, then run number: names sort as the runs ran.
+    let stamp = report.startedAt.filter { $0 != "-" && $0 != ":" }
+    let number = String(report.run)
+    let padded = String(repeating: "0", count: max(0, 6 - number.count)) + number
+    try files.write(json, to: Paths.join(Self.historyFolder, "\(stamp)-run\(padded).json"), durable: true)
+    let kept = try Posix.directoryNames(Paths.join(options.output, Self.historyFolder))
+      .filter { $0.hasSuffix(".json") }.sorted(by: Self.byteOrder)
+    for old in kept.dropLast(Self.historyLimit) { try files.remove(Paths.join(Self.historyFolder, old)) }
+    if current { try files.write(json, to: Self.reportName, durable: true) }
+    try store.finishRun(report.run, finished: finished, report: String(decoding: json, as: UTF8.self))
   }
 
   /// Removes the state database and the per-page outputs, so that the run
@@ -130,17 +164,45 @@ public struct BatchRun: Sendable {
     known: [String: BatchStore.Known], listing: CorpusWalk.Listing, store: BatchStore,
     files: AtomicFile, onEvent: @Sendable (BatchEvent) -> Void
   ) throws(BatchError) -> [String] {
-    let present = Set(listing.files.map(\.relativePath))
-    let hidden = listing.unlisted.map { $0.path + "/" }
-    let gone = known.keys.filter { path in
-      !present.contains(path) && !hidden.contains { path.hasPrefix($0) }
-    }.sorted(by: Self.byteOrder)
+    let gone = gone(known: known, listing: listing)
     for path in gone {
       for output in known[path]?.outputs ?? [] { try files.remove(output) }
       try store.forget(path: path)
       onEvent(.removed(path: path))
     }
     return gone
+  }
+
+  /// The stored scrapes the walk did not see, except those in folders that
+  /// could not be listed, sorted.
+  private func gone(known: [String: BatchStore.Known], listing: CorpusWalk.Listing) -> [String] {
+    let present = Set(listing.files.map(\.relativePath))
+    let hidden = listing.unlisted.map { $0.path + "/" }
+    return known.keys.filter { path in
+      !present.contains(path) && !hidden.contains { path.hasPrefix($0) }
+    }.sorted(by: Self.byteOrder)
+  }
+
+  /// Refuses a run that sees no scrape while pages are stored, or that would
+  /// drop more than `options.maxRemovedShare` of them, unless
+  /// `options.allowRemovals`: an unmounted share or a mistyped glob must not
+  /// wipe the results.
+  private func checkRemovals(_ removing: Int, of stored: Int, listing: CorpusWalk.Listing) throws(BatchError) {
+    guard !options.allowRemovals, removing > 0 else { return }
+    if listing.files.isEmpty {
+      let globs = options.filter.include.joined(separator: " ")
+      throw BatchError(
+        .refused,
+        "\(options.input): no file matches \(globs) (is the folder mounted?) but \(stored) pages are stored; "
+          + "refusing to drop them (--allow-removals drops them)")
+    }
+    if Double(removing) > options.maxRemovedShare * Double(stored) {
+      let percent = Int((options.maxRemovedShare * 100).rounded())
+      throw BatchError(
+        .refused,
+        "\(options.input): \(removing) of \(stored) stored pages are gone, over the limit of \(percent)% "
+          + "(--max-removals); refusing to drop them (--allow-removals drops them)")
+    }
   }
 
   /// Rebuilds the corpus outputs unless they are present and were built

@@ -27,11 +27,15 @@ final class BatchStore: Sendable {
   /// Opens or creates the database and brings its schema up to date.
   init(path: String) throws(BatchError) {
     var config = Configuration()
-    config.journalMode = .wal
     config.prepareDatabase { db in
+      // WAL set here rather than by GRDB's `journalMode = .wal`, which creates
+      // and drops a table at every open (for pools): a run that only reads
+      // (one refused for its removals) must leave the file byte-identical.
       // Checkpoints (which fsync the log and the database) once per 64 MB of
       // log rather than SQLite's 4 MB, so a cold run over many pages waits on
       // few of them. What a commit guarantees is unchanged.
+      let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+      guard mode == "wal" else { throw BatchError(.store, "\(path): cannot use WAL mode (got \(mode ?? "none"))") }
       try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
     }
     do {
@@ -157,6 +161,22 @@ final class BatchStore: Sendable {
           ) WITHOUT ROWID;
           """)
     }
+    // Display words: pages.csv's drift_toward_words; per term and word the
+    // occurrences of the pages that show the term by that word (term_word,
+    // kept summed like term_total), for terms.csv's word column.
+    migrator.registerMigration("v3") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE page ADD COLUMN drift_toward_words TEXT NOT NULL DEFAULT '';
+          ALTER TABLE page_terms ADD COLUMN words TEXT NOT NULL DEFAULT '';
+          CREATE TABLE term_word (
+            term TEXT NOT NULL,
+            word TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (term, word)
+          ) WITHOUT ROWID;
+          """)
+    }
     return migrator
   }
 
@@ -180,6 +200,26 @@ final class BatchStore: Sendable {
             hash: row["hash"], outputs: outputs.split(separator: "\n").map(String.init))
         }
         return result
+      }
+    }
+  }
+
+  /// Stored scrapes whose content hash an earlier one (in path order) has:
+  /// each copy with the path of its first, by path.
+  func copies() throws(BatchError) -> [(path: String, original: String)] {
+    try guarded("find copied pages") {
+      try db.read { db in
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT path, FIRST_VALUE(path) OVER (PARTITION BY hash ORDER BY path) AS original FROM page
+            ORDER BY path
+            """
+        ).compactMap { row in
+          let path: String = row[0]
+          let original: String = row[1]
+          return path == original ? nil : (path, original)
+        }
       }
     }
   }

@@ -17,6 +17,7 @@ enum PageRows {
   /// Every table of page results.
   static let tables = [
     "page", "page_author", "page_unknown", "page_reply", "page_edge", "page_terms", "term_total",
+    "term_word",
   ]
 
   /// A date as the integer YYYYMMDD, which sorts as the date does.
@@ -34,8 +35,13 @@ enum PageRows {
   static func delete(path: String, _ db: Database, totals: inout TermDelta) throws {
     guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM page WHERE path = ?", arguments: [path])
     else { return }
-    if let terms = try Row.fetchOne(db, sql: "SELECT comments, articles FROM page_terms WHERE page = ?", arguments: [id]) {
-      totals.add(TermText.counts(terms[0]), TermText.counts(terms[1]), sign: -1)
+    if let terms = try Row.fetchOne(
+      db, sql: "SELECT comments, articles, words FROM page_terms WHERE page = ?", arguments: [id])
+    {
+      let comments = TermText.counts(terms[0])
+      let articles = TermText.counts(terms[1])
+      totals.add(comments, articles, sign: -1)
+      totals.addWords(TermText.words(terms[2]), comments, articles, sign: -1)
       try db.execute(sql: "DELETE FROM page_terms WHERE page = ?", arguments: [id])
     }
     for table in ["page_author", "page_unknown", "page_reply", "page_edge"] {
@@ -55,19 +61,21 @@ enum PageRows {
       sql: """
         INSERT INTO page (path, hash, size, outputs, title, date, layout, language, comments,
           authors, unknown_comments, comment_words, article_words, truncated, replies, max_depth,
-          mean_drift, drift_toward)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          mean_drift, drift_toward, drift_toward_words)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
         path, hash, size, outputs.joined(separator: "\n"), r.title, day(page.graph.pages.first?.date),
         r.layout, r.language, r.comments, r.authors, r.unknownAuthorComments, r.commentWords,
         r.articleWords, r.truncated, r.replies, r.maxDepth, r.meanDrift,
-        r.driftToward.joined(separator: " "),
+        r.driftToward.joined(separator: " "), r.driftTowardWords.joined(separator: " "),
       ])
     let id = db.lastInsertedRowID
     try db.execute(
-      sql: "INSERT INTO page_terms (page, comments, articles) VALUES (?, ?, ?)",
-      arguments: [id, TermText.text(page.commentTerms), TermText.text(page.articleTerms)])
+      sql: "INSERT INTO page_terms (page, comments, articles, words) VALUES (?, ?, ?, ?)",
+      arguments: [
+        id, TermText.text(page.commentTerms), TermText.text(page.articleTerms), TermText.text(words: page.termWords),
+      ])
     let graph = page.graph
     let author = try db.cachedStatement(
       sql: """
@@ -126,6 +134,7 @@ enum PageRows {
       ])
     }
     totals.add(page.commentTerms, page.articleTerms, sign: 1)
+    totals.addWords(page.termWords, page.commentTerms, page.articleTerms, sign: 1)
   }
 }
 
@@ -135,6 +144,21 @@ struct TermDelta {
   private var changes: [String: (comments: Int, articles: Int)] = [:]
   /// Terms a deleted page held: their rows go when their totals fall to zero.
   private var lowered: Set<String> = []
+  /// Changes to `term_word`, by term and word.
+  private var wordChanges: [TermWord: Int] = [:]
+
+  private struct TermWord: Hashable {
+    var term: String
+    var word: String
+  }
+
+  /// Adds (`sign` 1) or subtracts (-1) a page's occurrences of each term
+  /// under the word it shows the term by (`words`; the term itself where
+  /// absent).
+  mutating func addWords(_ words: [String: String], _ comments: TermCounts, _ articles: TermCounts, sign: Int) {
+    for (term, n) in comments.counts { wordChanges[TermWord(term: term, word: words[term] ?? term), default: 0] += sign * n }
+    for (term, n) in articles.counts { wordChanges[TermWord(term: term, word: words[term] ?? term), default: 0] += sign * n }
+  }
 
   /// Adds (`sign` 1) or subtracts (-1) a page's term counts.
   mutating func add(_ comments: TermCounts, _ articles: TermCounts, sign: Int) {
@@ -161,5 +185,15 @@ struct TermDelta {
     let drop = try db.cachedStatement(
       sql: "DELETE FROM term_total WHERE term = ? AND comments = 0 AND articles = 0")
     for term in lowered.sorted() { try drop.execute(arguments: [term]) }
+    let word = try db.cachedStatement(
+      sql: """
+        INSERT INTO term_word (term, word, count) VALUES (?, ?, ?)
+        ON CONFLICT (term, word) DO UPDATE SET count = count + excluded.count
+        """)
+    let dropWord = try db.cachedStatement(sql: "DELETE FROM term_word WHERE term = ? AND word = ? AND count <= 0")
+    for (key, change) in wordChanges.sorted(by: { ($0.key.term, $0.key.word) < ($1.key.term, $1.key.word) }) where change != 0 {
+      try word.execute(arguments: [key.term, key.word, change])
+      if change < 0 { try dropWord.execute(arguments: [key.term, key.word]) }
+    }
   }
 }

@@ -173,6 +173,16 @@ enum Posix {
   /// The wall clock in whole seconds since the epoch, for the run log.
   static func wallClock() -> Int64 { Int64(time(nil)) }
 
+  /// `seconds` since the epoch as ISO 8601 in UTC: "2026-12-03T02:30:00Z".
+  static func isoTime(_ seconds: Int64) -> String {
+    var t = time_t(seconds)
+    var parts = tm()
+    gmtime_r(&t, &parts)
+    func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : String(n) }
+    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+      + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+  }
+
   /// Pattern match on a path with shell glob rules (`*`, `?`, `[...]`).
   static func globMatch(_ pattern: String, _ text: String, pathAware: Bool) -> Bool {
     fnmatch(pattern, text, pathAware ? FNM_PATHNAME : 0) == 0

@@ -14,6 +14,21 @@ public enum AuthorName {
     return String(decoding: display(name).lowercased()._nfcCodeUnits, as: UTF8.self)
   }
 
+  /// Keys (``normalized(_:)``) of the names sites show for no one in
+  /// particular: guests, anonymous and deleted accounts. Each page's are
+  /// its own author (``key(_:onPage:)``), never one person across pages.
+  public static let placeholders: Set<String> = [
+    "guest", "gast", "invité", "anonymous", "anonym", "anonyme", "anonimo", "anónimo", "anon",
+    "deleted", "[deleted]", "removed", "[removed]", "unknown", "deleted user",
+  ]
+
+  /// The key an author is matched by across pages: ``normalized(_:)``, or for
+  /// a placeholder name that key with the page's source, "guest @ page.txt".
+  public static func key(_ name: String, onPage source: String) -> String {
+    let key = normalized(name)
+    return placeholders.contains(key) ? key + " @ " + source : key
+  }
+
   /// The name as shown: control characters dropped, white space trimmed
   /// and inner runs collapsed to one space.
   public static func display(_ name: String) -> String {

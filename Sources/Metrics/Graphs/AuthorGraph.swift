@@ -4,7 +4,7 @@ import Threads
 /// Who replies to whom, at the level of authors, over one page or many.
 ///
 /// Nodes: one per named author (matched across pages by
-/// ``AuthorName/normalized(_:)``), one per page for its article, and one per
+/// ``AuthorName/key(_:onPage:)``: a placeholder such as "Guest" is one per page), one per page for its article, and one per
 /// comment whose author is unknown (never one shared "anonymous" node).
 /// Edges: replier -> replied-to; a top-level comment replies to its article.
 /// A value type: build one per page, store it, ``merge(_:)`` them later.
@@ -160,7 +160,7 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
       guard var name = comments[i].author else { return -1 }
       let (spelling, isNew) = name.withUTF8 { spellings.intern($0, hash: TokenInterner.hash($0)) }
       if !isNew { return numberOfSpelling[Int(spelling)] }
-      let key = AuthorName.normalized(name)
+      let key = AuthorName.key(name, onPage: discussion.source)
       let number: Int32
       if key.isEmpty {
         number = -1
@@ -170,7 +170,9 @@ public struct AuthorGraph: Sendable, Equatable, Codable {
         number = Int32(keys.count)
         numbers[key] = number
         keys.append(key)
-        stats.append(AuthorStats(name: name))
+        var author = AuthorStats(name: name)
+        author.key = key
+        stats.append(author)
       }
       numberOfSpelling.append(number)
       return number

@@ -11,7 +11,7 @@ import Synchronization
 
 /// Prints a batch run's events on standard error: a bar redrawn in place on a
 /// terminal (files done / total, MB/s, ETA), plain `batch:` lines otherwise.
-/// Failures are printed even with `--quiet`.
+/// Failures and removals are printed even with `--quiet`.
 final class BatchProgress: Sendable {
   private struct State {
     var files = 0
@@ -25,11 +25,21 @@ final class BatchProgress: Sendable {
 
   private let quiet: Bool
   private let terminal: Bool
+  /// Gets every line, quiet or not (`--log`).
+  private let log: BatchLog?
   private let state = Mutex(State())
 
-  init(quiet: Bool, terminal: Bool) {
+  init(quiet: Bool, terminal: Bool, log: BatchLog? = nil) {
     self.quiet = quiet
     self.terminal = terminal
+    self.log = log
+  }
+
+  /// Prints an error line on standard error, and to the log.
+  func error(_ text: String) {
+    clear()
+    Self.printError(text)
+    log?.append(text)
   }
 
   static var stderrIsTerminal: Bool { isatty(2) != 0 }
@@ -61,20 +71,20 @@ final class BatchProgress: Sendable {
         s.started = Self.now()
         // The log gets its first progress line after one interval, the bar at once.
         s.lastDraw = terminal ? 0 : s.started
-        if !quiet && !terminal { line(&s, "batch: \(files) files, \(Self.megabytes(bytes)) MB") }
+        line(&s, "batch: \(files) files, \(Self.megabytes(bytes)) MB", shown: !terminal)
       case .page(let path, let status, let bytes, let reason):
         s.done += 1
         s.doneBytes += bytes
         if status == .failed { line(&s, "batch: failed \(path): \(reason ?? "")", always: true) }
         tick(&s)
       case .warning(let path, let line, let severity, let message):
-        if !quiet { self.line(&s, "\(path)\(line.map { ":\($0)" } ?? ""): \(severity): \(message)") }
+        self.line(&s, "\(path)\(line.map { ":\($0)" } ?? ""): \(severity): \(message)")
       case .removed(let path):
-        if !quiet { line(&s, "batch: removed \(path)") }
+        line(&s, "batch: removed \(path)", always: true)
       case .rebuildingCorpus(let pages):
-        if !quiet { line(&s, "batch: rebuilding the corpus outputs from \(pages) pages") }
+        line(&s, "batch: rebuilding the corpus outputs from \(pages) pages")
       case .corpus(let rebuilt):
-        if !quiet && !terminal && !rebuilt { line(&s, "batch: corpus outputs current") }
+        if !rebuilt { line(&s, "batch: corpus outputs current", shown: !terminal) }
       }
     }
   }
@@ -90,17 +100,21 @@ final class BatchProgress: Sendable {
   /// Prints the run's summary line.
   func finish(_ report: RunReport) {
     clear()
-    guard !quiet else { return }
     let f = report.files
     let rate = report.durationSeconds > 0 ? Double(report.bytesRead) / 1e6 / report.durationSeconds : 0
-    Self.printError(
+    let summary =
       "batch: \(f.seen) seen, \(f.new) new, \(f.changed) changed, \(f.unchanged) unchanged, "
-        + "\(f.removed) removed, \(f.failed) failed in \(Self.fixed(report.durationSeconds, 2)) s "
-        + "(\(Self.fixed(rate, 1)) MB/s); report: \(report.output)/report.json\n")
+      + "\(f.removed) removed, \(f.failed) failed in \(Self.fixed(report.durationSeconds, 2)) s "
+      + "(\(Self.fixed(rate, 1)) MB/s); report: \(report.output)/report.json\n"
+    log?.append(summary)
+    if !quiet { Self.printError(summary) }
   }
 
-  private func line(_ s: inout State, _ text: String, always: Bool = false) {
-    if quiet && !always { return }
+  /// Prints `text` on standard error unless quiet (or `always`), or not
+  /// `shown` (lines meant for logs only); the log gets it in any case.
+  private func line(_ s: inout State, _ text: String, always: Bool = false, shown: Bool = true) {
+    log?.append(text)
+    if (quiet && !always) || !shown { return }
     if s.barShown { Self.printError("\r\u{1B}[2K") }
     s.barShown = false
     Self.printError(text + "\n")

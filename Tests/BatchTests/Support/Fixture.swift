@@ -95,14 +95,21 @@ enum Fixture {
   }
 
   /// The files of an output folder that must be reproducible, by relative
-  /// path: every output but the run's own report, the state and the lock.
+  /// path: every output but the run's own report and the earlier ones
+  /// (`runs/`), the state and the lock.
   static func reproducibleOutputs(_ folder: String) throws -> [String: Data] {
-    var result: [String: Data] = [:]
     // The run's reports (report.json, report.html) describe the run itself.
     let skip: Set<String> = ["report.json", "report.html", ".lock", "threadstat.sqlite", "threadstat.sqlite-wal", "threadstat.sqlite-shm"]
+    return try files(folder) { skip.contains($0) || $0.hasPrefix("runs") }
+  }
+
+  /// The regular files below `folder` by relative path, but those `skipped`
+  /// and the temporary files under `.tmp/`.
+  static func files(_ folder: String, skipping skipped: (String) -> Bool) throws -> [String: Data] {
+    var result: [String: Data] = [:]
     guard let walker = FileManager.default.enumerator(atPath: folder) else { return result }
     while let relative = walker.nextObject() as? String {
-      if skip.contains(relative) || relative.hasPrefix(".tmp") { continue }
+      if skipped(relative) || relative.hasPrefix(".tmp") { continue }
       var isDirectory: ObjCBool = false
       let path = folder + "/" + relative
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
