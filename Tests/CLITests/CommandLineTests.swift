@@ -55,12 +55,11 @@ enum CLI {
     return (p.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 
-  /// A new empty folder; the caller removes it.
+  /// A new empty folder of its own (parallel cases of one test get different ones); the caller removes it.
   static func scratch(_ name: String) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("threadstat-\(name)-\(getpid())")
-    try? FileManager.default.removeItem(at: dir)
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
+    var template = Array("\(FileManager.default.temporaryDirectory.path)/threadstat-\(name)-XXXXXX".utf8CString)
+    let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+    return URL(fileURLWithPath: try #require(made.map { String(cString: $0) }), isDirectory: true)
   }
 
   static func json(_ text: String) throws -> [String: Any] {
