@@ -321,7 +321,14 @@ public struct BatchRun: Sendable {
 
   /// Byte order of UTF-8, the order of every list the run writes.
   static func byteOrder(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] }
+        return x.count < y.count
+      }
+    }
   }
 }
 

@@ -33,8 +33,8 @@ enum PageRows {
   /// Removes the page stored for `path`, if any, and takes its terms out
   /// of `totals` (written to `term_total` by ``TermDelta/apply(_:)``).
   static func delete(path: String, _ db: Database, totals: inout TermDelta) throws {
-    guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM page WHERE path = ?", arguments: [path])
-    else { return }
+    let find = try db.cachedStatement(sql: "SELECT id FROM page WHERE path = ?")
+    guard let id = try Int64.fetchOne(find, arguments: [path]) else { return }
     if let terms = try Row.fetchOne(
       db, sql: "SELECT comments, articles, words FROM page_terms WHERE page = ?", arguments: [id])
     {
@@ -57,13 +57,14 @@ enum PageRows {
     totals: inout TermDelta
   ) throws {
     let r = page.row
-    try db.execute(
+    let insertPage = try db.cachedStatement(
       sql: """
         INSERT INTO page (path, hash, size, outputs, title, date, layout, language, comments,
           authors, unknown_comments, comment_words, article_words, truncated, replies, max_depth,
           mean_drift, drift_toward, drift_toward_words)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """)
+    try insertPage.execute(
       arguments: [
         path, hash, size, outputs.joined(separator: "\n"), r.title, day(page.graph.pages.first?.date),
         r.layout, r.language, r.comments, r.authors, r.unknownAuthorComments, r.commentWords,
@@ -71,9 +72,8 @@ enum PageRows {
         r.driftToward.joined(separator: " "), r.driftTowardWords.joined(separator: " "),
       ])
     let id = db.lastInsertedRowID
-    try db.execute(
-      sql: "INSERT INTO page_terms (page, comments, articles, words) VALUES (?, ?, ?, ?)",
-      arguments: [
+    try db.cachedStatement(sql: "INSERT INTO page_terms (page, comments, articles, words) VALUES (?, ?, ?, ?)")
+      .execute(arguments: [
         id, TermText.text(page.commentTerms), TermText.text(page.articleTerms), TermText.text(words: page.termWords),
       ])
     let graph = page.graph
