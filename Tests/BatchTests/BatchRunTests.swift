@@ -108,6 +108,18 @@ import Threads
     #expect(!merged.unknownAuthors.isEmpty)
     let corpus = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/corpus.graphml")))
     #expect(corpus == (try GraphMLDocument(merged).bytes()))
+    // corpus.gexf, written in the same pass, is the merged graph's GEXF, valid against GEXF 1.3.
+    let gexf = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/corpus.gexf")))
+    #expect(gexf == (try GraphMLDocument(merged).gexfBytes()))
+    #expect(String(decoding: gexf, as: UTF8.self).contains(" start=\"20"))
+    let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../Fixtures/gexf-1.3/gexf.rng").standardizedFileURL.path
+    let lint = Process()
+    lint.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    lint.arguments = ["xmllint", "--noout", "--relaxng", schema, output + "/corpus.gexf"]
+    try lint.run()
+    lint.waitUntilExit()
+    #expect(lint.terminationStatus == 0)
     // edges.csv, aggregated in SQL, is the merged graph's edge table (graph --format csv).
     let edges = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/edges.csv")))
     #expect(edges == GraphTables(GraphMLDocument(merged)).edges)

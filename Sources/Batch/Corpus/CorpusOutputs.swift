@@ -19,13 +19,15 @@ struct CorpusOutputs {
   static let termsTable = "terms.csv"
   /// Authors across all pages, one node per page's article.
   static let corpusGraph = "corpus.graphml"
+  /// The same graph as dynamic GEXF, for Gephi's timeline.
+  static let corpusGEXF = "corpus.gexf"
   /// The corpus graph's edges as a table (Gephi's spreadsheet import, R, pandas).
   static let edgesTable = "edges.csv"
   /// The HTML report of the run's pages and the corpus.
   static let report = "report.html"
-  static let all = [corpusGraph, edgesTable, pagesTable, authorsTable, termsTable, report]
+  static let all = [corpusGraph, corpusGEXF, edgesTable, pagesTable, authorsTable, termsTable, report]
   /// Changes whenever the corpus outputs' format does, so a new version rebuilds them.
-  static let formatVersion = "corpus-v8"
+  static let formatVersion = "corpus-v9"
   /// The setting holding the digest of the pages the current corpus outputs were built from.
   static let digestSetting = "corpus-digest"
   /// How many corpus drift terms `terms.csv` lists each way.
@@ -184,26 +186,33 @@ struct CorpusOutputs {
     return written
   }
 
-  /// `corpus.graphml`, streamed through libxml2 into the file: articles in
-  /// path order, authors and edges in order of first appearance, as
-  /// `AuthorGraph.merge` orders them; `edges.csv` beside it, written in the
-  /// same pass, with the columns of `graph --format csv`.
+  /// `corpus.graphml` and `corpus.gexf`, streamed through libxml2 into the
+  /// files in one pass: articles in path order, authors and edges in order
+  /// of first appearance, as `AuthorGraph.merge` orders them; `edges.csv`
+  /// beside them, written in the same pass, with the columns of
+  /// `graph --format csv`.
   private func writeGraph(_ db: Database, commentCount: Int) throws(BatchError) {
     try output(Self.edgesTable) { edgesFD in
       var edges = CSVTable(header: ["Source", "Target", "Type", "Weight", "replies", "edge_drift"])
-      try output(Self.corpusGraph) { fd in
-        try AuthorGraphStream.write(to: fd, path: Self.corpusGraph, commentCount: commentCount) { graph in
-          try CorpusTables.forEachArticle(db) { try graph.add(article: $0) }
-          try CorpusTables.forEachAuthor(db) { try graph.add(author: $0) }
-          try CorpusTables.forEachUnknownAuthor(db) { try graph.add(unknown: $0, source: $1) }
-          try CorpusTables.forEachEdge(db) { source, target, replies in
-            try graph.addEdge(from: source, to: target, replies)
-            guard replies.count > 0 else { return }
-            edges.append([
-              .text(source.id), .text(target.id), .text("Directed"), .decimal(Double(replies.count)),
-              .integer(replies.count), .decimal(replies.meanDrift),
-            ])
-            try drain(&edges, to: edgesFD, Self.edgesTable)
+      try output(Self.corpusGEXF) { gexfFD in
+        try output(Self.corpusGraph) { fd in
+          let files = [
+            AuthorGraphStream.Output(fd: fd, path: Self.corpusGraph),
+            AuthorGraphStream.Output(fd: gexfFD, path: Self.corpusGEXF, format: .gexf),
+          ]
+          try AuthorGraphStream.write(to: files, commentCount: commentCount) { graph in
+            try CorpusTables.forEachArticle(db) { try graph.add(article: $0) }
+            try CorpusTables.forEachAuthor(db) { try graph.add(author: $0) }
+            try CorpusTables.forEachUnknownAuthor(db) { try graph.add(unknown: $0, source: $1) }
+            try CorpusTables.forEachEdge(db) { source, target, replies in
+              try graph.addEdge(from: source, to: target, replies)
+              guard replies.count > 0 else { return }
+              edges.append([
+                .text(source.id), .text(target.id), .text("Directed"), .decimal(Double(replies.count)),
+                .integer(replies.count), .decimal(replies.meanDrift),
+              ])
+              try drain(&edges, to: edgesFD, Self.edgesTable)
+            }
           }
         }
       }

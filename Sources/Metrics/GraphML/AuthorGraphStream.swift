@@ -23,7 +23,20 @@ public final class AuthorGraphStream {
     }
   }
 
-  private let writer: GraphMLPipe
+  /// A file the graph goes to, and in which format.
+  public struct Output {
+    public var fd: Int32
+    public var path: String
+    public var format: GraphFileFormat
+    /// The open file `fd` (which stays open), named `path` in errors.
+    public init(fd: Int32, path: String, format: GraphFileFormat = .graphml) {
+      self.fd = fd
+      self.path = path
+      self.format = format
+    }
+  }
+
+  private let pipes: [GraphMLPipe]
   private let commentCount: Int
   /// Articles, authors and unknown authors added.
   private var added = [0, 0, 0]
@@ -41,24 +54,43 @@ public final class AuthorGraphStream {
   public static func write<E: Error>(
     to fd: Int32, path: String, commentCount: Int, _ body: (AuthorGraphStream) throws(E) -> Void
   ) throws -> Void {
-    let writer = try GraphMLWriter(fd: fd, path: path)
-    try writer.begin(keys: GraphMLDocument.authorKeys)
-    let pipe = GraphMLPipe(writer)
-    defer { pipe.drain() }
-    try body(AuthorGraphStream(pipe, commentCount: commentCount))
-    try pipe.finish()
+    try write(to: [Output(fd: fd, path: path)], commentCount: commentCount, body)
   }
 
-  private init(_ writer: GraphMLPipe, commentCount: Int) {
-    self.writer = writer
+  /// Writes one document into each of `outputs` in the same pass (say the
+  /// corpus GraphML and GEXF), each serialised on a thread of its own.
+  public static func write<E: Error>(
+    to outputs: [Output], commentCount: Int, _ body: (AuthorGraphStream) throws(E) -> Void
+  ) throws -> Void {
+    var pipes: [GraphMLPipe] = []
+    defer { for pipe in pipes { pipe.drain() } }
+    for output in outputs {
+      let writer = try GraphMLWriter(fd: output.fd, path: output.path)
+      switch output.format {
+      case .graphml: try writer.begin(keys: GraphMLDocument.authorKeys)
+      case .gexf: try writer.beginGEXF(keys: GraphMLDocument.authorKeys)
+      }
+      pipes.append(GraphMLPipe(writer))
+    }
+    try body(AuthorGraphStream(pipes, commentCount: commentCount))
+    for pipe in pipes { try pipe.finish() }
+  }
+
+  private init(_ pipes: [GraphMLPipe], commentCount: Int) {
+    self.pipes = pipes
     self.commentCount = commentCount
+  }
+
+  /// Hands `element` to every output.
+  private func add(_ element: GraphMLDocument.Element) throws(GraphMLError) {
+    for pipe in pipes { try pipe.add(element) }
   }
 
   /// Writes the next article's node.
   @discardableResult
   public func add(article page: AuthorGraph.Page) throws(GraphMLError) -> Node {
     let node = Node.article(next(0))
-    try writer.add(GraphMLDocument.articleNode(page, id: node.id))
+    try add(GraphMLDocument.articleNode(page, id: node.id))
     return node
   }
 
@@ -67,7 +99,7 @@ public final class AuthorGraphStream {
   public func add(author: AuthorStats) throws(GraphMLError) -> Node {
     let node = Node.author(next(1))
     let share = author.share(ofComments: commentCount)
-    try writer.add(GraphMLDocument.authorNode(author, id: node.id, share: share))
+    try add(GraphMLDocument.authorNode(author, id: node.id, share: share))
     return node
   }
 
@@ -75,7 +107,7 @@ public final class AuthorGraphStream {
   @discardableResult
   public func add(unknown: AuthorGraph.UnknownAuthor, source: String) throws(GraphMLError) -> Node {
     let node = Node.unknown(next(2))
-    try writer.add(GraphMLDocument.unknownNode(unknown, id: node.id, source: source))
+    try add(GraphMLDocument.unknownNode(unknown, id: node.id, source: source))
     return node
   }
 
@@ -86,7 +118,7 @@ public final class AuthorGraphStream {
     guard let element = GraphMLDocument.replyEdge(
       replies, id: "e\(edges)", source: source.id, target: target.id)
     else { return }
-    try writer.add(element)
+    try add(element)
   }
 
   /// Counts a node of kind `kind` (an index of `added`) and returns its number.

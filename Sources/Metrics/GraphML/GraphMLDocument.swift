@@ -127,6 +127,14 @@ extension GraphMLDocument {
   }
 }
 
+/// The graph file formats threadstat writes through libxml2.
+public enum GraphFileFormat: Sendable {
+  /// GraphML, Gephi's and igraph's exchange format.
+  case graphml
+  /// Dynamic GEXF 1.3, for Gephi's timeline.
+  case gexf
+}
+
 /// Why GraphML could not be produced or written.
 public struct GraphMLError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What went wrong, naming the file when there is one.

@@ -101,8 +101,14 @@ final class GraphMLWriter {
     try attribute("edgedefault", "directed")
   }
 
-  /// Writes a `<node>` (an element without endpoints) or an `<edge>`.
+  /// Writes a `<node>` (an element without endpoints) or an `<edge>`, as
+  /// GraphML or, after ``beginGEXF(keys:)``, as GEXF.
   func element(_ element: GraphMLDocument.Element) throws(GraphMLError) {
+    if var state = gexf {
+      gexf = nil  // one copy of the starts, mutated in place
+      defer { gexf = state }
+      return try gexfElement(element, &state)
+    }
     try start(element.source == nil ? "node" : "edge")
     try attribute("id", element.id)
     if let source = element.source { try attribute("source", source) }
@@ -137,12 +143,33 @@ final class GraphMLWriter {
     }
   }
 
+  /// What a GEXF document being written needs: node starts for the edges,
+  /// and whether `<edges>` is open yet. Nil while writing GraphML.
+  private struct GEXFState {
+    /// Each node's start day (ISO, compares as text), by id: an edge never
+    /// starts before either end. A short string per dated node.
+    var starts: [String: String] = [:]
+    var inEdges = false
+  }
+  private var gexf: GEXFState?
+  /// GEXF's own attributes, written as XML attributes rather than attvalues.
+  private static let gexfOwn: Set<String> = ["label", "weight"]
+
   /// Writes `document` as GEXF 1.3 for Gephi's timeline (`mode="dynamic"`,
   /// `timeformat="date"`): a node starts on its date (`date`, or
   /// `first_date` for authors and articles) and stays; an edge starts when
   /// its source comment was posted, or, between authors, when both ends are
   /// present. Same attributes as the GraphML; label and weight as GEXF's own.
   func writeGEXF(_ document: GraphMLDocument) throws(GraphMLError) {
+    try beginGEXF(keys: document.keys)
+    for node in document.nodes { try element(node) }
+    for edge in document.edges { try element(edge) }
+  }
+
+  /// Writes everything of a GEXF document before the first node; from here
+  /// ``element(_:)`` writes GEXF nodes and edges (nodes first) and
+  /// ``finish()`` closes the GEXF sections.
+  func beginGEXF(keys: [GraphMLDocument.Key]) throws(GraphMLError) {
     Self.silence()
     try check(xmlTextWriterSetIndent(writer, 1), "set indentation")
     try check(xmlTextWriterSetIndentString(writer, "  "), "set indentation")
@@ -161,13 +188,12 @@ final class GraphMLWriter {
     try attribute("timeformat", "date")
     try attribute("timerepresentation", "interval")
     try attribute("timezone", "UTC")
-    let own: Set<String> = ["label", "weight"]
     for domain in [GraphMLDocument.Domain.node, .edge] {
-      let keys = document.keys.filter { $0.domain == domain && !own.contains($0.id) }
-      guard !keys.isEmpty else { continue }
+      let own = keys.filter { $0.domain == domain && !Self.gexfOwn.contains($0.id) }
+      guard !own.isEmpty else { continue }
       try start("attributes")
       try attribute("class", domain.rawValue)
-      for key in keys {
+      for key in own {
         try start("attribute")
         try attribute("id", key.id)
         try attribute("title", key.id)
@@ -176,35 +202,42 @@ final class GraphMLWriter {
       }
       try end()
     }
-    var starts: [String: String] = [:]
     try start("nodes")
-    for node in document.nodes {
-      let values = Dictionary(node.data.map { ($0.key, $0.value) }) { first, _ in first }
+    gexf = GEXFState()
+  }
+
+  /// Writes a GEXF `<node>` or `<edge>`; the first edge closes `<nodes>`.
+  private func gexfElement(_ element: GraphMLDocument.Element, _ state: inout GEXFState) throws(GraphMLError) {
+    guard let source = element.source else {
       try start("node")
-      try attribute("id", node.id)
-      try attribute("label", values["label"]?.text ?? "")
-      if case .string(let day)? = values["date"] ?? values["first_date"], !day.isEmpty {
-        starts[node.id] = day
+      try attribute("id", element.id)
+      let label = element.data.first { $0.key == "label" }?.value.text ?? ""
+      try attribute("label", label)
+      let date = element.data.first { $0.key == "date" } ?? element.data.first { $0.key == "first_date" }
+      if case .string(let day)? = date?.value, !day.isEmpty {
+        state.starts[element.id] = day
         try attribute("start", day)
       }
-      try attvalues(node.data.filter { !own.contains($0.key) })
+      try attvalues(element.data.filter { !Self.gexfOwn.contains($0.key) })
       try end()
+      return
     }
+    if !state.inEdges { try openGEXFEdges(&state) }
+    try start("edge")
+    try attribute("id", element.id)
+    try attribute("source", source)
+    try attribute("target", element.target ?? "")
+    if let weight = element.data.first(where: { $0.key == "weight" })?.value.text { try attribute("weight", weight) }
+    let ends = [state.starts[source], element.target.flatMap { state.starts[$0] }].compactMap { $0 }
+    if let day = ends.max() { try attribute("start", day) }
+    try attvalues(element.data.filter { !Self.gexfOwn.contains($0.key) })
+    try end()
+  }
+
+  private func openGEXFEdges(_ state: inout GEXFState) throws(GraphMLError) {
     try end()
     try start("edges")
-    for edge in document.edges {
-      try start("edge")
-      try attribute("id", edge.id)
-      try attribute("source", edge.source ?? "")
-      try attribute("target", edge.target ?? "")
-      if let weight = edge.data.first(where: { $0.key == "weight" })?.value.text { try attribute("weight", weight) }
-      // ISO days compare as text; an edge never starts before either end.
-      let ends = [edge.source, edge.target].compactMap { $0.flatMap { starts[$0] } }
-      if let day = ends.max() { try attribute("start", day) }
-      try attvalues(edge.data.filter { !own.contains($0.key) })
-      try end()
-    }
-    try end()
+    state.inEdges = true
   }
 
   /// `<attvalues>` of the values that can be written, if any.
@@ -225,6 +258,11 @@ final class GraphMLWriter {
   /// - Returns: the document when writing into memory, else nothing.
   @discardableResult
   func finish() throws(GraphMLError) -> [UInt8] {
+    if var state = gexf {
+      if !state.inEdges { try openGEXFEdges(&state) }
+      try end()
+      gexf = nil
+    }
     try end()
     try end()
     try check(xmlTextWriterEndDocument(writer), "end the document")

@@ -9,7 +9,7 @@ extension Threadstat {
       discussion: """
         Walks INPUT recursively, processes the scrapes that are new or changed since the last run (by content hash), drops the results of scrapes that are gone, and rebuilds the corpus outputs from the state kept in OUT/threadstat.sqlite, without parsing unchanged scrapes again.
 
-        Outputs in OUT: pages/<path>.graphml (and pages/<path>.comments.graphml with --level comment), corpus.graphml, authors.csv, pages.csv, terms.csv, report.json. Every output is written to a temporary file and renamed, so a killed run leaves the last good outputs; run again to finish the work.
+        Outputs in OUT: pages/<path>.graphml (and pages/<path>.comments.graphml with --level comment), corpus.graphml, corpus.gexf (the same graph as dynamic GEXF for Gephi's timeline), edges.csv, authors.csv, pages.csv, terms.csv, report.html, report.json. Every output is written to a temporary file and renamed, so a killed run leaves the last good outputs; run again to finish the work.
 
         SIGINT or SIGTERM stops the run cleanly: the files in progress are finished and recorded, no other file is started, and the corpus outputs and report.json of the last full run stay as they were; run again to finish. A second signal ends the run at once.
 
