@@ -28,6 +28,26 @@ struct GEXFCommandTests {
     }
   }
 
+  /// Each node's `<spell>` intervals, by node id.
+  private func spellsByNode(_ document: XMLDocument) throws -> [String: [(start: String, end: String)]] {
+    func attributes(_ node: XMLNode) -> [String: String] {
+      var out: [String: String] = [:]
+      for a in (node as? XMLElement)?.attributes ?? [] { out[a.name ?? ""] = a.stringValue ?? "" }
+      return out
+    }
+    func children(_ node: XMLNode, _ name: String) -> [XMLNode] {
+      (node.children ?? []).filter { $0.localName == name }
+    }
+    var out: [String: [(start: String, end: String)]] = [:]
+    for node in try document.nodes(forXPath: "//*[local-name()='node']") {
+      for spell in children(node, "spells").flatMap({ children($0, "spell") }) {
+        let a = attributes(spell)
+        out[attributes(node)["id"] ?? "", default: []].append((a["start"] ?? "", a["end"] ?? ""))
+      }
+    }
+    return out
+  }
+
   @Test(arguments: ["author", "comment"])
   func everySampleValidatesAndHoldsTheGraph(level: String) throws {
     let dir = try CLI.scratch("gexf-\(level)")
@@ -47,12 +67,24 @@ struct GEXFCommandTests {
       let edges = try elements(document, "edge")
       #expect(edges.map { [$0["source"] ?? "", $0["target"] ?? ""] } == graph.edges.map { [$0.source, $0.target] })
       var starts: [String: String] = [:]
+      let spells = try spellsByNode(document)
       for node in nodes {
         let id = node["id"] ?? ""
         let data = graph.nodeData[id] ?? [:]
         #expect(node["label"] == data["label"], "\(file) \(id)")
-        // A node starts on its own date: the comment's, or the author's first.
+        if data["kind"] == "author", let first = data["first_date"], let last = data["last_date"] {
+          // An author is there on the days of their comments, first to last, and only then.
+          let own = spells[id] ?? []
+          #expect(node["start"] == nil, "\(file) \(id)")
+          #expect(own.first?.start == first && own.last?.end == last, "\(file) \(id): \(own)")
+          #expect(zip(own, own.dropFirst()).allSatisfy { $0.end < $1.start }, "\(file) \(id): \(own)")
+          starts[id] = first
+          dated += 1
+          continue
+        }
+        // Any other node starts on its own date: the comment's or the article's.
         #expect(node["start"] == (data["date"] ?? data["first_date"]), "\(file) \(id)")
+        #expect(spells[id] == nil, "\(file) \(id)")
         if let start = node["start"] { starts[id] = start; dated += 1 }
       }
       for (edge, expected) in zip(edges, graph.edges) {

@@ -25,6 +25,30 @@ import Threads
       .init(author: "Bob", parent: 0, text: "thirteen fourteen"),
     ])
 
+  /// Ann writes on 3 and 5 June here; on 4 and 9 June on a second page:
+  /// her days merge in order, once each, and consecutive ones make one GEXF spell.
+  @Test func activeDaysMergeIntoSpells() throws {
+    let graph = PageAnalysis(Self.page, language: .en).graph
+    #expect(graph.authors["ann"]?.activeDays == [Pages.day(2021, 6, 3), Pages.day(2021, 6, 5)])
+    #expect(graph.authors["bob"]?.activeDays == [Pages.day(2021, 6, 1)])
+    let other = Pages.page(
+      title: "Other", article: "cat",
+      [
+        .init(author: "Ann", text: "again", date: Pages.day(2021, 6, 9)),
+        .init(author: "Ann", text: "and again", date: Pages.day(2021, 6, 4)),
+        .init(author: "Ann", text: "same day", date: Pages.day(2021, 6, 9)),
+      ])
+    let merged = AuthorGraph.merged([graph, PageAnalysis(other, language: .en).graph])
+    let ann = try #require(merged.authors["ann"])
+    #expect(ann.activeDays == [3, 4, 5, 9].map { Pages.day(2021, 6, $0) })
+    let spells = GraphMLDocument.spells(ann.activeDays)
+    #expect(spells.map { [$0.start, $0.end] } == [["2021-06-03", "2021-06-05"], ["2021-06-09", "2021-06-09"]])
+    // Coded as ISO days, like the first and last date.
+    let json = String(decoding: try JSONEncoder().encode(ann), as: UTF8.self)
+    #expect(json.contains(#""activeDays":["2021-06-03","2021-06-04","2021-06-05","2021-06-09"]"#))
+    #expect(try JSONDecoder().decode(AuthorStats.self, from: Data(json.utf8)) == ann)
+  }
+
   @Test func perAuthorCounts() throws {
     let graph = PageAnalysis(Self.page, language: .en).graph
     #expect(Array(graph.authors.keys) == ["ann", "bob"])

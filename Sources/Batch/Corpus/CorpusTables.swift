@@ -35,7 +35,7 @@ enum CorpusTables {
           words INTEGER NOT NULL, truncated INTEGER NOT NULL, replies_sent INTEGER NOT NULL,
           replies_received INTEGER NOT NULL, partners TEXT NOT NULL, first_date INTEGER,
           last_date INTEGER, articles INTEGER NOT NULL, drift_sum REAL NOT NULL,
-          drift_count INTEGER NOT NULL) WITHOUT ROWID;
+          drift_count INTEGER NOT NULL, days TEXT NOT NULL) WITHOUT ROWID;
         CREATE TEMP TABLE corpus_reply (
           first_page INTEGER NOT NULL, first_ord INTEGER NOT NULL, source TEXT NOT NULL,
           target TEXT NOT NULL, replies INTEGER NOT NULL, drift_sum REAL NOT NULL,
@@ -62,7 +62,7 @@ enum CorpusTables {
       sql: """
         INSERT INTO corpus_author (key, first_page, first_ord, name, comments, words, truncated,
           replies_sent, replies_received, partners, first_date, last_date, articles, drift_sum,
-          drift_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          drift_count, days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     func flush(_ sum: (stats: AuthorStats, page: Int, ord: Int)) throws {
       let a = sum.stats
@@ -70,14 +70,14 @@ enum CorpusTables {
       try insert.execute(arguments: [
         a.key, sum.page, sum.ord, a.name, a.comments, a.words, a.truncated, a.repliesSent,
         a.repliesReceived, a.partners.joined(separator: "\n"), PageRows.day(a.firstDate),
-        PageRows.day(a.lastDate), a.articles, a.driftSum, a.driftCount,
+        PageRows.day(a.lastDate), a.articles, a.driftSum, a.driftCount, PageRows.days(a.activeDays),
       ])
     }
     let rows = try Row.fetchCursor(
       db,
       sql: """
         SELECT a.key, a.name, a.comments, a.words, a.truncated, a.replies_sent, a.replies_received,
-          a.partners, a.first_date, a.last_date, a.articles, a.drift_sum, a.drift_count, cp.n, a.ord
+          a.partners, a.first_date, a.last_date, a.articles, a.drift_sum, a.drift_count, a.days, cp.n, a.ord
         FROM page_author a JOIN corpus_page cp ON cp.id = a.page
         ORDER BY a.key, cp.n
         """)
@@ -89,7 +89,7 @@ enum CorpusTables {
         sum?.stats.merge(stats)
       } else {
         if let done = sum { try flush(done) }
-        sum = (stats, row[13], row[14])
+        sum = (stats, row[14], row[15])
       }
     }
     if let done = sum { try flush(done) }
@@ -101,10 +101,10 @@ enum CorpusTables {
         """)
   }
 
-  /// An author from columns 0 to 12 of `row` (a `page_author` or
+  /// An author from columns 0 to 13 of `row` (a `page_author` or
   /// `corpus_author` row): key, name, comments, words, truncated, replies
   /// sent and received, partners, first and last date, articles, drift sum
-  /// and count. Key and name are stored normalised and displayed already.
+  /// and count, active days. Key and name are stored normalised and displayed already.
   private static func authorStats(_ row: Row) -> AuthorStats {
     var a = AuthorStats(name: "")
     a.key = row[0]
@@ -121,6 +121,7 @@ enum CorpusTables {
     a.articles = row[10]
     a.driftSum = row[11]
     a.driftCount = row[12]
+    a.activeDays = PageRows.days(row[13] as String)
     return a
   }
 
@@ -144,7 +145,7 @@ enum CorpusTables {
       db,
       sql: """
         SELECT key, name, comments, words, truncated, replies_sent, replies_received, partners,
-          first_date, last_date, articles, drift_sum, drift_count
+          first_date, last_date, articles, drift_sum, drift_count, days
         FROM corpus_author ORDER BY n
         """)
     while let row = try rows.next() { try body(authorStats(row)) }

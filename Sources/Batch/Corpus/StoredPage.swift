@@ -49,7 +49,7 @@ struct StoredPage: Sendable, Equatable {
   /// format has every page processed again, so old and new results never
   /// mix. Bump `page-vN` when the tables change, ``ThreadstatVersion`` when
   /// the parser or the metrics change what a page gives.
-  static let format = "page-v6/threadstat-" + ThreadstatVersion.current
+  static let format = "page-v7/threadstat-" + ThreadstatVersion.current
 
   /// How many drift terms a `pages.csv` row names.
   static let rowTerms = 5

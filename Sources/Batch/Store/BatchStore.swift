@@ -177,6 +177,10 @@ final class BatchStore: Sendable {
           ) WITHOUT ROWID;
           """)
     }
+    // Authors' active days ("YYYYMMDD ..."), for the GEXF spells.
+    migrator.registerMigration("v4") { db in
+      try db.execute(sql: "ALTER TABLE page_author ADD COLUMN days TEXT NOT NULL DEFAULT ''")
+    }
     return migrator
   }
 

@@ -25,6 +25,16 @@ enum PageRows {
     date.map { $0.year * 10_000 + $0.month * 100 + $0.day }
   }
 
+  /// Days as "YYYYMMDD YYYYMMDD ...".
+  static func days(_ days: [CalendarDate]) -> String {
+    days.compactMap { day($0).map(String.init) }.joined(separator: " ")
+  }
+
+  /// The days of a text written by ``days(_:)``.
+  static func days(_ text: String) -> [CalendarDate] {
+    text.split(separator: " ").compactMap { Int($0).flatMap(date) }
+  }
+
   /// The date of a YYYYMMDD integer.
   static func date(_ day: Int?) -> CalendarDate? {
     day.flatMap { CalendarDate(year: $0 / 10_000, month: $0 / 100 % 100, day: $0 % 100) }
@@ -80,14 +90,14 @@ enum PageRows {
     let author = try db.cachedStatement(
       sql: """
         INSERT INTO page_author (page, ord, key, name, comments, words, truncated, replies_sent,
-          replies_received, partners, first_date, last_date, articles, drift_sum, drift_count)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          replies_received, partners, first_date, last_date, articles, drift_sum, drift_count, days)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     for (ord, (key, a)) in graph.authors.enumerated() {
       try author.execute(arguments: [
         id, ord, key, a.name, a.comments, a.words, a.truncated, a.repliesSent, a.repliesReceived,
         a.partners.joined(separator: "\n"), day(a.firstDate), day(a.lastDate), a.articles, a.driftSum,
-        a.driftCount,
+        a.driftCount, days(a.activeDays),
       ])
     }
     let unknown = try db.cachedStatement(

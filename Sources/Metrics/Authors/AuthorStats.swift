@@ -22,6 +22,9 @@ public struct AuthorStats: Sendable, Equatable, Codable {
   @ISODateCoded public var firstDate: CalendarDate?
   /// Date of the latest dated comment.
   @ISODateCoded public var lastDate: CalendarDate?
+  /// The days of the author's dated comments, sorted, each once: their
+  /// spells on Gephi's timeline.
+  @ISODaysCoded public var activeDays: [CalendarDate] = []
   /// Pages the author commented on.
   public var articles: Int = 0
   /// Sum of the drift of the comments that have one.
@@ -54,6 +57,7 @@ public struct AuthorStats: Sendable, Equatable, Codable {
     if let date = comment.date {
       firstDate = min(firstDate ?? date, date)
       lastDate = max(lastDate ?? date, date)
+      if activeDays.last != date { Self.insert(date, into: &activeDays) }
     }
     if let drift {
       driftSum += drift
@@ -72,14 +76,27 @@ public struct AuthorStats: Sendable, Equatable, Codable {
     partners = Self.union(partners, other.partners)
     if let d = other.firstDate { firstDate = min(firstDate ?? d, d) }
     if let d = other.lastDate { lastDate = max(lastDate ?? d, d) }
+    activeDays = Self.union(activeDays, other.activeDays)
     articles += other.articles
     driftSum += other.driftSum
     driftCount += other.driftCount
   }
 
+  /// Inserts `day` into the sorted, duplicate-free `days` unless it is there.
+  /// - Complexity: O(log n), plus O(n) when the day is new.
+  static func insert(_ day: CalendarDate, into days: inout [CalendarDate]) {
+    var low = 0
+    var high = days.count
+    while low < high {
+      let mid = (low + high) / 2
+      if days[mid] < day { low = mid + 1 } else { high = mid }
+    }
+    if low == days.count || days[low] != day { days.insert(day, at: low) }
+  }
+
   /// The union of two sorted, duplicate-free lists.
-  static func union(_ a: [String], _ b: [String]) -> [String] {
-    var out: [String] = []
+  static func union<T: Comparable>(_ a: [T], _ b: [T]) -> [T] {
+    var out: [T] = []
     out.reserveCapacity(a.count + b.count)
     var i = 0
     var j = 0

@@ -48,3 +48,25 @@ public struct ISODateCoded: Sendable, Equatable, Codable {
     return CalendarDate(year: fields[0], month: fields[1], day: fields[2])
   }
 }
+
+/// Stores a list of `CalendarDate`s as a list of "YYYY-MM-DD".
+@propertyWrapper
+public struct ISODaysCoded: Sendable, Equatable, Codable {
+  /// The dates.
+  public var wrappedValue: [CalendarDate]
+
+  /// Wraps `wrappedValue`.
+  public init(wrappedValue: [CalendarDate]) { self.wrappedValue = wrappedValue }
+
+  /// Reads a list of "YYYY-MM-DD".
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.singleValueContainer()
+    wrappedValue = try c.decode([ISODateCoded].self).compactMap(\.wrappedValue)
+  }
+
+  /// Writes a list of "YYYY-MM-DD".
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(wrappedValue.map(ISODateCoded.init(wrappedValue:)))
+  }
+}

@@ -87,7 +87,24 @@ extension GraphMLDocument {
     node.set("articles", .int(author.articles))
     node.setDate("first_date", "first_ts", author.firstDate)
     node.setDate("last_date", "last_ts", author.lastDate)
+    node.spells = spells(author.activeDays)
     return node
+  }
+
+  /// Runs of consecutive days as closed intervals.
+  static func spells(_ days: [CalendarDate]) -> [(start: String, end: String)] {
+    var out: [(start: String, end: String)] = []
+    var run: (first: CalendarDate, last: CalendarDate)?
+    for day in days {
+      if let r = run, day.daysSinceEpoch == r.last.daysSinceEpoch + 1 {
+        run = (r.first, day)
+        continue
+      }
+      if let r = run { out.append((r.first.iso, r.last.iso)) }
+      run = (day, day)
+    }
+    if let r = run { out.append((r.first.iso, r.last.iso)) }
+    return out
   }
 
   /// The node of a comment whose author is unknown, on the page at `source`.

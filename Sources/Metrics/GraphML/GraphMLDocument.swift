@@ -41,6 +41,9 @@ public struct GraphMLDocument: Sendable {
     var source: String? = nil
     var target: String? = nil
     var data: [(key: String, value: Value)] = []
+    /// Days the node is present, as closed ISO intervals, for GEXF's
+    /// `<spells>`; GraphML has no place for them.
+    var spells: [(start: String, end: String)] = []
 
     /// Adds a value; nil adds nothing. Strings other than the label get
     /// ``XMLText/shieldINF(_:)``, since Gephi rewrites "INF" in data values.

@@ -157,7 +157,8 @@ final class GraphMLWriter {
 
   /// Writes `document` as GEXF 1.3 for Gephi's timeline (`mode="dynamic"`,
   /// `timeformat="date"`): a node starts on its date (`date`, or
-  /// `first_date` for authors and articles) and stays; an edge starts when
+  /// `first_date` for articles) and stays, an author is there on the days
+  /// of their comments (`<spells>`, consecutive days joined); an edge starts when
   /// its source comment was posted, or, between authors, when both ends are
   /// present. Same attributes as the GraphML; label and weight as GEXF's own.
   func writeGEXF(_ document: GraphMLDocument) throws(GraphMLError) {
@@ -216,9 +217,20 @@ final class GraphMLWriter {
       let date = element.data.first { $0.key == "date" } ?? element.data.first { $0.key == "first_date" }
       if case .string(let day)? = date?.value, !day.isEmpty {
         state.starts[element.id] = day
-        try attribute("start", day)
+        // With spells the node is there on those days only; a start would add [start, ∞).
+        if element.spells.isEmpty { try attribute("start", day) }
       }
       try attvalues(element.data.filter { !Self.gexfOwn.contains($0.key) })
+      if !element.spells.isEmpty {
+        try start("spells")
+        for spell in element.spells {
+          try start("spell")
+          try attribute("start", spell.start)
+          try attribute("end", spell.end)
+          try end()
+        }
+        try end()
+      }
       try end()
       return
     }

@@ -28,9 +28,9 @@ extension Threadstat {
         or not at all; a name ending in .gz is gzip-compressed (Gephi opens it).
 
         --format gexf writes GEXF 1.3 for Gephi's timeline (Timeline > play): each
-        comment, author and article starts on its date (an author on their first
-        comment) and stays; a reply edge starts with its comment, or between
-        authors once both are present. Same attributes as the GraphML.
+        comment and article starts on its date and stays, an author is present on
+        the days they commented; a reply edge starts with its comment, or between
+        authors once both have appeared. Same attributes as the GraphML.
 
         --format csv writes the same graph as two tables into the folder given
         with -o: nodes.csv (Id,Label,...) and edges.csv (Source,Target,Type,
