@@ -1,16 +1,17 @@
-import Foundation
+import Metrics
+import Threads
 
 /// The record of one run, written as `report.json` and kept in the run log.
-public struct RunReport: Sendable, Equatable, Codable {
+public struct RunReport: Sendable, Equatable {
   /// A scrape that could not be processed, and why.
-  public struct Failure: Sendable, Equatable, Codable {
+  public struct Failure: Sendable, Equatable {
     public var path: String
     public var reason: String
   }
 
   /// A finding about a processed scrape (the parser's diagnostics, for
   /// example a converted encoding) or about the run's state.
-  public struct Warning: Sendable, Equatable, Codable {
+  public struct Warning: Sendable, Equatable {
     public var path: String
     /// The 1-based line of the scrape it is about; nil for the run's own findings.
     public var line: Int?
@@ -20,7 +21,7 @@ public struct RunReport: Sendable, Equatable, Codable {
   }
 
   /// Counts of files by what became of them.
-  public struct Counts: Sendable, Equatable, Codable {
+  public struct Counts: Sendable, Equatable {
     public var seen = 0
     public var new = 0
     public var changed = 0
@@ -57,25 +58,35 @@ public struct RunReport: Sendable, Equatable, Codable {
   /// 128 + the signal number when it was stopped.
   public var exitStatus: Int32 = 0
 
-  enum CodingKeys: String, CodingKey {
-    case run, input, output, started, files, new, changed, removed, failed, warnings, interrupted
-    case startedAt = "started_at"
-    case finishedAt = "finished_at"
-    case exitStatus = "exit_status"
-    case durationSeconds = "duration_seconds"
-    case bytesRead = "bytes_read"
-    case corpusRebuilt = "corpus_rebuilt"
-  }
-
   /// `seconds` since 1970 as ISO 8601 in UTC, as in ``startedAt``.
   public static func isoTime(_ seconds: Int64) -> String { Posix.isoTime(seconds) }
 
   /// Pretty, key-sorted JSON with a final newline.
-  public func json() -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // Encoding plain strings and numbers cannot fail.
-    let data = (try? encoder.encode(self)) ?? Data()
-    return Array(data) + [0x0A]
+  public func json() -> [UInt8] { Array(jsonValue.pretty().utf8) }
+
+  /// The report as JSON: snake_case keys, paths and messages as given.
+  var jsonValue: JSON.Value {
+    typealias V = JSON.Value
+    let counts: [String: V] = [
+      "seen": .int(files.seen), "new": .int(files.new), "changed": .int(files.changed),
+      "unchanged": .int(files.unchanged), "removed": .int(files.removed), "failed": .int(files.failed),
+    ]
+    return .object([
+      "run": .int(run), "input": .string(input), "output": .string(output), "started": .int(started),
+      "started_at": .string(startedAt), "finished_at": .string(finishedAt), "interrupted": .bool(interrupted),
+      "duration_seconds": .number(NumberText.json(durationSeconds)), "files": .object(counts),
+      "bytes_read": .int(bytesRead), "new": .array(new.map(V.string)), "changed": .array(changed.map(V.string)),
+      "removed": .array(removed.map(V.string)),
+      "failed": .array(failed.map { .object(["path": .string($0.path), "reason": .string($0.reason)]) }),
+      "warnings": .array(
+        warnings.map { w in
+          var fields: [String: V] = [
+            "path": .string(w.path), "severity": .string(w.severity), "message": .string(w.message),
+          ]
+          if let line = w.line { fields["line"] = .int(line) }
+          return .object(fields)
+        }),
+      "corpus_rebuilt": .bool(corpusRebuilt), "exit_status": .int(exitStatus),
+    ])
   }
 }

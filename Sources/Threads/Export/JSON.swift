@@ -28,6 +28,69 @@ public enum JSON {
 
   /// An integer or `null`.
   public static func number(_ n: Int?) -> String { n.map(String.init) ?? "null" }
+
+  /// `{"key": value, ...}` from values already in JSON form, in the order given.
+  public static func object(_ fields: KeyValuePairs<String, String>) -> String {
+    "{" + fields.map { "\(quote($0.key)): \($0.value)" }.joined(separator: ", ") + "}"
+  }
+
+  /// `[...]` with one item a line, indented by `indent` spaces.
+  public static func array(_ items: [String], indent: Int) -> String {
+    guard !items.isEmpty else { return "[]" }
+    let pad = String(repeating: " ", count: indent)
+    return "[\n" + items.map { pad + $0 }.joined(separator: ",\n") + "\n" + pad.dropLast() + "]"
+  }
+
+  /// A JSON value to be written as a whole document (``Value/pretty()``).
+  public indirect enum Value: Sendable, Equatable {
+    case string(String)
+    /// A number already in JSON form (see `NumberText.json`).
+    case number(String)
+    case bool(Bool)
+    case null
+    case array([Value])
+    /// Members; written with their keys sorted by byte.
+    case object([String: Value])
+
+    /// An integer.
+    public static func int<T: BinaryInteger>(_ n: T) -> Value { .number(String(n)) }
+
+    /// The document indented by two spaces a level, keys sorted, a final newline.
+    public func pretty() -> String {
+      var out = ""
+      write(into: &out, indent: "")
+      return out + "\n"
+    }
+
+    private func write(into out: inout String, indent: String) {
+      let inner = indent + "  "
+      switch self {
+      case .string(let s): out += JSON.quote(s)
+      case .number(let n): out += n
+      case .bool(let b): out += b ? "true" : "false"
+      case .null: out += "null"
+      case .array(let items):
+        guard !items.isEmpty else { out += "[]"; return }
+        out += "[\n"
+        for (i, item) in items.enumerated() {
+          out += inner
+          item.write(into: &out, indent: inner)
+          out += i + 1 < items.count ? ",\n" : "\n"
+        }
+        out += indent + "]"
+      case .object(let members):
+        guard !members.isEmpty else { out += "{}"; return }
+        out += "{\n"
+        let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for (i, key) in keys.enumerated() {
+          out += inner + JSON.quote(key) + ": "
+          members[key]!.write(into: &out, indent: inner)
+          out += i + 1 < keys.count ? ",\n" : "\n"
+        }
+        out += indent + "}"
+      }
+    }
+  }
 }
 
 extension Discussion {

@@ -1,20 +1,6 @@
 import Metrics
 import Threads
 
-extension JSON {
-  /// `{"key": value, ...}` from values already in JSON form, in the order given.
-  static func object(_ fields: KeyValuePairs<String, String>) -> String {
-    "{" + fields.map { "\(quote($0.key)): \($0.value)" }.joined(separator: ", ") + "}"
-  }
-
-  /// `[...]` with one item a line, indented by `indent` spaces.
-  static func array(_ items: [String], indent: Int) -> String {
-    guard !items.isEmpty else { return "[]" }
-    let pad = String(repeating: " ", count: indent)
-    return "[\n" + items.map { pad + $0 }.joined(separator: ",\n") + "\n" + pad.dropLast() + "]"
-  }
-}
-
 extension CSVTable.Cell {
   /// The cell as a terminal table shows it: unquoted, unguarded.
   var plainText: String {
