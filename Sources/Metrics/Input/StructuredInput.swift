@@ -4,8 +4,9 @@ import Threads
 /// a Disqus export (`<disqus>` with `<thread>` and `<post>`) and a WordPress
 /// export (WXR: `<rss>` with `<wp:comment>`). Exports carry the exact reply
 /// structure, so their links say ``ReplyEvidence/structure``; an HTML page
-/// whose markup marks WordPress comments (`li.comment` inside
-/// `ul.children`) is read from the markup too, any other page is turned
+/// whose markup marks the comments of a known system (WordPress, wpDiscuz,
+/// Blogger, Disqus, Discourse: `CommentMarkup`) is read from the markup
+/// too, any other page is turned
 /// into text as a scraper would and read by the text parser.
 public enum StructuredInput {
   /// What the bytes are.
