@@ -83,6 +83,10 @@ struct CommentMarkup {
     CommentMarkup(
       layout: .discourse, itemClass: "topic-post", nameClasses: ["username", "names"],
       bodyClasses: ["cooked"], dateClasses: ["relative-date", "post-date"]),
+    // Discourse's page for clients without JavaScript (what curl saves).
+    CommentMarkup(
+      layout: .discourse, itemClass: "crawler-post", nameClasses: ["creator"],
+      bodyClasses: ["post"], dateClasses: ["crawler-post-infos"]),
   ]
 
   /// Classes of the article's body in the same systems' themes.
