@@ -46,7 +46,7 @@ enum DateMatcher {
     "at", "on", "um", "à", "a", "às", "alle", "om", "de", "del", "of", "the", "posted", "edited",
     "am", "pm", "a.m.", "p.m.", "ist", "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest",
     "bst", "msk", "et", "pt", "h", "min", "uhr", "le", "el", "der", "updated", "published", "|", "•",
-    "·", "-", "–", "—", "/", ",",
+    "·", "-", "–", "—", "/", ",", "в", "las", "kl.", "klo",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday",
   ]

@@ -147,6 +147,17 @@ struct Segmenter {
         j += 1
         continue
       }
+      // A name line, then its date with decoration ("3 hours ago [−]",
+      // "5 points 2 days ago"): the date of this header, not one of its own.
+      if let d = next.inline, d.author == nil, d.target == nil, let text = d.dateText, h.dateText == nil,
+        h.author != nil
+      {
+        h.date = d.date
+        h.dateText = text
+        h.certain = true
+        j += 1
+        continue
+      }
       break
     }
     h.end = j
@@ -262,6 +273,15 @@ struct Segmenter {
         }
         break lineLoop
       case .form?:
+        // A comment box above the comments ("Type your comment here", then
+        // "Name (optional)", "Submit"): its prompt is no comment.
+        if drafts.isEmpty, let c = current, c.author == nil, c.date == nil, c.target == nil, c.body.count <= 2,
+          nextCertainHeader(after: i) != nil
+        {
+          current = nil
+          i += 1
+          continue
+        }
         if current != nil || !drafts.isEmpty { break lineLoop }
         i += 1
         continue
