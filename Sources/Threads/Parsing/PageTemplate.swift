@@ -323,7 +323,8 @@ enum PageTemplate {
     var tallies: [String: [Int]] = [:]
     for i in floor..<lines.count {
       guard let key = infos[i].key, key.utf8.count <= 40, infos[i].role == nil, infos[i].date == nil,
-        infos[i].inline == nil, infos[i].says == nil, infos[i].replyTarget == nil, !infos[i].saysWord
+        infos[i].inline == nil, infos[i].says == nil, infos[i].replyTarget == nil, !infos[i].saysWord,
+        !infos[i].deletedNotice, infos[i].quoteOf == nil
       else { continue }
       // Action lines are a few words with no sentence punctuation ("Reply", "Respect 4").
       guard Words.count(lines[i]) <= 5, let last = key.unicodeScalars.last, !".!?。！？".unicodeScalars.contains(last)
@@ -343,8 +344,14 @@ enum PageTemplate {
         let p = previous(infos, before: i)
         // A one-line body repeats too ("So true"), but right under its header.
         if let p, isHeaderish(infos[p]) { underHeader += 1 }
-        // A header line under it (date, marker) makes it a name.
-        if i + 1 < lines.count, infos[i + 1].date != nil || infos[i + 1].replyTarget != nil || infos[i + 1].saysWord {
+        // A header line under it (date, marker) makes it a name, spacers
+        // and badges between ("NAME", "•", "3 hours ago") or not.
+        var u = i + 1
+        while u < min(lines.count, i + 4), !infos[u].blank, infos[u].role == .noise { u += 1 }
+        if u < lines.count, !infos[u].blank,
+          infos[u].date != nil || infos[u].replyTarget != nil || infos[u].saysWord
+            || infos[u].inline.map({ $0.author == nil && $0.target == nil && $0.dateText != nil }) == true
+        {
           followedByBody += 1
           continue
         }

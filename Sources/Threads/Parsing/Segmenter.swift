@@ -235,7 +235,10 @@ struct Segmenter {
       // ellipsis: the page cut it. Under a whole body it only expands what
       // is already shown. Either way it is no text of the comment.
       if let key = info.key, info.role != .trailer, info.role != .form, Markers.isExpander(key) {
-        if let last = current?.body.last, Markers.endsWithEllipsis(lines[last]) { current?.truncated = true }
+        // Only right under the body: past the comment's footer it expands the list.
+        if current?.closedByFooter != true, let last = current?.body.last, Markers.endsWithEllipsis(lines[last]) {
+          current?.truncated = true
+        }
         if info.role != .footer {
           i += 1
           continue
