@@ -405,7 +405,34 @@ struct Segmenter {
     finish()
     // Lines left over after a truncated body at the end are page furniture.
     while let last = drafts.last, last.afterTruncation, last.author == nil { drafts.removeLast() }
+    dropTitles(&drafts)
     return drafts
+  }
+
+  /// Comment titles: some widgets print a subject line in the header block,
+  /// by default the body's first words cut at a word ("You lol after way"
+  /// over "You lol after way over way much good council"). When the page
+  /// echoes bodies so, the short first line of every comment whose text
+  /// follows it directly is its title, not its text.
+  func dropTitles(_ drafts: inout [CommentDraft]) {
+    func isTitle(_ d: CommentDraft) -> Bool {
+      guard d.body.count >= 2, d.body[1] == d.body[0] + 1, d.body[0] > region.start, !infos[d.body[0] - 1].blank
+      else { return false }
+      let t = lines[d.body[0]]
+      return t.utf8.count <= 60 && Words.count(t) <= 8
+    }
+    var echoes = 0
+    var candidates = 0
+    for d in drafts where isTitle(d) {
+      candidates += 1
+      let t = lines[d.body[0]].utf8
+      let next = lines[d.body[1]].utf8
+      if next.count > t.count + 1, next.starts(with: t), next[next.index(next.startIndex, offsetBy: t.count)] == 0x20 {
+        echoes += 1
+      }
+    }
+    guard echoes >= 2 || echoes == 1 && candidates <= 2 else { return }
+    for k in drafts.indices where isTitle(drafts[k]) { drafts[k].body.removeFirst() }
   }
 
   /// The line above `i`, in the same block and at most ten lines up, that
