@@ -120,7 +120,10 @@ struct InlineHeader: Equatable {
     if Markers.isDeletedAuthor(author.lowercased()), span != nil {
       return InlineHeader(author: nil, target: target, dateText: dateText, date: dated?.date, shape: shape)
     }
-    guard isName(author) || separated && !Words.endsSentence(author) else { return nil }
+    // "by 48874036 on DATE": a numeric user id after a "by".
+    let userID = front > 0 && span != nil && left.count == 1 && author.utf8.count >= 4 && author.utf8.count <= 12
+      && DateMatcher.isNumber(author)
+    guard isName(author) || userID || separated && !Words.endsSentence(author) else { return nil }
     // "Prices went up → people left": without a date an arrow needs a clear name.
     if span == nil, NameScore.score(author) <= 0.7, !NameScore.isHandle(author) { return nil }
     return InlineHeader(author: author, target: target, dateText: dateText, date: dated?.date, shape: shape)
@@ -244,10 +247,12 @@ struct InlineHeader: Equatable {
   /// `dateSpan` around the anchor at `a`.
   static func dateSpan(_ keys: [String], anchor a: Int) -> (span: Range<Int>, date: CalendarDate?)? {
     // No date holds a word like "parent" or "jane": windows stop at one.
+    // Nor a number of five digits or more: a user id ("by 48874036 on Tue, 05/14/2019").
+    func inDate(_ k: String) -> Bool { DateMatcher.mayBeInDate(k) && !(k.utf8.count > 4 && DateMatcher.isNumber(k)) }
     var first = a
-    while first > max(0, a - 4), DateMatcher.mayBeInDate(keys[first - 1]) { first -= 1 }
+    while first > max(0, a - 4), inDate(keys[first - 1]) { first -= 1 }
     var end = a + 1
-    while end < min(keys.count, a + 7), DateMatcher.mayBeInDate(keys[end]) { end += 1 }
+    while end < min(keys.count, a + 7), inDate(keys[end]) { end += 1 }
     var best: Range<Int>? = nil
     var match: DateMatcher.Match? = nil
     for lo in stride(from: a, through: first, by: -1) {

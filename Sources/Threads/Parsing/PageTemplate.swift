@@ -221,11 +221,14 @@ enum PageTemplate {
     for i in floor..<lines.count {
       guard let author = infos[i].inline?.author else { continue }
       headers += 1
-      let words = author.split(separator: " ", maxSplits: 1)
+      let words = author.split(separator: " ")
       guard let first = words.first else { continue }
       let lead = first.lowercased()
       leads[lead, default: (0, [])].count += 1
-      if words.count > 1 { leads[lead]?.rests.insert(String(words[1])) }
+      // The word after the label, past decoration ("Submitted by NAME"): names differ.
+      if let rest = words.dropFirst().first(where: { !InlineHeader.isDecoration($0.lowercased()) }) {
+        leads[lead]?.rests.insert(String(rest))
+      }
     }
     guard
       let (label, seen) = leads.max(by: { $0.value.count < $1.value.count || $0.value.count == $1.value.count && $0.key > $1.key }),

@@ -374,6 +374,15 @@ struct Segmenter {
             current = c
           }
         }
+        // A bare line right above a certain header, with nothing under it
+        // yet ("Great point" over "Submitted by NAME on DATE"): the comment's
+        // title; the comment starts there.
+        if let h, h.certain, h.author != nil, let c = current, !c.hasBody, c.date == nil, c.target == nil,
+          c.line == i - 1, start == i
+        {
+          start = c.line
+          current = nil
+        }
         if let t = keptTarget { h?.target = t }
         finish()
         let closedByFooter = drafts.last?.closedByFooter ?? false
