@@ -274,9 +274,13 @@ enum DateMatcher {
     var sawCount = false
     var sawNumber = false
     var sawAgo = false
-    for w in words {
+    for (k, w) in words.enumerated() {
       let bare = w.hasSuffix(",") ? String(w.dropLast()) : w
-      if relativeUnits.contains(bare) { sawUnit = true } else if isNumber(bare) || bare == "a" || bare == "an" || bare == "one" {
+      // "an" is a unit in French ("il y a 1 an") and a count in English ("an hour ago").
+      let countWord = bare == "an" && !sawCount && k + 1 < words.count && relativeUnits.contains(words[k + 1])
+      if relativeUnits.contains(bare) && !countWord {
+        sawUnit = true
+      } else if isNumber(bare) || bare == "a" || bare == "an" || bare == "one" {
         // "1024 2 hours ago" is a name and a date, not one date.
         if sawNumber, isNumber(bare) { return nil }
         sawNumber = sawNumber || isNumber(bare)

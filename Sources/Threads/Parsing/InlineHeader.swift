@@ -109,8 +109,10 @@ struct InlineHeader: Equatable {
     }
     let shape = InlineHeader.shape(keys, name: front..<(front + left.count), date: span)
     // "3 hours ago | parent | next": a header whose name the page does not show.
-    // "5 points 2 days ago": a score and the date, under a name line.
-    if left.isEmpty, let span, span.upperBound < keys.count || front > 0, target == nil {
+    // "5 points 2 days ago": a score and the date, under a name line (not
+    // "21K views 1 year ago", a video's).
+    let scored = front == 2 && lo == 2 && isCount(keys, 0) && scoreWords.contains(keys[1])
+    if left.isEmpty, let span, span.upperBound < keys.count || scored, target == nil {
       return InlineHeader(
         author: nil, target: nil, dateText: words[span].joined(separator: " "), date: dated?.date, shape: shape)
     }
@@ -218,6 +220,9 @@ struct InlineHeader: Equatable {
     guard DateMatcher.isNumber(n) else { return false }
     return countWords.contains(keys[i + 1])
   }
+
+  /// Counts that score a comment: "5 points", "-2 votes".
+  static let scoreWords: Set<String> = ["points", "point", "votes", "vote", "likes", "like", "punkte", "punkt"]
 
   /// Nouns after a count in a header: "5 points", "21K views".
   static let countWords: Set<String> = [
