@@ -59,8 +59,9 @@ struct InlineHeader: Equatable {
     if span == nil, arrowAt == nil { return nil }
     let lo = span?.lowerBound ?? keys.count
     let hi = span?.upperBound ?? keys.count
-    // After the date: decoration only (a signed score "+7" too).
-    for k in keys[hi...] where !isDecoration(k) && !isScore(k) { return nil }
+    // After the date: decoration only (a signed score "+7", a listed badge
+    // such as "Member" or "edited" too).
+    for k in keys[hi...] where !isDecoration(k) && !isScore(k) && Widgets.listed[k] != .noise { return nil }
     var left = Array(words[..<lo])
     var leftKeys = Array(keys[..<lo])
     // "NAME • 3 years ago": a separator between the name and the date makes
