@@ -318,6 +318,14 @@ struct Segmenter {
       var startNew = false
       var afterTruncation = false
       var h = header(at: i, afterFooter: current?.closedByFooter ?? false)
+      // A line printed twice right under a header that has no body yet, with
+      // no date of its own: a title over the same one-line text ("Spot on."
+      // twice), not a name printed twice.
+      if let hh = h, let c = current, c.author != nil || c.date != nil, !c.hasBody, blankRun == 0,
+        hh.dateText == nil, hh.target == nil, hh.end == i + 2, lines[i + 1] == lines[i]
+      {
+        h = nil
+      }
       // Sort bars, sign-in prompts and tabs above the first comment: short lines
       // that head nothing.
       if current == nil, drafts.isEmpty, h?.certain != true, !(h.map { opensHere(i, header: $0) } ?? false),
@@ -436,7 +444,9 @@ struct Segmenter {
       candidates += 1
       let t = lines[d.body[0]].utf8
       let next = lines[d.body[1]].utf8
-      if next.count > t.count + 1, next.starts(with: t), next[next.index(next.startIndex, offsetBy: t.count)] == 0x20 {
+      if next.elementsEqual(t)
+        || next.count > t.count + 1 && next.starts(with: t) && next[next.index(next.startIndex, offsetBy: t.count)] == 0x20
+      {
         echoes += 1
       }
     }
