@@ -235,8 +235,11 @@ enum PageTemplate {
       seen.count >= 4, seen.count * 10 >= headers * 6, seen.rests.count >= 3
     else { return }
     for i in floor..<lines.count {
-      guard let author = infos[i].inline?.author,
-        author.split(separator: " ", maxSplits: 1).first?.lowercased() == label
+      // Headers read with the label, and lines the label kept from reading
+      // as headers ("Submitted by greenthumb_x on DATE").
+      let opening = infos[i].inline?.author ?? (infos[i].role == nil && infos[i].date == nil && infos[i].key != nil
+        && infos[i].says == nil && infos[i].replyTarget == nil ? lines[i] : nil)
+      guard let author = opening, author.split(separator: " ", maxSplits: 1).first?.lowercased() == label
       else { continue }
       var words = lines[i].split(separator: " ")
       guard let at = words.firstIndex(where: { $0.lowercased() == label }) else { continue }
