@@ -109,7 +109,8 @@ enum DateMatcher {
     guard !words.isEmpty, words.count <= 12 else { return nil }
     guard let (date, used) = absolute(in: words) else { return shortDate(words) ? Match(date: nil, relative: false) : nil }
     for (i, w) in words.enumerated() where !used.contains(i) {
-      if filler.contains(w) || isClock(w) || isNumber(w) { continue }
+      // A number of five digits or more is a user id, not part of the date.
+      if filler.contains(w) || isClock(w) || isNumber(w) && w.utf8.count <= 4 { continue }
       return nil
     }
     return Match(date: date, relative: false)

@@ -124,8 +124,9 @@ struct InlineHeader: Equatable {
       return InlineHeader(author: nil, target: target, dateText: dateText, date: dated?.date, shape: shape)
     }
     // "by 48874036 on DATE": a numeric user id after a "by".
-    let userID = front > 0 && span != nil && left.count == 1 && author.utf8.count >= 4 && author.utf8.count <= 12
-      && DateMatcher.isNumber(author)
+    // "61466421 1/10/2021 at 10:46 AM": five digits or more before a date.
+    let userID = span != nil && left.count == 1 && author.utf8.count >= (front > 0 ? 4 : 5)
+      && author.utf8.count <= 12 && DateMatcher.isNumber(author)
     guard isName(author) || userID || separated && !Words.endsSentence(author) else { return nil }
     // "Prices went up → people left": without a date an arrow needs a clear name.
     if span == nil, NameScore.score(author) <= 0.7, !NameScore.isHandle(author) { return nil }

@@ -257,7 +257,9 @@ enum PageTemplate {
       guard i == 0 || infos[i - 1].blank || infos[i - 1].role != nil else { continue }
       // Above a date line, or opening a comment after a footer ("Like · Reply · 2mo").
       let afterFooter = previous(infos, before: i).map { infos[$0].role == .footer } ?? false
-      guard infos[i + 1].date != nil || afterFooter && !infos[i + 1].blank && infos[i + 1].role == nil else { continue }
+      let datedBelow = infos[i + 1].date != nil
+        || infos[i + 1].inline.map { $0.author == nil && $0.target == nil && $0.dateText != nil } == true
+      guard datedBelow || afterFooter && !infos[i + 1].blank && infos[i + 1].role == nil else { continue }
       infos[i].learnRole(nil)
     }
   }
