@@ -285,6 +285,13 @@ struct Segmenter {
           i += 1
           continue
         }
+        // A comment box with comments printed under it (a box above the
+        // comments, or one between threads) ends the comment above, not the section.
+        if commentsFollowForm(at: i) {
+          finish()
+          i += 1
+          continue
+        }
         if current != nil || !drafts.isEmpty { break lineLoop }
         i += 1
         continue
@@ -424,6 +431,20 @@ struct Segmenter {
     while let last = drafts.last, last.afterTruncation, last.author == nil { drafts.removeLast() }
     dropTitles(&drafts)
     return drafts
+  }
+
+  /// Whether the form lines from `i` on are followed at once (past blank,
+  /// form, opener and noise lines) by a comment header: the line itself or
+  /// the one under it is a certain header.
+  func commentsFollowForm(at i: Int) -> Bool {
+    var j = i + 1
+    while j < region.end, j - i <= 30,
+      infos[j].blank || infos[j].role == .form || infos[j].role == .noise || infos[j].role == .opener
+    {
+      j += 1
+    }
+    guard j < region.end, let next = nextCertainHeader(after: j - 1) else { return false }
+    return next == j || next == j + 1 && infos[j].isNameCandidate
   }
 
   /// Comment titles: some widgets print a subject line in the header block,
