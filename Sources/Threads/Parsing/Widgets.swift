@@ -284,7 +284,9 @@ enum Widgets {
   static func wordPatternRole(_ key: String) -> Role? {
     let words = key.keyWords
     guard let first = words.first else { return nil }
-    let firstIsCount = DateMatcher.isNumber(String(first)) || first == "one" || first == "no"
+    // "12 points", "-4 points", "+3 votes".
+    let unsigned = first.hasPrefix("-") || first.hasPrefix("+") || first.hasPrefix("−") ? first.dropFirst() : first
+    let firstIsCount = DateMatcher.isNumber(String(unsigned)) || first == "one" || first == "no"
     if words.count >= 2, firstIsCount {
       let second = words[1]
       switch second {
