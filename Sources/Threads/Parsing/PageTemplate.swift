@@ -257,8 +257,15 @@ enum PageTemplate {
       guard i == 0 || infos[i - 1].blank || infos[i - 1].role != nil else { continue }
       // Above a date line, or opening a comment after a footer ("Like · Reply · 2mo").
       let afterFooter = previous(infos, before: i).map { infos[$0].role == .footer } ?? false
-      let datedBelow = infos[i + 1].date != nil
-        || infos[i + 1].inline.map { $0.author == nil && $0.target == nil && $0.dateText != nil } == true
+      // Scores may stand between ("84013811", "-1 points", "30 minutes ago").
+      var below = i + 1
+      while below < min(lines.count - 1, i + 3), infos[below].role == .noise,
+        infos[below].key.map(Widgets.isScoreLine) == true
+      {
+        below += 1
+      }
+      let datedBelow = infos[below].date != nil
+        || infos[below].inline.map { $0.author == nil && $0.target == nil && $0.dateText != nil } == true
       guard datedBelow || afterFooter && !infos[i + 1].blank && infos[i + 1].role == nil else { continue }
       infos[i].learnRole(nil)
     }

@@ -263,6 +263,13 @@ enum Widgets {
     return gate ?? true
   }
 
+  /// "12 points", "-1 points", "+3 votes": a score with its noun.
+  static func isScoreLine(_ key: String) -> Bool {
+    let words = key.keyWords
+    guard words.count == 2, InlineHeader.scoreWords.contains(String(words[1])) else { return false }
+    return InlineHeader.isScore(String(words[0]))
+  }
+
   /// Emoji with counts and nothing else, at least one of each.
   static func isReactionBar(_ words: [Substring]) -> Bool {
     guard words.count <= 16 else { return false }
