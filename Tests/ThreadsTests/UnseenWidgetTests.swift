@@ -273,4 +273,161 @@ struct UnseenWidgetTests {
       "They said the same about the bridge.",
     ])
   }
+
+  @Test("a marker loses the closing period of the name it answers ('Reply to Jane D.')")
+  func markerNameWithPeriod() {
+    let d = parse(
+      """
+      Notify of
+      View all comments
+      Jane D.
+      Jane D.
+      May 2, 2021
+
+      About time, the wall has been cracking for years.
+
+      Tom Okafor
+      Tom Okafor
+      Reply to\u{00A0} Jane D.
+      May 3, 2021
+
+      Six weeks is optimistic.
+
+      """)
+    #expect(d.comments.map(\.author) == ["Jane D.", "Tom Okafor"])
+    #expect(d.comments.map(\.parent) == [nil, 0])
+    #expect(d.comments[1].replyEvidence == .marker)
+  }
+
+  @Test("a one-line text under a title that repeats it is one comment, not a name printed twice")
+  func titleOverSameText() {
+    let d = parse(
+      """
+      Comments
+
+      Mara Quinn
+      Tue, 05/04/2021 - 09:12
+      Permalink
+      About time, the wall has been
+      About time, the wall has been cracking for years.
+      Log in or register to post comments
+
+      Old Salt
+      Tue, 05/04/2021 - 10:40
+      Permalink
+      Spot on.
+      Spot on.
+      Log in or register to post comments
+
+      Peter Grimsby
+      Wed, 05/05/2021 - 08:03
+      Permalink
+      They said the same about the
+      They said the same about the bridge.
+      Log in or register to post comments
+
+      """)
+    #expect(d.comments.map(\.author) == ["Mara Quinn", "Old Salt", "Peter Grimsby"])
+    #expect(d.comments.map(\.text) == [
+      "About time, the wall has been cracking for years.", "Spot on.", "They said the same about the bridge.",
+    ])
+  }
+
+  @Test("a learned header label is stripped from a line it kept from reading as a header (a handle)")
+  func labelOverHandle() {
+    let d = parse(
+      """
+      Comments
+
+      Fair enough
+      Submitted by Mara Quinn on Tue, 05/04/2021 - 09:12
+      Fair enough, the wall has been cracking for years.
+      reply
+
+      Really?
+      Submitted by harbour_dog_7 on Tue, 05/04/2021 - 10:40
+      Six weeks is optimistic.
+      reply
+
+      They said the same
+      Submitted by Peter Grimsby on Wed, 05/05/2021 - 08:03
+      They said the same about the bridge.
+      reply
+
+      Detour
+      Submitted by Ana Lisboa on Wed, 05/05/2021 - 18:30
+      The detour adds twenty minutes to the school run.
+      reply
+
+      Buses
+      Submitted by Olu Brant on Thu, 05/06/2021 - 07:45
+      The replacement buses were on time this morning.
+      reply
+
+      """)
+    #expect(d.comments.map(\.author) == ["Mara Quinn", "harbour_dog_7", "Peter Grimsby", "Ana Lisboa", "Olu Brant"])
+    #expect(d.comments[1].text == "Six weeks is optimistic.")
+  }
+
+  @Test("a comment box above the comments; a numeric user id before a date is a name, not date filler")
+  func boxAndUserID() {
+    let d = parse(
+      """
+      Comments
+      Sign In
+      Preview
+      Send
+
+      Mara Quinn 5/4/2021 at 9:12 AM +3
+      About time, the wall has been cracking for years.
+      Reply
+
+      61466421 5/4/2021 at 10:46 AM 0
+      Six weeks is optimistic.
+      Reply
+
+      Peter Grimsby 5/5/2021 at 8:03 AM -2
+      They said the same about the bridge.
+      Reply
+
+      """)
+    #expect(d.comments.map(\.author) == ["Mara Quinn", "61466421", "Peter Grimsby"])
+    #expect(d.comments.map { $0.date?.iso } == ["2021-05-04", "2021-05-04", "2021-05-05"])
+  }
+
+  @Test("signed scores on their own line, a user id under a digit avatar, a badge after the date")
+  func scoresAndBadges() {
+    let d = parse(
+      """
+      Login
+      Add Comment
+
+      M
+      Mara Quinn
+      -4 points
+      2 hours ago
+      About time, the wall has been cracking for years.
+
+      P
+      Peter Grimsby
+      12 points
+      an hour ago
+      Six weeks is optimistic.
+
+      8
+      84013811
+      -1 points
+      30 minutes ago
+      They said the same about the bridge.
+
+      maraquinn a month ago Member
+      The detour adds twenty minutes to the school run.
+
+      """)
+    #expect(d.comments.map(\.author) == ["Mara Quinn", "Peter Grimsby", "84013811", "maraquinn"])
+    #expect(d.comments.map(\.text) == [
+      "About time, the wall has been cracking for years.", "Six weeks is optimistic.",
+      "They said the same about the bridge.", "The detour adds twenty minutes to the school run.",
+    ])
+  }
 }
