@@ -113,7 +113,21 @@ enum Widgets {
     // form, so only lines far beyond the longest entry skip the lookup.
     if key.utf8.count <= 3 * longestListed, let role = listed[key] { return role }
     if let role = patternRole(key) ?? actionLineRole(key) ?? menuRole(key) { return role }
+    // Localised action bars: "Gefällt mir · Antworten · 2 J.", "いいね！ · 返信 · 6 · 1y".
+    if isLocalActionBar(key) { return .footer }
+    if isSortBar(key) { return .opener }
     return separatorRole(key)
+  }
+
+  /// Sort bars above comments, in the languages the parser reads.
+  static let sortPrefixes: [String] = [
+    "sort by ", "ordenar por ", "sortieren nach ", "trier par ", "classificar por ", "ordina per ",
+    "сортировать по ", "排序依据", "並べ替え", "sorteer op ",
+  ]
+
+  /// "Ordenar por Más relevantes", "Sortieren nach Neueste": a sort bar.
+  static func isSortBar(_ key: String) -> Bool {
+    key.utf8.count <= 60 && sortPrefixes.contains { key.hasBytePrefix($0) }
   }
 
   /// Spacers a widget prints between its header and action items.
@@ -263,6 +277,20 @@ enum Widgets {
     return gate ?? true
   }
 
+  /// A bar of two to eight short items between " · " holding a reply word
+  /// of any listed language: the footer under a comment.
+  static func isLocalActionBar(_ key: String) -> Bool {
+    guard key.utf8.count <= 80, key.containsBytes(" · ") else { return false }
+    let items = key.split(separator: "·").map { Page.trim($0) }
+    guard items.count >= 2, items.count <= 8 else { return false }
+    var reply = false
+    for item in items {
+      guard !item.isEmpty, item.utf8.count <= 28, Words.count(item) <= 3 else { return false }
+      if replyWords.contains(item) { reply = true }
+    }
+    return reply
+  }
+
   /// "12 points", "-1 points", "+3 votes": a score with its noun.
   static func isScoreLine(_ key: String) -> Bool {
     let words = key.keyWords
@@ -300,7 +328,8 @@ enum Widgets {
       case "points", "point", "votes", "vote", "likes", "like":
         if words.count == 2 { return .noise }
       case "comments", "comment", "responses", "response", "thoughts", "replies", "reply", "reactions",
-        "条评论", "kommentare", "commentaires", "comentarios", "commenti", "reacties":
+        "条评论", "kommentare", "commentaires", "comentarios", "commenti", "reacties", "件のコメント", "kommentar",
+        "commentaire", "comentario", "comentários", "comentário", "комментариев", "комментария", "комментарий":
         if words.count == 2 || words.count > 2 && (words[2] == "on" || words[2] == "to" || words[2] == "for"
           || words[2] == "so" || words[2] == "far" || words[2] == "on:"
           // "120 comments – powered by giscus", "12 comments | sort by".
