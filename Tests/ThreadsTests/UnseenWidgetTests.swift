@@ -430,4 +430,31 @@ struct UnseenWidgetTests {
       "They said the same about the bridge.", "The detour adds twenty minutes to the school run.",
     ])
   }
+
+  @Test("a localised action bar closes each comment by its reply word; a localised sort bar opens the section")
+  func localisedActionBars() {
+    let d = parse(
+      """
+      58 comentarios
+      Ordenar por Más relevantes
+
+      Greta Kowalczyk
+      Coach es nuevo muy ciudad referee match relegation ya es.
+      Me gusta · Responder · 5y
+
+      Dana Kessinger
+      Coach es nuevo muy ciudad referee match relegation ya es tod.
+      Me gusta · Responder · 472 · 5y
+
+      Tunde M.
+      Coach es nuevo muy ciudad referee match.
+      Me gusta · Responder · 5y
+
+      """)
+    #expect(d.comments.map(\.author) == ["Greta Kowalczyk", "Dana Kessinger", "Tunde M."])
+    #expect(d.comments.map(\.text) == [
+      "Coach es nuevo muy ciudad referee match relegation ya es.",
+      "Coach es nuevo muy ciudad referee match relegation ya es tod.", "Coach es nuevo muy ciudad referee match.",
+    ])
+  }
 }
