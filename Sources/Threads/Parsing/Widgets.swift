@@ -50,7 +50,7 @@ enum Widgets {
     "you may also like", "you might also like", "more stories", "read next", "recommended",
     "recommended for you", "more from", "trending", "popular posts", "most popular", "previous post",
     "next post", "older comments", "newer comments", "subscribe to comments", "×", "x",
-    "load more", "loading...", "loading…", "privacy", "terms", "terms of service",
+    "load more", "loading...", "loading…", "privacy", "terms", "terms of service", "newer post", "older post",
     "相关文章", "相关阅读", "上一篇", "下一篇",
   ]
 
@@ -66,7 +66,9 @@ enum Widgets {
     "add new comment", "post new comment", "your name", "subject", "name (optional)", "e-mail (optional)",
     "email (optional)", "website (optional)", "preview", "submit", "send", "sign in to comment",
     "log in to comment", "login to comment", "vorschau", "absenden", "aperçu", "envoyer", "vista previa",
-    "enviar", "pré-visualizar", "предпросмотр", "отправить",
+    "enviar", "pré-visualizar", "предпросмотр", "отправить", "add comment", "kommentar hinzufügen",
+    "ajouter un commentaire", "agregar un comentario", "añadir un comentario", "adicionar comentário",
+    "добавить комментарий", "添加评论", "コメントを追加", "post reply",
   ]
 
   static let noise: Set<String> = [
@@ -81,7 +83,8 @@ enum Widgets {
     "or sign up with disqus ?", "or sign up with disqus", "or sign up with disqus?", "sign up", "disqus",
     "name", "email", "password", "i'd rather post as a guest", "favorite this discussion", "share this discussion",
     "作者", "管理员", "owner", "contributor", "collaborator", "first-time contributor", "first-timer",
-    "write a reply", "sign in to reply", "log in to reply to this comment",
+    "write a reply", "sign in to reply", "log in to reply to this comment", "delete", "löschen", "supprimer",
+    "eliminar", "excluir", "borrar", "elimina", "удалить", "删除", "削除",
   ]
 
   static let pageWidgets: Set<String> = [
