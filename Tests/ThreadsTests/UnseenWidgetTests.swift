@@ -457,4 +457,42 @@ struct UnseenWidgetTests {
       "Coach es nuevo muy ciudad referee match relegation ya es tod.", "Coach es nuevo muy ciudad referee match.",
     ])
   }
+
+  @Test("localised 'Delete' links under a two-comment page, 'Add comment' and 'Newer Post' after the last comment")
+  func localisedBlogChrome() {
+    let d = parse(
+      """
+      2 Kommentare:
+
+      Hiroshi Reid hat gesagt…
+
+      Die Baustelle am Hafen dauert schon viel zu lange, finde ich.
+
+      4. August 2018, 16:21
+      Löschen
+
+      Antworten
+
+      Renée Evans hat gesagt…
+
+      Sechs Wochen sind sehr optimistisch.
+
+      6. August 2018, 7:24
+      Löschen
+
+      Antworten
+
+      Kommentar hinzufügen
+
+      Newer Post
+      Older Post
+      Home
+
+      """)
+    #expect(d.comments.map(\.author) == ["Hiroshi Reid", "Renée Evans"])
+    #expect(d.comments.map { $0.date?.iso } == ["2018-08-04", "2018-08-06"])
+    #expect(d.comments.map(\.text) == [
+      "Die Baustelle am Hafen dauert schon viel zu lange, finde ich.", "Sechs Wochen sind sehr optimistisch.",
+    ])
+  }
 }
