@@ -46,7 +46,7 @@ enum DateMatcher {
     "at", "on", "um", "à", "a", "às", "alle", "om", "de", "del", "of", "the", "posted", "edited",
     "am", "pm", "a.m.", "p.m.", "ist", "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest",
     "bst", "msk", "et", "pt", "h", "min", "uhr", "le", "el", "der", "updated", "published", "|", "•",
-    "·", "-", "–", "—", "/", ",",
+    "·", "-", "–", "—", "/", ",", "в", "las", "kl.", "klo",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday",
   ]
@@ -109,7 +109,8 @@ enum DateMatcher {
     guard !words.isEmpty, words.count <= 12 else { return nil }
     guard let (date, used) = absolute(in: words) else { return shortDate(words) ? Match(date: nil, relative: false) : nil }
     for (i, w) in words.enumerated() where !used.contains(i) {
-      if filler.contains(w) || isClock(w) || isNumber(w) { continue }
+      // A number of five digits or more is a user id, not part of the date.
+      if filler.contains(w) || isClock(w) || isNumber(w) && w.utf8.count <= 4 { continue }
       return nil
     }
     return Match(date: date, relative: false)
@@ -274,9 +275,13 @@ enum DateMatcher {
     var sawCount = false
     var sawNumber = false
     var sawAgo = false
-    for w in words {
+    for (k, w) in words.enumerated() {
       let bare = w.hasSuffix(",") ? String(w.dropLast()) : w
-      if relativeUnits.contains(bare) { sawUnit = true } else if isNumber(bare) || bare == "a" || bare == "an" || bare == "one" {
+      // "an" is a unit in French ("il y a 1 an") and a count in English ("an hour ago").
+      let countWord = bare == "an" && !sawCount && k + 1 < words.count && relativeUnits.contains(words[k + 1])
+      if relativeUnits.contains(bare) && !countWord {
+        sawUnit = true
+      } else if isNumber(bare) || bare == "a" || bare == "an" || bare == "one" {
         // "1024 2 hours ago" is a name and a date, not one date.
         if sawNumber, isNumber(bare) { return nil }
         sawNumber = sawNumber || isNumber(bare)

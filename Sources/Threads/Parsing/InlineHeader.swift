@@ -45,7 +45,8 @@ struct InlineHeader: Equatable {
   /// Reads `line` (trimmed, as printed) as a one-line header, or returns nil.
   static func read(_ line: String) -> InlineHeader? {
     guard line.utf8.count <= 140 else { return nil }
-    let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).map(String.init)
+    let words = unglued(
+      line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).map(String.init))
     guard words.count >= 2, words.count <= 18 else { return nil }
     // "4 years ago*": old Reddit marks edited comments with a star.
     let keys = words.map { word in
@@ -58,8 +59,9 @@ struct InlineHeader: Equatable {
     if span == nil, arrowAt == nil { return nil }
     let lo = span?.lowerBound ?? keys.count
     let hi = span?.upperBound ?? keys.count
-    // After the date: decoration only.
-    for k in keys[hi...] where !isDecoration(k) { return nil }
+    // After the date: decoration only (a signed score "+7", a listed badge
+    // such as "Member" or "edited" too).
+    for k in keys[hi...] where !isDecoration(k) && !isScore(k) && Widgets.listed[k] != .noise { return nil }
     var left = Array(words[..<lo])
     var leftKeys = Array(keys[..<lo])
     // "NAME • 3 years ago": a separator between the name and the date makes
@@ -86,6 +88,14 @@ struct InlineHeader: Equatable {
       }
     }
     trimDecoration()
+    // "NAME • Author • 3 years ago": a badge between spacers after the name.
+    if separated, let cut = leftKeys.firstIndex(where: { nameSeparators.contains($0) }), cut > 0,
+      !leftKeys.contains(where: { arrows.contains($0) }), leftKeys.count - cut <= 3
+    {
+      left.removeSubrange(cut...)
+      leftKeys.removeSubrange(cut...)
+      trimDecoration()
+    }
     var target: String? = nil
     if let a = leftKeys.firstIndex(where: { arrows.contains($0) }) {
       let t = left[(a + 1)...].filter { !isDecoration($0.lowercased()) }
@@ -100,7 +110,10 @@ struct InlineHeader: Equatable {
     }
     let shape = InlineHeader.shape(keys, name: front..<(front + left.count), date: span)
     // "3 hours ago | parent | next": a header whose name the page does not show.
-    if left.isEmpty, let span, span.upperBound < keys.count, target == nil {
+    // "5 points 2 days ago": a score and the date, under a name line (not
+    // "21K views 1 year ago", a video's).
+    let scored = front == 2 && lo == 2 && isCount(keys, 0) && scoreWords.contains(keys[1])
+    if left.isEmpty, let span, span.upperBound < keys.count || scored, target == nil {
       return InlineHeader(
         author: nil, target: nil, dateText: words[span].joined(separator: " "), date: dated?.date, shape: shape)
     }
@@ -110,10 +123,53 @@ struct InlineHeader: Equatable {
     if Markers.isDeletedAuthor(author.lowercased()), span != nil {
       return InlineHeader(author: nil, target: target, dateText: dateText, date: dated?.date, shape: shape)
     }
-    guard isName(author) || separated && !Words.endsSentence(author) else { return nil }
+    // "by 48874036 on DATE": a numeric user id after a "by".
+    // "61466421 1/10/2021 at 10:46 AM": five digits or more before a date.
+    let userID = span != nil && left.count == 1 && author.utf8.count >= (front > 0 ? 4 : 5)
+      && author.utf8.count <= 12 && DateMatcher.isNumber(author)
+    guard isName(author) || userID || separated && !Words.endsSentence(author) else { return nil }
     // "Prices went up → people left": without a date an arrow needs a clear name.
     if span == nil, NameScore.score(author) <= 0.7, !NameScore.isHandle(author) { return nil }
     return InlineHeader(author: author, target: target, dateText: dateText, date: dated?.date, shape: shape)
+  }
+
+  /// Spacers printed with no white space around them ("NAME•3 hours ago",
+  /// inline elements joined by a scraper) and a collapse toggle glued to the
+  /// last word ("ago[−]") become words of their own.
+  static func unglued(_ words: [String]) -> [String] {
+    guard words.contains(where: { w in w.utf8.count > 1 && w.unicodeScalars.contains { $0 == "•" || $0 == "·" || $0 == "[" } })
+    else { return words }
+    var out: [String] = []
+    for w in words {
+      var scalars = Substring(w).unicodeScalars[...]
+      var toggle: String? = nil
+      if scalars.count > 3, scalars.last == "]", let open = scalars.lastIndex(of: "["), open > scalars.startIndex,
+        scalars.distance(from: open, to: scalars.endIndex) <= 4
+      {
+        toggle = String(String.UnicodeScalarView(scalars[open...]))
+        scalars = scalars[..<open]
+      }
+      var piece = String.UnicodeScalarView()
+      for c in scalars {
+        if c == "•" || c == "·" {
+          if !piece.isEmpty { out.append(String(piece)) }
+          piece = String.UnicodeScalarView()
+          out.append(String(c))
+        } else {
+          piece.append(c)
+        }
+      }
+      if !piece.isEmpty { out.append(String(piece)) }
+      if let toggle { out.append(toggle) }
+    }
+    return out
+  }
+
+  /// A signed vote score after a header's date: "+7", "-2", "0".
+  static func isScore(_ key: String) -> Bool {
+    var n = Substring(key)
+    if n.hasPrefix("+") || n.hasPrefix("-") || n.hasPrefix("−") { n.removeFirst() }
+    return n.utf8.count <= 6 && DateMatcher.isNumber(String(n))
   }
 
   /// See `shape`: words outside the name and the date, digits folded.
@@ -167,6 +223,9 @@ struct InlineHeader: Equatable {
     return countWords.contains(keys[i + 1])
   }
 
+  /// Counts that score a comment: "5 points", "-2 votes".
+  static let scoreWords: Set<String> = ["points", "point", "votes", "vote", "likes", "like", "punkte", "punkt"]
+
   /// Nouns after a count in a header: "5 points", "21K views".
   static let countWords: Set<String> = [
     "points", "point", "votes", "vote", "likes", "like", "punkte", "points,", "views", "replies", "reply",
@@ -195,10 +254,12 @@ struct InlineHeader: Equatable {
   /// `dateSpan` around the anchor at `a`.
   static func dateSpan(_ keys: [String], anchor a: Int) -> (span: Range<Int>, date: CalendarDate?)? {
     // No date holds a word like "parent" or "jane": windows stop at one.
+    // Nor a number of five digits or more: a user id ("by 48874036 on Tue, 05/14/2019").
+    func inDate(_ k: String) -> Bool { DateMatcher.mayBeInDate(k) && !(k.utf8.count > 4 && DateMatcher.isNumber(k)) }
     var first = a
-    while first > max(0, a - 4), DateMatcher.mayBeInDate(keys[first - 1]) { first -= 1 }
+    while first > max(0, a - 4), inDate(keys[first - 1]) { first -= 1 }
     var end = a + 1
-    while end < min(keys.count, a + 7), DateMatcher.mayBeInDate(keys[end]) { end += 1 }
+    while end < min(keys.count, a + 7), inDate(keys[end]) { end += 1 }
     var best: Range<Int>? = nil
     var match: DateMatcher.Match? = nil
     for lo in stride(from: a, through: first, by: -1) {

@@ -75,6 +75,11 @@ struct LineInfo {
     name = -9
   }
 
+  /// Replaces the line's date by one read with the page's date order (`PageTemplate`).
+  mutating func learnDate(_ match: DateMatcher.Match) {
+    form = .date(match)
+  }
+
   /// Gives the line a furniture role learned from the page (`PageTemplate`).
   /// A role of nil makes a listed vote count a possible user id.
   mutating func learnRole(_ role: Widgets.Role?) {

@@ -16,10 +16,36 @@ enum Markers {
   ///   - line: the trimmed line as printed.
   ///   - key: its `LineKey`.
   static func replyTarget(line: String, key: String) -> String? {
-    if let prefix = replyPrefixList.match(key) { return nameAfter(prefix: prefix, in: line) }
+    if let prefix = replyPrefixList.match(key) {
+      guard let named = nameAfter(prefix: prefix, in: line) else { return nil }
+      return byAuthor(named, key: key) ?? named
+    }
     // "回复张三" with no space.
     if key.hasPrefix("回复"), key.unicodeScalars.count > 2, key.unicodeScalars.count <= 40 {
       return nameAfter(prefixScalars: 2, in: line)
+    }
+    return nil
+  }
+
+  /// Words that name a post's author after its title: "In reply to TITLE by
+  /// NAME", "En réponse à TITLE par NAME" ("von", "di" open surnames too).
+  static let byWords: Set<String> = ["by", "par", "por"]
+
+  /// "In reply to Great point by Jane Doe": the marker names the parent's
+  /// title, then its author; the author is the target. Only when a name-like
+  /// text follows the last " by " (titles may hold "by" too).
+  static func byAuthor(_ named: String, key: String) -> String? {
+    guard named.utf8.count <= 160, key.utf8.contains(0x20) else { return nil }
+    let words = named.split(separator: " ", omittingEmptySubsequences: true)
+    guard words.count >= 3 else { return nil }
+    var k = words.count - 2
+    while k >= 1 {
+      if byWords.contains(words[k].lowercased()) {
+        let author = words[(k + 1)...].joined(separator: " ")
+        if author.utf8.count <= 60, NameScore.score(author) > 0 || NameScore.isHandle(author) { return author }
+        return nil
+      }
+      k -= 1
     }
     return nil
   }

@@ -158,7 +158,10 @@ struct PageParser {
     // Badges may stand between the name and the date ("Top fan", "Featured").
     var j = i + 1
     while j < min(lines.count, i + 3), infos[j].role == .noise { j += 1 }
-    return j < lines.count && (infos[j].date != nil || j > i + 1 && infos[j].replyTarget != nil)
+    guard j < lines.count else { return false }
+    // "5 points 2 days ago": a date with a score, no name of its own.
+    if let d = infos[j].inline, d.author == nil, d.target == nil, d.dateText != nil { return true }
+    return infos[j].date != nil || j > i + 1 && infos[j].replyTarget != nil
   }
 
   func commentRegion() -> Region? {

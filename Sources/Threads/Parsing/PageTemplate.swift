@@ -18,10 +18,167 @@ enum PageTemplate {
   static func learn(lines: [String], infos: inout [LineInfo], from floor: Int) {
     guard floor < lines.count else { return }
     headerLabels(lines: lines, infos: &infos, from: floor)
+    badgeSuffixes(lines: lines, infos: &infos, from: floor)
     userIDs(lines: lines, infos: &infos, from: floor)
     saysSuffixes(lines: lines, infos: &infos, from: floor)
+    avatarInitials(lines: lines, infos: &infos, from: floor)
     actionLines(lines: lines, infos: &infos, from: floor)
+    headerActions(lines: lines, infos: &infos, from: floor)
     trailingDates(lines: lines, infos: &infos, from: floor)
+    dateOrder(lines: lines, infos: &infos, from: floor)
+  }
+
+  // MARK: - Day or month first
+
+  /// "04/10/2023" is April 10 in the United States and 4 October elsewhere.
+  /// `DateMatcher` reads slashes month first unless the first number
+  /// exceeds 12; a page prints all its dates one way, so when some of its
+  /// slash dates put a day over 12 first and none put one second, the
+  /// others are read day first too.
+  static func dateOrder(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    func slashParts(_ text: String) -> (Int, Int, Int)? {
+      guard text.utf8.contains(UInt8(ascii: "/")) else { return nil }
+      for w in text.split(separator: " ") where w.utf8.contains(UInt8(ascii: "/")) {
+        var t = w
+        while let l = t.last, l == "," || l == "." { t = t.dropLast() }
+        let parts = t.split(separator: "/")
+        guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let y = Int(parts[2]),
+          parts[0].utf8.count <= 2, parts[1].utf8.count <= 2
+        else { continue }
+        return (a, b, parts[2].utf8.count == 2 ? y + (y < 70 ? 2000 : 1900) : y)
+      }
+      return nil
+    }
+    var dayFirst = 0
+    var monthFirst = 0
+    var ambiguous: [(Int, CalendarDate)] = []
+    for i in floor..<lines.count {
+      let text: String
+      if infos[i].date?.date != nil {
+        text = lines[i]
+      } else if let d = infos[i].inline?.dateText, infos[i].inline?.date != nil {
+        text = d
+      } else {
+        continue
+      }
+      guard let (a, b, y) = slashParts(text) else { continue }
+      if a > 12 && b <= 12 { dayFirst += 1 }
+      if b > 12 && a <= 12 { monthFirst += 1 }
+      if a <= 12, b <= 12, a != b, let swapped = CalendarDate(year: y, month: b, day: a) { ambiguous.append((i, swapped)) }
+    }
+    guard dayFirst > 0, monthFirst == 0 else { return }
+    for (i, date) in ambiguous {
+      if let m = infos[i].date {
+        infos[i].learnDate(DateMatcher.Match(date: date, relative: m.relative))
+      } else if var h = infos[i].inline {
+        h.date = date
+        infos[i].learnInline(h)
+      }
+    }
+  }
+
+  // MARK: - Badge suffixes
+
+  /// "NAME (not verified)", "NAME (guest)": a short parenthesis closing
+  /// the name lines of two or more different names is the widget's badge,
+  /// not part of a name. Those lines are read as the bare name (a certain
+  /// author line), and one-line headers keep the bare name as author.
+  static func badgeSuffixes(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    func split(_ s: String) -> (base: String, badge: String)? {
+      let u = s.utf8
+      guard u.count >= 5, u.count <= 100, u.last == UInt8(ascii: ")") else { return nil }
+      guard let open = u.lastIndex(of: UInt8(ascii: "(")), open > u.startIndex else { return nil }
+      let badge = u[open...]
+      guard badge.count >= 3, badge.count <= 26, u[u.index(before: open)] == 0x20,
+        !badge.dropFirst().contains(UInt8(ascii: "("))
+      else { return nil }
+      let base = Page.trim(Substring(s)[..<open])
+      guard !base.isEmpty else { return nil }
+      return (base, String(Substring(badge)).lowercased())
+    }
+    var seen: [String: Set<String>] = [:]
+    var at: [(Int, String, String)] = []
+    for i in floor..<lines.count {
+      let info = infos[i]
+      guard !info.blank, info.role == nil, info.date == nil else { continue }
+      let candidate = info.inline?.author ?? (info.inline == nil && info.says == nil ? lines[i] : nil)
+      guard let candidate, let (base, badge) = split(candidate), Words.count(badge) <= 3,
+        NameScore.score(base) > 0 || NameScore.isHandle(base)
+      else { continue }
+      seen[badge, default: []].insert(base)
+      at.append((i, base, badge))
+    }
+    for (i, base, badge) in at where (seen[badge]?.count ?? 0) >= 2 {
+      if var header = infos[i].inline {
+        header.author = base
+        infos[i].learnInline(header)
+      } else {
+        infos[i].learnSays(base)
+      }
+    }
+  }
+
+  // MARK: - Avatar initials
+
+  /// Widgets draw a missing avatar as the name's initial ("M" above "Maria
+  /// Okafor", "?" above "Anonymous"). A line of one or two letters, or "?",
+  /// right above a line opening with those letters is noise when the page
+  /// does it twice or more.
+  static func avatarInitials(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var found: [Int] = []
+    for i in floor..<max(floor, lines.count - 1) {
+      let u = lines[i].utf8
+      guard u.count >= 1, u.count <= 8, infos[i].role == nil, !infos[i + 1].blank else { continue }
+      let initials = Array(lines[i].unicodeScalars)
+      guard initials.count <= 2, initials.allSatisfy({ $0.properties.isAlphabetic || $0 == "?" }) else { continue }
+      let next = lines[i + 1]
+      guard next.unicodeScalars.count > initials.count, next.utf8.count <= 80 else { continue }
+      if initials == ["?"] {
+        found.append(i)
+        continue
+      }
+      guard initials.allSatisfy({ $0.properties.isUppercase || !$0.properties.isLowercase }) else { continue }
+      // The initials open the next line's words ("MO" over "Maria Okafor") or the line itself.
+      let words = next.split(separator: " ")
+      let firsts = words.compactMap { $0.unicodeScalars.first }
+      let opening = Array(next.unicodeScalars.prefix(initials.count))
+      func same(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { x, y in
+          x == y || String(x).uppercased() == String(y).uppercased()
+        }
+      }
+      if same(initials, opening) || initials.count == 2 && firsts.count >= 2 && same(initials, [firsts[0], firsts[1]]) {
+        found.append(i)
+      }
+    }
+    guard found.count >= 2, found.contains(where: { lines[$0] != "?" }) else { return }
+    for i in found { infos[i].learnRole(.noise) }
+  }
+
+  // MARK: - Action links in the header
+
+  /// An action word in the header block ("Permalink" under "NAME", "DATE",
+  /// above the title and text) closes nothing: when a listed footer line
+  /// repeats and most of its copies stand right under a header line with
+  /// text right below, those copies are header noise.
+  static func headerActions(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var tallies: [String: (total: Int, under: [Int])] = [:]
+    for i in max(floor, 1)..<max(floor, lines.count - 1) where infos[i].role == .footer {
+      guard let key = infos[i].key else { continue }
+      tallies[key, default: (0, [])].total += 1
+      let p = infos[i - 1]
+      let underHeader = !p.blank && (p.date != nil || p.inline?.dateText != nil || p.says != nil)
+      guard underHeader, !infos[i + 1].blank, infos[i + 1].role == nil else { continue }
+      tallies[key]?.under.append(i)
+      // An action with no reply word ("Permalink", "Share") never closes a
+      // comment it stands above: one copy is evidence enough.
+      if !key.keyWords.contains(where: { Widgets.replyWords.contains(String($0)) }) { infos[i].learnRole(.noise) }
+    }
+    var learned: [Int] = []
+    for (_, t) in tallies where t.under.count >= 3 && t.under.count * 10 >= t.total * 7 {
+      learned.append(contentsOf: t.under)
+    }
+    for i in learned { infos[i].learnRole(.noise) }
   }
 
   /// The next non-blank line after `i`, if any.
@@ -64,19 +221,25 @@ enum PageTemplate {
     for i in floor..<lines.count {
       guard let author = infos[i].inline?.author else { continue }
       headers += 1
-      let words = author.split(separator: " ", maxSplits: 1)
+      let words = author.split(separator: " ")
       guard let first = words.first else { continue }
       let lead = first.lowercased()
       leads[lead, default: (0, [])].count += 1
-      if words.count > 1 { leads[lead]?.rests.insert(String(words[1])) }
+      // The word after the label, past decoration ("Submitted by NAME"): names differ.
+      if let rest = words.dropFirst().first(where: { !InlineHeader.isDecoration($0.lowercased()) }) {
+        leads[lead]?.rests.insert(String(rest))
+      }
     }
     guard
       let (label, seen) = leads.max(by: { $0.value.count < $1.value.count || $0.value.count == $1.value.count && $0.key > $1.key }),
       seen.count >= 4, seen.count * 10 >= headers * 6, seen.rests.count >= 3
     else { return }
     for i in floor..<lines.count {
-      guard let author = infos[i].inline?.author,
-        author.split(separator: " ", maxSplits: 1).first?.lowercased() == label
+      // Headers read with the label, and lines the label kept from reading
+      // as headers ("Submitted by greenthumb_x on DATE").
+      let opening = infos[i].inline?.author ?? (infos[i].role == nil && infos[i].date == nil && infos[i].key != nil
+        && infos[i].says == nil && infos[i].replyTarget == nil ? lines[i] : nil)
+      guard let author = opening, author.split(separator: " ", maxSplits: 1).first?.lowercased() == label
       else { continue }
       var words = lines[i].split(separator: " ")
       guard let at = words.firstIndex(where: { $0.lowercased() == label }) else { continue }
@@ -94,7 +257,16 @@ enum PageTemplate {
       guard i == 0 || infos[i - 1].blank || infos[i - 1].role != nil else { continue }
       // Above a date line, or opening a comment after a footer ("Like · Reply · 2mo").
       let afterFooter = previous(infos, before: i).map { infos[$0].role == .footer } ?? false
-      guard infos[i + 1].date != nil || afterFooter && !infos[i + 1].blank && infos[i + 1].role == nil else { continue }
+      // Scores may stand between ("84013811", "-1 points", "30 minutes ago").
+      var below = i + 1
+      while below < min(lines.count - 1, i + 3), infos[below].role == .noise,
+        infos[below].key.map(Widgets.isScoreLine) == true
+      {
+        below += 1
+      }
+      let datedBelow = infos[below].date != nil
+        || infos[below].inline.map { $0.author == nil && $0.target == nil && $0.dateText != nil } == true
+      guard datedBelow || afterFooter && !infos[i + 1].blank && infos[i + 1].role == nil else { continue }
       infos[i].learnRole(nil)
     }
   }
@@ -166,7 +338,8 @@ enum PageTemplate {
     var tallies: [String: [Int]] = [:]
     for i in floor..<lines.count {
       guard let key = infos[i].key, key.utf8.count <= 40, infos[i].role == nil, infos[i].date == nil,
-        infos[i].inline == nil, infos[i].says == nil, infos[i].replyTarget == nil, !infos[i].saysWord
+        infos[i].inline == nil, infos[i].says == nil, infos[i].replyTarget == nil, !infos[i].saysWord,
+        !infos[i].deletedNotice, infos[i].quoteOf == nil
       else { continue }
       // Action lines are a few words with no sentence punctuation ("Reply", "Respect 4").
       guard Words.count(lines[i]) <= 5, let last = key.unicodeScalars.last, !".!?。！？".unicodeScalars.contains(last)
@@ -186,8 +359,14 @@ enum PageTemplate {
         let p = previous(infos, before: i)
         // A one-line body repeats too ("So true"), but right under its header.
         if let p, isHeaderish(infos[p]) { underHeader += 1 }
-        // A header line under it (date, marker) makes it a name.
-        if i + 1 < lines.count, infos[i + 1].date != nil || infos[i + 1].replyTarget != nil || infos[i + 1].saysWord {
+        // A header line under it (date, marker) makes it a name, spacers
+        // and badges between ("NAME", "•", "3 hours ago") or not.
+        var u = i + 1
+        while u < min(lines.count, i + 4), !infos[u].blank, infos[u].role == .noise { u += 1 }
+        if u < lines.count, !infos[u].blank,
+          infos[u].date != nil || infos[u].replyTarget != nil || infos[u].saysWord
+            || infos[u].inline.map({ $0.author == nil && $0.target == nil && $0.dateText != nil }) == true
+        {
           followedByBody += 1
           continue
         }

@@ -69,7 +69,9 @@ struct ReplyResolver {
   }
 
   func lookup(_ name: String) -> Int? {
-    latest[name] ?? latestFolded[ReplyResolver.fold(name)]
+    if let p = latest[name] ?? latestFolded[ReplyResolver.fold(name)] { return p }
+    // Markers lose a name's closing period ("... by Jane D." read as "Jane D").
+    return latest[name + "."]
   }
 
   mutating func run() {

@@ -147,6 +147,17 @@ struct Segmenter {
         j += 1
         continue
       }
+      // A name line, then its date with decoration ("3 hours ago [−]",
+      // "5 points 2 days ago"): the date of this header, not one of its own.
+      if let d = next.inline, d.author == nil, d.target == nil, let text = d.dateText, h.dateText == nil,
+        h.author != nil
+      {
+        h.date = d.date
+        h.dateText = text
+        h.certain = true
+        j += 1
+        continue
+      }
       break
     }
     h.end = j
@@ -224,7 +235,10 @@ struct Segmenter {
       // ellipsis: the page cut it. Under a whole body it only expands what
       // is already shown. Either way it is no text of the comment.
       if let key = info.key, info.role != .trailer, info.role != .form, Markers.isExpander(key) {
-        if let last = current?.body.last, Markers.endsWithEllipsis(lines[last]) { current?.truncated = true }
+        // Only right under the body: past the comment's footer it expands the list.
+        if current?.closedByFooter != true, let last = current?.body.last, Markers.endsWithEllipsis(lines[last]) {
+          current?.truncated = true
+        }
         if info.role != .footer {
           i += 1
           continue
@@ -262,6 +276,22 @@ struct Segmenter {
         }
         break lineLoop
       case .form?:
+        // A comment box above the comments ("Type your comment here", then
+        // "Name (optional)", "Submit"): its prompt is no comment.
+        if drafts.isEmpty, let c = current, c.author == nil, c.date == nil, c.target == nil, c.body.count <= 2,
+          nextCertainHeader(after: i) != nil
+        {
+          current = nil
+          i += 1
+          continue
+        }
+        // A comment box with comments printed under it (a box above the
+        // comments, or one between threads) ends the comment above, not the section.
+        if commentsFollowForm(at: i) {
+          finish()
+          i += 1
+          continue
+        }
         if current != nil || !drafts.isEmpty { break lineLoop }
         i += 1
         continue
@@ -295,6 +325,14 @@ struct Segmenter {
       var startNew = false
       var afterTruncation = false
       var h = header(at: i, afterFooter: current?.closedByFooter ?? false)
+      // A line printed twice right under a header that has no body yet, with
+      // no date of its own: a title over the same one-line text ("Spot on."
+      // twice), not a name printed twice.
+      if let hh = h, let c = current, c.author != nil || c.date != nil, !c.hasBody, blankRun == 0,
+        hh.dateText == nil, hh.target == nil, hh.end == i + 2, lines[i + 1] == lines[i]
+      {
+        h = nil
+      }
       // Sort bars, sign-in prompts and tabs above the first comment: short lines
       // that head nothing.
       if current == nil, drafts.isEmpty, h?.certain != true, !(h.map { opensHere(i, header: $0) } ?? false),
@@ -351,6 +389,15 @@ struct Segmenter {
             current = c
           }
         }
+        // A bare line right above a certain header, with nothing under it
+        // yet ("Great point" over "Submitted by NAME on DATE"): the comment's
+        // title; the comment starts there.
+        if let h, h.certain, h.author != nil, let c = current, !c.hasBody, c.date == nil, c.target == nil,
+          c.line == i - 1, start == i
+        {
+          start = c.line
+          current = nil
+        }
         if let t = keptTarget { h?.target = t }
         finish()
         let closedByFooter = drafts.last?.closedByFooter ?? false
@@ -382,7 +429,50 @@ struct Segmenter {
     finish()
     // Lines left over after a truncated body at the end are page furniture.
     while let last = drafts.last, last.afterTruncation, last.author == nil { drafts.removeLast() }
+    dropTitles(&drafts)
     return drafts
+  }
+
+  /// Whether the form lines from `i` on are followed at once (past blank,
+  /// form, opener and noise lines) by a comment header: the line itself or
+  /// the one under it is a certain header.
+  func commentsFollowForm(at i: Int) -> Bool {
+    var j = i + 1
+    while j < region.end, j - i <= 30,
+      infos[j].blank || infos[j].role == .form || infos[j].role == .noise || infos[j].role == .opener
+    {
+      j += 1
+    }
+    guard j < region.end, let next = nextCertainHeader(after: j - 1) else { return false }
+    return next == j || next == j + 1 && infos[j].isNameCandidate
+  }
+
+  /// Comment titles: some widgets print a subject line in the header block,
+  /// by default the body's first words cut at a word ("You lol after way"
+  /// over "You lol after way over way much good council"). When the page
+  /// echoes bodies so, the short first line of every comment whose text
+  /// follows it directly is its title, not its text.
+  func dropTitles(_ drafts: inout [CommentDraft]) {
+    func isTitle(_ d: CommentDraft) -> Bool {
+      guard d.body.count >= 2, d.body[1] == d.body[0] + 1, d.body[0] > region.start, !infos[d.body[0] - 1].blank
+      else { return false }
+      let t = lines[d.body[0]]
+      return t.utf8.count <= 60 && Words.count(t) <= 8
+    }
+    var echoes = 0
+    var candidates = 0
+    for d in drafts where isTitle(d) {
+      candidates += 1
+      let t = lines[d.body[0]].utf8
+      let next = lines[d.body[1]].utf8
+      if next.elementsEqual(t)
+        || next.count > t.count + 1 && next.starts(with: t) && next[next.index(next.startIndex, offsetBy: t.count)] == 0x20
+      {
+        echoes += 1
+      }
+    }
+    guard echoes >= 2 || echoes == 1 && candidates <= 2 else { return }
+    for k in drafts.indices where isTitle(drafts[k]) { drafts[k].body.removeFirst() }
   }
 
   /// The line above `i`, in the same block and at most ten lines up, that

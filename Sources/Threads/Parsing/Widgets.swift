@@ -39,6 +39,7 @@ enum Widgets {
     "répondre", "responder", "rispondi", "beantwoorden", "responder ↓", "ответить", "report",
     "flag", "permalink", "reply report", "report reply", "like", "reply to this comment", "quote",
     "reply quote", "quote reply", "report comment", "reply to this", "reply · report", "reply | report",
+    "log in or register to post comments", "login or register to post comments", "log in to post comments",
   ]
 
   static let trailers: Set<String> = [
@@ -49,7 +50,7 @@ enum Widgets {
     "you may also like", "you might also like", "more stories", "read next", "recommended",
     "recommended for you", "more from", "trending", "popular posts", "most popular", "previous post",
     "next post", "older comments", "newer comments", "subscribe to comments", "×", "x",
-    "load more", "loading...", "loading…", "privacy", "terms", "terms of service",
+    "load more", "loading...", "loading…", "privacy", "terms", "terms of service", "newer post", "older post",
     "相关文章", "相关阅读", "上一篇", "下一篇",
   ]
 
@@ -62,6 +63,12 @@ enum Widgets {
     "发表评论", "发表回复", "取消回复", "提交评论", "评论 *", "显示名称 *", "电子邮箱地址 *", "网站地址",
     "antworten abbrechen", "kommentar verfassen", "laisser un commentaire", "annuler la réponse",
     "deja una respuesta", "cancelar respuesta", "lascia un commento", "annulla risposta",
+    "add new comment", "post new comment", "your name", "subject", "name (optional)", "e-mail (optional)",
+    "email (optional)", "website (optional)", "preview", "submit", "send", "sign in to comment",
+    "log in to comment", "login to comment", "vorschau", "absenden", "aperçu", "envoyer", "vista previa",
+    "enviar", "pré-visualizar", "предпросмотр", "отправить", "add comment", "kommentar hinzufügen",
+    "ajouter un commentaire", "agregar un comentario", "añadir un comentario", "adicionar comentário",
+    "добавить комментарий", "添加评论", "コメントを追加", "post reply",
   ]
 
   static let noise: Set<String> = [
@@ -75,7 +82,9 @@ enum Widgets {
     "login", "log in", "sign in", "register", "like ·", "·", "•", "top commenter", "log in with",
     "or sign up with disqus ?", "or sign up with disqus", "or sign up with disqus?", "sign up", "disqus",
     "name", "email", "password", "i'd rather post as a guest", "favorite this discussion", "share this discussion",
-    "作者", "管理员",
+    "作者", "管理员", "owner", "contributor", "collaborator", "first-time contributor", "first-timer",
+    "write a reply", "sign in to reply", "log in to reply to this comment", "delete", "löschen", "supprimer",
+    "eliminar", "excluir", "borrar", "elimina", "удалить", "删除", "削除",
   ]
 
   static let pageWidgets: Set<String> = [
@@ -106,7 +115,43 @@ enum Widgets {
     // A canonically equivalent spelling may have more bytes than its listed
     // form, so only lines far beyond the longest entry skip the lookup.
     if key.utf8.count <= 3 * longestListed, let role = listed[key] { return role }
-    return patternRole(key) ?? actionLineRole(key) ?? menuRole(key)
+    if let role = patternRole(key) ?? actionLineRole(key) ?? menuRole(key) { return role }
+    // Localised action bars: "Gefällt mir · Antworten · 2 J.", "いいね！ · 返信 · 6 · 1y".
+    if isLocalActionBar(key) { return .footer }
+    if isSortBar(key) { return .opener }
+    return separatorRole(key)
+  }
+
+  /// Sort bars above comments, in the languages the parser reads.
+  static let sortPrefixes: [String] = [
+    "sort by ", "ordenar por ", "sortieren nach ", "trier par ", "classificar por ", "ordina per ",
+    "сортировать по ", "排序依据", "並べ替え", "sorteer op ",
+  ]
+
+  /// "Ordenar por Más relevantes", "Sortieren nach Neueste": a sort bar.
+  static func isSortBar(_ key: String) -> Bool {
+    key.utf8.count <= 60 && sortPrefixes.contains { key.hasBytePrefix($0) }
+  }
+
+  /// Spacers a widget prints between its header and action items.
+  static let spacers: Set<Unicode.Scalar> = ["|", "•", "·", "»", "«", "-", "–", "—", "/", ":", "›", "‹", "∙"]
+
+  /// A line of spacers only ("•" between a name and its date when the
+  /// scraper puts every inline element on its own line) is noise; an action
+  /// line glued to its spacer ("|Reply" under vote arrows drawn as images)
+  /// is read without it.
+  static func separatorRole(_ key: String) -> Role? {
+    guard key.utf8.count <= 40, let f = key.unicodeScalars.first, let l = key.unicodeScalars.last,
+      spacers.contains(f) || spacers.contains(l)
+    else { return nil }
+    let scalars = key.unicodeScalars
+    guard let lo = scalars.firstIndex(where: { !spacers.contains($0) && $0 != " " }) else { return .noise }
+    let hi = scalars.lastIndex(where: { !spacers.contains($0) && $0 != " " })!
+    let inner = String(String.UnicodeScalarView(scalars[lo...hi]))
+    guard inner.utf8.count < key.utf8.count, let role = listed[inner] ?? actionLineRole(inner),
+      role == .footer || role == .noise
+    else { return nil }
+    return role
   }
 
   /// Words of the action bars under comments, in the languages the parser reads.
@@ -235,20 +280,63 @@ enum Widgets {
     return gate ?? true
   }
 
+  /// A bar of two to eight short items between " · " holding a reply word
+  /// of any listed language: the footer under a comment.
+  static func isLocalActionBar(_ key: String) -> Bool {
+    guard key.utf8.count <= 80, key.containsBytes(" · ") else { return false }
+    let items = key.split(separator: "·").map { Page.trim($0) }
+    guard items.count >= 2, items.count <= 8 else { return false }
+    var reply = false
+    for item in items {
+      guard !item.isEmpty, item.utf8.count <= 28, Words.count(item) <= 3 else { return false }
+      if replyWords.contains(item) { reply = true }
+    }
+    return reply
+  }
+
+  /// "12 points", "-1 points", "+3 votes": a score with its noun.
+  static func isScoreLine(_ key: String) -> Bool {
+    let words = key.keyWords
+    guard words.count == 2, InlineHeader.scoreWords.contains(String(words[1])) else { return false }
+    return InlineHeader.isScore(String(words[0]))
+  }
+
+  /// Emoji with counts and nothing else, at least one of each.
+  static func isReactionBar(_ words: [Substring]) -> Bool {
+    guard words.count <= 16 else { return false }
+    var emoji = 0
+    var counts = 0
+    for w in words {
+      if DateMatcher.isNumber(String(w)) {
+        counts += 1
+      } else if w.unicodeScalars.allSatisfy({ $0.properties.isEmoji && $0.value > 0xFF || $0.value == 0xFE0F || $0.value == 0x200D }) {
+        emoji += 1
+      } else {
+        return false
+      }
+    }
+    return emoji > 0 && counts > 0
+  }
+
   /// The word-level tests of `shortPatternRole`.
   static func wordPatternRole(_ key: String) -> Role? {
     let words = key.keyWords
     guard let first = words.first else { return nil }
-    let firstIsCount = DateMatcher.isNumber(String(first)) || first == "one" || first == "no"
+    // "12 points", "-4 points", "+3 votes".
+    let unsigned = first.hasPrefix("-") || first.hasPrefix("+") || first.hasPrefix("−") ? first.dropFirst() : first
+    let firstIsCount = DateMatcher.isNumber(String(unsigned)) || first == "one" || first == "no"
     if words.count >= 2, firstIsCount {
       let second = words[1]
       switch second {
       case "points", "point", "votes", "vote", "likes", "like":
         if words.count == 2 { return .noise }
       case "comments", "comment", "responses", "response", "thoughts", "replies", "reply", "reactions",
-        "条评论", "kommentare", "commentaires", "comentarios", "commenti", "reacties":
+        "条评论", "kommentare", "commentaires", "comentarios", "commenti", "reacties", "件のコメント", "kommentar",
+        "commentaire", "comentario", "comentários", "comentário", "комментариев", "комментария", "комментарий":
         if words.count == 2 || words.count > 2 && (words[2] == "on" || words[2] == "to" || words[2] == "for"
-          || words[2] == "so" || words[2] == "far" || words[2] == "on:")
+          || words[2] == "so" || words[2] == "far" || words[2] == "on:"
+          // "120 comments – powered by giscus", "12 comments | sort by".
+          || words[2].unicodeScalars.count == 1 && spacers.contains(words[2].unicodeScalars.first!))
         {
           return second == "replies" || second == "reply" ? .noise : .opener
         }
@@ -269,6 +357,10 @@ enum Widgets {
     // Disqus: "12 • Reply • Share ›", "• Reply • Share ›".
     if words.count <= 7, key.containsBytes("reply"), key.containsBytes("share") { return .footer }
     if key.hasBytePrefix("also on ") { return .trailer }
+    // Reaction bars: "👍 3 ❤️ 6 🎉 2", "👍 12".
+    if let f = key.unicodeScalars.first, f.properties.isEmoji, !f.properties.isASCIIHexDigit, isReactionBar(words) {
+      return .noise
+    }
     // Disqus vote widgets: "3 △ ▽", "△ 3 ▽", "+2 -1".
     if key.unicodeScalars.contains(where: { "△▽▲▼⬆⬇".unicodeScalars.contains($0) }),
       words.count <= 4
