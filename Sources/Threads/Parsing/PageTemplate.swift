@@ -163,7 +163,7 @@ enum PageTemplate {
   /// text right below, those copies are header noise.
   static func headerActions(lines: [String], infos: inout [LineInfo], from floor: Int) {
     var tallies: [String: (total: Int, under: [Int])] = [:]
-    for i in max(floor, 1)..<max(floor, lines.count - 1) where infos[i].role == .footer {
+    for i in max(floor, 1)..<max(floor, 1, lines.count - 1) where infos[i].role == .footer {
       guard let key = infos[i].key else { continue }
       tallies[key, default: (0, [])].total += 1
       let p = infos[i - 1]
