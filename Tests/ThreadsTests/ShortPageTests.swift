@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Threads
 
@@ -17,6 +18,28 @@ struct ShortPageTests {
         let text = lines.joined(separator: "\n") + ending
         let d = Discussion(parsing: Array(text.utf8), source: "short.txt")
         #expect(d.comments.count <= lines.count, "\(lines)")
+      }
+    }
+  }
+}
+
+/// Inputs the fuzzer found (Tests/Fixtures/fuzz, made from the project's own
+/// sample files): each must parse with the invariants FuzzPage checks.
+@Suite("fuzzer findings")
+struct FuzzFindingTests {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../Fixtures/fuzz").standardizedFileURL
+
+  @Test func findingsKeepTheInvariants() throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).sorted()
+    #expect(names.count >= 2)
+    for name in names {
+      let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(name)))
+      let d = Discussion(parsing: bytes, source: name)
+      for (i, c) in d.comments.enumerated() {
+        #expect(c.index == i, "\(name) #\(i)")
+        if let p = c.parent { #expect(p >= 0 && p < i, "\(name) #\(i) parent \(p)") }
+        if i > 0 { #expect(c.line > d.comments[i - 1].line, "\(name) #\(i) out of page order") }
       }
     }
   }

@@ -379,7 +379,10 @@ struct Segmenter {
         // comment starts at the name.
         var start = i
         var keptTarget: String? = nil
-        if let h, h.certain, let a = h.author, let k = nameAbove(i, author: a), var c = current {
+        // Never above a comment already finished: comments stay in page order.
+        if let h, h.certain, let a = h.author, let k = nameAbove(i, author: a), k > drafts.last?.line ?? -1,
+          var c = current
+        {
           start = k
           if c.line >= k {
             current = nil
