@@ -10,6 +10,21 @@ import Testing
 /// its class.
 @Suite("Unseen widgets: header shapes learned from the page")
 struct UnseenWidgetTests {
+  /// A Drupal-style first comment (header block with a permalink, a title
+  /// echoing the body, a login footer) that two pages below open with.
+  static let drupalFirstComment = """
+    Comments
+
+    Mara Quinn
+    Tue, 05/04/2021 - 09:12
+    Permalink
+    About time, the wall has been
+    About time, the wall has been cracking for years.
+    Log in or register to post comments
+
+
+    """
+
   func parse(_ comments: String) -> Discussion {
     Discussion(parsing: PageShapeTests.article + comments, source: "t")
   }
@@ -84,16 +99,7 @@ struct UnseenWidgetTests {
   @Test("a permalink in the header block, an echoed title, 'In reply to TITLE by NAME', a '(not verified)' badge")
   func headerBlockWithTitle() {
     let d = parse(
-      """
-      Comments
-
-      Mara Quinn
-      Tue, 05/04/2021 - 09:12
-      Permalink
-      About time, the wall has been
-      About time, the wall has been cracking for years.
-      Log in or register to post comments
-
+      Self.drupalFirstComment + """
       Old Salt (not verified)
       Tue, 05/04/2021 - 10:40
       Permalink
@@ -302,16 +308,7 @@ struct UnseenWidgetTests {
   @Test("a one-line text under a title that repeats it is one comment, not a name printed twice")
   func titleOverSameText() {
     let d = parse(
-      """
-      Comments
-
-      Mara Quinn
-      Tue, 05/04/2021 - 09:12
-      Permalink
-      About time, the wall has been
-      About time, the wall has been cracking for years.
-      Log in or register to post comments
-
+      Self.drupalFirstComment + """
       Old Salt
       Tue, 05/04/2021 - 10:40
       Permalink

@@ -87,7 +87,7 @@ extension GraphMLDocument {
     node.set("articles", .int(author.articles))
     node.setDate("first_date", "first_ts", author.firstDate)
     node.setDate("last_date", "last_ts", author.lastDate)
-    node.spells = spells(author.activeDays)
+    node.activeDays = author.activeDays
     return node
   }
 

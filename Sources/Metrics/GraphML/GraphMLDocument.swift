@@ -1,3 +1,5 @@
+import Threads
+
 /// A directed graph as GraphML for Gephi: typed keys, nodes and edges with
 /// synthetic ASCII ids, written in a fixed order so the same graph always
 /// gives the same bytes. Follows what Gephi's GraphML importer accepts:
@@ -41,9 +43,10 @@ public struct GraphMLDocument: Sendable {
     var source: String? = nil
     var target: String? = nil
     var data: [(key: String, value: Value)] = []
-    /// Days the node is present, as closed ISO intervals, for GEXF's
-    /// `<spells>`; GraphML has no place for them.
-    var spells: [(start: String, end: String)] = []
+    /// Days the node is present (an author's active days), for GEXF's
+    /// `<spells>`; GraphML has no place for them, so they are turned into
+    /// intervals only when GEXF is written.
+    var activeDays: [CalendarDate] = []
 
     /// Adds a value; nil adds nothing. Strings other than the label get
     /// ``XMLText/shieldINF(_:)``, since Gephi rewrites "INF" in data values.

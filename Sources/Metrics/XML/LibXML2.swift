@@ -218,12 +218,12 @@ final class GraphMLWriter {
       if case .string(let day)? = date?.value, !day.isEmpty {
         state.starts[element.id] = day
         // With spells the node is there on those days only; a start would add [start, ∞).
-        if element.spells.isEmpty { try attribute("start", day) }
+        if element.activeDays.isEmpty { try attribute("start", day) }
       }
       try attvalues(element.data.filter { !Self.gexfOwn.contains($0.key) })
-      if !element.spells.isEmpty {
+      if !element.activeDays.isEmpty {
         try start("spells")
-        for spell in element.spells {
+        for spell in GraphMLDocument.spells(element.activeDays) {
           try start("spell")
           try attribute("start", spell.start)
           try attribute("end", spell.end)
