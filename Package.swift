@@ -17,8 +17,10 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
-    // Bytes of one page scrape -> Discussion. No dependencies.
-    .target(name: "Threads"),
+    // Every system call, wrapped once: files, folders, locks, clocks, signals.
+    .target(name: "SystemCalls"),
+    // Bytes of one page scrape -> Discussion. No I/O (SystemCalls only for the core count).
+    .target(name: "Threads", dependencies: ["SystemCalls"]),
     // C libraries, each wrapped in one Swift file of Metrics.
     .systemLibrary(
       name: "CLibXML2", pkgConfig: "libxml-2.0",
@@ -28,7 +30,7 @@ let package = Package(
     .target(
       name: "Metrics",
       dependencies: [
-        "Threads", "CLibXML2", "CStemmer",
+        "Threads", "SystemCalls", "CLibXML2", "CStemmer",
         .product(name: "Collections", package: "swift-collections"),
       ],
       // Stop-word lists compiled into the binary: no bundle to ship or find.
@@ -48,13 +50,13 @@ let package = Package(
     .target(
       name: "Batch",
       dependencies: [
-        "Threads", "Metrics", "Report",
+        "Threads", "Metrics", "Report", "SystemCalls",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     .executableTarget(
       name: "threadstat",
       dependencies: [
-        "Threads", "Metrics", "Report", "Batch",
+        "Threads", "Metrics", "Report", "Batch", "SystemCalls",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Test fixtures of the project's own: a scrape corpus generator and an
@@ -62,8 +64,8 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/Support"),
     .testTarget(name: "ThreadsTests", dependencies: ["Threads"]),
     .testTarget(
-      name: "MetricsTests", dependencies: ["Metrics", "Threads", "TestSupport"], exclude: ["Snapshots"]),
-    .testTarget(name: "BatchTests", dependencies: ["Batch", "Metrics", "Threads", "TestSupport"]),
+      name: "MetricsTests", dependencies: ["Metrics", "Threads", "SystemCalls", "TestSupport"], exclude: ["Snapshots"]),
+    .testTarget(name: "BatchTests", dependencies: ["Batch", "Metrics", "Threads", "SystemCalls", "TestSupport"]),
     .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "Threads", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["Threads", "TestSupport"]),
     .testTarget(

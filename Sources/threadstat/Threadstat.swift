@@ -1,13 +1,6 @@
 import ArgumentParser
+import SystemCalls
 import Threads
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// The threadstat command line: one subcommand per file under Subcommands/.
 @main
@@ -38,23 +31,13 @@ struct Threadstat: ParsableCommand {
       try Terminal.finishOutput()
     } catch let error as Terminal.OutputError {
       Terminal.error("threadstat: error: \(error)")
-      systemExit(1)
+      Posix.exit(1)
     } catch {
       if exitCode(for: error) == .validationFailure, CommandLine.arguments.dropFirst().first == "batch" {
         Terminal.error(fullMessage(for: error))
-        systemExit(2)
+        Posix.exit(2)
       }
       exit(withError: error)
     }
-  }
-
-  private static func systemExit(_ status: Int32) -> Never {
-    #if canImport(Glibc)
-      Glibc.exit(status)
-    #elseif canImport(Musl)
-      Musl.exit(status)
-    #else
-      Darwin.exit(status)
-    #endif
   }
 }

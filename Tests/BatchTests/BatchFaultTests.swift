@@ -21,7 +21,7 @@ import Testing
     for name in (try? FileManager.default.subpathsOfDirectory(atPath: pages)) ?? [] where name.hasSuffix(".graphml") {
       let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: pages + "/" + name)))
       #expect(throws: Never.self, "\(name) is damaged", sourceLocation: sourceLocation) {
-        try GraphMLDocument.counts(parsing: bytes)
+        try GraphDocument.counts(parsing: bytes)
       }
     }
   }

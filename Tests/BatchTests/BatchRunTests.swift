@@ -107,10 +107,10 @@ import Threads
     #expect(merged.authors.values.contains { $0.articles > 1 })
     #expect(!merged.unknownAuthors.isEmpty)
     let corpus = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/corpus.graphml")))
-    #expect(corpus == (try GraphMLDocument(merged).bytes()))
+    #expect(corpus == (try GraphDocument(merged).bytes()))
     // corpus.gexf, written in the same pass, is the merged graph's GEXF, valid against GEXF 1.3.
     let gexf = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/corpus.gexf")))
-    #expect(gexf == (try GraphMLDocument(merged).gexfBytes()))
+    #expect(gexf == (try GraphDocument(merged).bytes(.gexf)))
     #expect(String(decoding: gexf, as: UTF8.self).contains(" start=\"20"))
     let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("../Fixtures/gexf-1.3/gexf.rng").standardizedFileURL.path
@@ -122,7 +122,7 @@ import Threads
     #expect(lint.terminationStatus == 0)
     // edges.csv, aggregated in SQL, is the merged graph's edge table (graph --format csv).
     let edges = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/edges.csv")))
-    #expect(edges == GraphTables(GraphMLDocument(merged)).edges)
+    #expect(edges == GraphTables(GraphDocument(merged)).edges)
     let authors = try String(contentsOfFile: output + "/authors.csv", encoding: .utf8)
     #expect(authors.split(separator: "\n").count == merged.authors.count + 1)
   }

@@ -41,7 +41,7 @@ import Threads
     let merged = AuthorGraph.merged([graph, PageAnalysis(other, language: .en).graph])
     let ann = try #require(merged.authors["ann"])
     #expect(ann.activeDays == [3, 4, 5, 9].map { Pages.day(2021, 6, $0) })
-    let spells = GraphMLDocument.spells(ann.activeDays)
+    let spells = GraphDocument.spells(ann.activeDays)
     #expect(spells.map { [$0.start, $0.end] } == [["2021-06-03", "2021-06-05"], ["2021-06-09", "2021-06-09"]])
     // Coded as ISO days, like the first and last date.
     let json = String(decoding: try JSONEncoder().encode(ann), as: UTF8.self)

@@ -7,11 +7,11 @@ import Threads
 @Suite struct GraphMLTests {
   static func authorXML(_ pages: [Discussion]) throws -> [UInt8] {
     let graph = AuthorGraph.merged(pages.map { PageAnalysis($0, language: .en).graph })
-    return try GraphMLDocument(graph).bytes()
+    return try GraphDocument(graph).bytes()
   }
 
   static func commentXML(_ page: Discussion) throws -> [UInt8] {
-    try GraphMLDocument(CommentGraph(page, analysis: PageAnalysis(page, language: .en))).bytes()
+    try GraphDocument(CommentGraph(page, analysis: PageAnalysis(page, language: .en))).bytes()
   }
 
   static let secondPage = Pages.page(
@@ -116,12 +116,12 @@ import Threads
   }
 
   @Test func unwritableValuesAndZeroWeightsAreLeftOut() throws {
-    var document = GraphMLDocument(keys: [
+    var document = GraphDocument(keys: [
       .init(id: "label", domain: .node, type: .string), .init(id: "x_value", domain: .node, type: .double),
       .init(id: "weight", domain: .edge, type: .double),
     ])
     for (id, value) in [("n1", Double.nan), ("n2", .infinity), ("n3", -.infinity), ("n4", 0.5)] {
-      var node = GraphMLDocument.Element(id: id)
+      var node = GraphDocument.Element(id: id)
       node.set("x_value", .double(value))
       document.addNode(node)
     }
@@ -139,7 +139,7 @@ import Threads
   func writesFilesAtomically(name: String) throws {
     let folder = try GraphMLFiles.temporaryFolder()
     let target = folder.appendingPathComponent(name)
-    let document = GraphMLDocument(PageAnalysis(AuthorGraphTests.page, language: .en).graph)
+    let document = GraphDocument(PageAnalysis(AuthorGraphTests.page, language: .en).graph)
     try document.write(toFile: target.path)
     let written = try [UInt8](Data(contentsOf: target))
     if name.hasSuffix(".gz") {
@@ -206,7 +206,7 @@ import Threads
   @Test func streamedLargeGraphEqualsTheDocument() throws {
     // Thousands of elements: many batches pass through the writing thread.
     let graph = Self.largeGraph(6000)
-    #expect(try Self.streamed(graph) == (try GraphMLDocument(graph).bytes()))
+    #expect(try Self.streamed(graph) == (try GraphDocument(graph).bytes()))
   }
 
   @Test func streamIntoAFullDeviceFailsWithTheFileName() throws {
@@ -214,7 +214,7 @@ import Threads
     try #require(fd >= 0)
     defer { close(fd) }
     let graph = Self.largeGraph(6000)
-    let error = #expect(throws: GraphMLError.self) {
+    let error = #expect(throws: GraphFileError.self) {
       try AuthorGraphStream.write(to: fd, path: "/dev/full", commentCount: graph.commentCount) { stream in
         for page in graph.pages { try stream.add(article: page) }
         for (_, author) in graph.authors { try stream.add(author: author) }
@@ -227,9 +227,9 @@ import Threads
     let pages = [AuthorGraphTests.page, Self.secondPage, Self.hostile]
     let graph = AuthorGraph.merged(pages.map { PageAnalysis($0, language: .en).graph })
     let streamed = try Self.streamed(graph)
-    #expect(streamed == (try GraphMLDocument(graph).bytes()))
+    #expect(streamed == (try GraphDocument(graph).bytes()))
     #expect(streamed == (try Self.authorXML(pages)))
-    #expect(try Self.streamed(AuthorGraph()) == (try GraphMLDocument(AuthorGraph()).bytes()))
+    #expect(try Self.streamed(AuthorGraph()) == (try GraphDocument(AuthorGraph()).bytes()))
   }
 
   /// Large enough for many 64 kB writes: the stream must not lose or reorder any.
@@ -237,7 +237,7 @@ import Threads
     let pages = (0..<150).map { _ in Self.hostile } + [AuthorGraphTests.page]
     let graph = AuthorGraph.merged(pages.map { PageAnalysis($0, language: .en).graph })
     let comments = CommentGraph(Self.hostile, analysis: PageAnalysis(Self.hostile, language: .en))
-    for document in [GraphMLDocument(graph), GraphMLDocument(comments)] {
+    for document in [GraphDocument(graph), GraphDocument(comments)] {
       let bytes = try document.bytes()
       let url = try GraphMLFiles.temporaryFolder().appendingPathComponent("fd.graphml")
       let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -247,7 +247,7 @@ import Threads
       #expect(try [UInt8](Data(contentsOf: url)) == bytes)
       try FileManager.default.removeItem(at: url.deletingLastPathComponent())
     }
-    #expect(try GraphMLDocument(graph).bytes().count > 4 << 16)
+    #expect(try GraphDocument(graph).bytes().count > 4 << 16)
   }
 
   @Test func aFailedStreamWriteIsReported() throws {
@@ -256,17 +256,17 @@ import Threads
     defer { close(fd) }
     let graph = AuthorGraph.merged((0..<20).map { _ in PageAnalysis(Self.hostile, language: .en).graph })
     #expect {
-      try GraphMLDocument(graph).write(to: fd, path: "full.graphml")
+      try GraphDocument(graph).write(to: fd, path: "full.graphml")
     } throws: { error in
-      (error as? GraphMLError)?.message.hasPrefix("full.graphml: cannot write") == true
+      (error as? GraphFileError)?.message.hasPrefix("full.graphml: cannot write") == true
     }
   }
 
   @Test func aFailedWriteLeavesNoFile() throws {
     let folder = try GraphMLFiles.temporaryFolder()
     let target = folder.appendingPathComponent("missing/out.graphml")
-    let document = GraphMLDocument(AuthorGraph())
-    #expect(throws: GraphMLError.self) { try document.write(toFile: target.path) }
+    let document = GraphDocument(AuthorGraph())
+    #expect(throws: GraphFileError.self) { try document.write(toFile: target.path) }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     // An existing file is replaced whole, never truncated in place.
     let existing = folder.appendingPathComponent("keep.graphml")

@@ -15,10 +15,10 @@ import Threads
       if let parent = comment.parent { #expect((0..<i).contains(parent), sourceLocation: sourceLocation) }
     }
     let analysis = PageAnalysis(discussion)
-    let authors = GraphMLDocument(analysis.graph)
-    let comments = GraphMLDocument(CommentGraph(discussion, analysis: analysis))
-    #expect(try GraphMLDocument.counts(parsing: authors.bytes()) == authors.counts, sourceLocation: sourceLocation)
-    #expect(try GraphMLDocument.counts(parsing: comments.bytes()) == comments.counts, sourceLocation: sourceLocation)
+    let authors = GraphDocument(analysis.graph)
+    let comments = GraphDocument(CommentGraph(discussion, analysis: analysis))
+    #expect(try GraphDocument.counts(parsing: authors.bytes()) == authors.counts, sourceLocation: sourceLocation)
+    #expect(try GraphDocument.counts(parsing: comments.bytes()) == comments.counts, sourceLocation: sourceLocation)
     #expect(comments.counts.edges == discussion.comments.count, sourceLocation: sourceLocation)
     return (analysis, authors.counts, comments.counts)
   }

@@ -64,8 +64,8 @@ import Threads
         let first = try Pipeline(bytes)
         let second = try Pipeline(bytes)
         #expect(first == second)
-        #expect(try GraphMLDocument.counts(parsing: first.authorGraphML) == first.authorCounts)
-        #expect(try GraphMLDocument.counts(parsing: first.commentGraphML) == first.commentCounts)
+        #expect(try GraphDocument.counts(parsing: first.authorGraphML) == first.authorCounts)
+        #expect(try GraphDocument.counts(parsing: first.commentGraphML) == first.commentCounts)
         #expect(first.commentCounts.edges == first.discussion.comments.count)
       } catch {
         Issue.record("pipeline failed: \(error)")
@@ -82,11 +82,11 @@ import Threads
     "<graphml><graph><data/></graph></graphml>",
   ])
   func readBackRejectsBrokenGraphML(xml: String) {
-    #expect(throws: GraphMLError.self) { try GraphMLDocument.counts(parsing: Array(xml.utf8)) }
+    #expect(throws: GraphFileError.self) { try GraphDocument.counts(parsing: Array(xml.utf8)) }
   }
 
   @Test func readBackCountsNodesAndEdges() throws {
     let xml = "<graphml><graph><node id='a'/><node id='b'/><edge source='a' target='b'/></graph></graphml>"
-    #expect(try GraphMLDocument.counts(parsing: Array(xml.utf8)) == GraphMLCounts(nodes: 2, edges: 1))
+    #expect(try GraphDocument.counts(parsing: Array(xml.utf8)) == GraphMLCounts(nodes: 2, edges: 1))
   }
 }

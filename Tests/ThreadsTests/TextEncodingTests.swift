@@ -98,22 +98,4 @@ struct TextEncodingTests {
     #expect(TextEncoding.isText(text + controls))
     #expect(!TextEncoding.isText(controls + text))
   }
-
-  @Test("SourceFile.read refuses binary files as .notText and reads UTF-16 ones")
-  func readRefusesBinary() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("threadstat-encoding-\(getpid())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let binary = folder.appendingPathComponent("page.txt").path
-    try Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x1B, 0x41, 0x42]).write(
-      to: URL(fileURLWithPath: binary))
-    var paths = [binary]
-    if FileManager.default.isReadableFile(atPath: "/usr/bin/ls") { paths.append("/usr/bin/ls") }
-    for path in paths {
-      #expect(throws: SourceFile.ReadError(path: path, reason: .notText)) { try SourceFile.read(path) }
-    }
-    #expect(SourceFile.ReadError(path: binary, reason: .notText).description == "\(binary): not a text scrape")
-    let utf16 = Self.encodings.appendingPathComponent("wpdiscuz-twice.utf16le.txt")
-    #expect(try SourceFile.read(utf16.path) == Array(try Data(contentsOf: utf16)))
-  }
 }

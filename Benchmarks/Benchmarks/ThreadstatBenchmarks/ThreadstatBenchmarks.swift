@@ -133,9 +133,9 @@ let benchmarks: @Sendable () -> Void = {
     blackHole(PageAnalysis(fixture.discussion))
   }
   register("graphml-author") { fixture in
-    blackHole(try GraphMLDocument(fixture.analysis.graph).bytes())
+    blackHole(try GraphDocument(fixture.analysis.graph).bytes())
   }
   register("graphml-comment") { fixture in
-    blackHole(try GraphMLDocument(fixture.graph).bytes())
+    blackHole(try GraphDocument(fixture.graph).bytes())
   }
 }

@@ -16,14 +16,14 @@ public func fuzzPage(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   }
   let analysis = PageAnalysis(discussion)
   let documents = [
-    GraphMLDocument(analysis.graph),
-    GraphMLDocument(CommentGraph(discussion, analysis: analysis)),
+    GraphDocument(analysis.graph),
+    GraphDocument(CommentGraph(discussion, analysis: analysis)),
   ]
   for document in documents {
     let xml: [UInt8]
     do { xml = try document.bytes() } catch { fatalError("GraphML not written: \(error)") }
     let counts: GraphMLCounts
-    do { counts = try GraphMLDocument.counts(parsing: xml) } catch { fatalError("GraphML not read back: \(error)") }
+    do { counts = try GraphDocument.counts(parsing: xml) } catch { fatalError("GraphML not read back: \(error)") }
     precondition(counts == document.counts, "GraphML read back as \(counts), model has \(document.counts)")
   }
   return 0

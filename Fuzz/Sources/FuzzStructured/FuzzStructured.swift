@@ -27,10 +27,10 @@ public func fuzzStructured(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
       if let parent = comment.parent { precondition(parent >= 0 && parent < i, "comment \(i) has parent \(parent)") }
     }
     let analysis = PageAnalysis(discussion)
-    let document = GraphMLDocument(CommentGraph(discussion, analysis: analysis))
+    let document = GraphDocument(CommentGraph(discussion, analysis: analysis))
     do {
       _ = try document.bytes()
-      _ = try document.gexfBytes()
+      _ = try document.bytes(.gexf)
     } catch { fatalError("graph not written: \(error)") }
   }
   return 0

@@ -1,3 +1,4 @@
+import SystemCalls
 import GRDB
 import Metrics
 import Report
@@ -36,7 +37,7 @@ struct CorpusOutputs {
   static let chunkBytes = 1 << 16
 
   let store: BatchStore
-  let files: AtomicFile
+  let files: OutputFolder
 
   /// Whether every corpus output is present.
   func present() -> Bool { Self.all.allSatisfy { files.exists($0) } }
@@ -78,7 +79,8 @@ struct CorpusOutputs {
   /// Writes `table` to `fd` in chunks, the rest when `final`.
   private func drain(_ table: inout CSVTable, to fd: Int32, _ name: String, final: Bool = false) throws(BatchError) {
     guard final || table.bytes.count >= Self.chunkBytes else { return }
-    try Posix.writeAll(fd, table.takeBytes(), path: name)
+    let bytes = table.takeBytes()
+    try BatchError.io { () throws(SystemError) in try Posix.writeAll(fd, bytes, path: name) }
   }
 
   /// `pages.csv`: one row per counted page (copies left out), in path order.
@@ -186,37 +188,31 @@ struct CorpusOutputs {
     return written
   }
 
-  /// `corpus.graphml` and `corpus.gexf`, streamed through libxml2 into the
-  /// files in one pass: articles in path order, authors and edges in order
-  /// of first appearance, as `AuthorGraph.merge` orders them; `edges.csv`
-  /// beside them, written in the same pass, with the columns of
-  /// `graph --format csv`.
+  /// `corpus.graphml`, `corpus.gexf` and `edges.csv` (the columns of
+  /// `graph --format csv`), streamed into the files in one pass: articles in
+  /// path order, authors and edges in order of first appearance, as
+  /// `AuthorGraph.merge` orders them.
   private func writeGraph(_ db: Database, commentCount: Int) throws(BatchError) {
     try output(Self.edgesTable) { edgesFD in
-      var edges = CSVTable(header: ["Source", "Target", "Type", "Weight", "replies", "edge_drift"])
       try output(Self.corpusGEXF) { gexfFD in
         try output(Self.corpusGraph) { fd in
-          let files = [
-            AuthorGraphStream.Output(fd: fd, path: Self.corpusGraph),
-            AuthorGraphStream.Output(fd: gexfFD, path: Self.corpusGEXF, format: .gexf),
+          let edges = { (bytes: [UInt8]) throws(GraphFileError) in
+            do throws(SystemError) { try Posix.writeAll(edgesFD, bytes, path: Self.edgesTable) } catch {
+              throw GraphFileError(error.description)
+            }
+          }
+          let files: [AuthorGraphStream.Output] = [
+            .file(fd, path: Self.corpusGraph), .file(gexfFD, path: Self.corpusGEXF, format: .gexf),
+            .edgeTable(edges),
           ]
           try AuthorGraphStream.write(to: files, commentCount: commentCount) { graph in
             try CorpusTables.forEachArticle(db) { try graph.add(article: $0) }
             try CorpusTables.forEachAuthor(db) { try graph.add(author: $0) }
             try CorpusTables.forEachUnknownAuthor(db) { try graph.add(unknown: $0, source: $1) }
-            try CorpusTables.forEachEdge(db) { source, target, replies in
-              try graph.addEdge(from: source, to: target, replies)
-              guard replies.count > 0 else { return }
-              edges.append([
-                .text(source.id), .text(target.id), .text("Directed"), .decimal(Double(replies.count)),
-                .integer(replies.count), .decimal(replies.meanDrift),
-              ])
-              try drain(&edges, to: edgesFD, Self.edgesTable)
-            }
+            try CorpusTables.forEachEdge(db) { try graph.addEdge(from: $0, to: $1, $2) }
           }
         }
       }
-      try drain(&edges, to: edgesFD, Self.edgesTable, final: true)
     }
   }
 }

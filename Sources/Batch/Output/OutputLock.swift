@@ -1,3 +1,5 @@
+import SystemCalls
+
 /// The lock that keeps two runs off one output folder.
 ///
 /// An exclusive `flock` on `<out>/.lock`, holding the owner's process id. The
@@ -10,7 +12,7 @@ final class OutputLock {
   /// - Throws: `BatchError` of kind `.locked`, naming the folder, when another run holds it.
   init(folder: String) throws(BatchError) {
     let path = Paths.join(folder, ".lock")
-    guard let fd = try Posix.tryLock(path) else {
+    guard let fd = try BatchError.io({ () throws(SystemError) in try Posix.tryLock(path) }) else {
       throw BatchError(
         .locked,
         "\(folder): another threadstat batch is running on this output folder (lock \(path)); not starting")

@@ -1,3 +1,4 @@
+import SystemCalls
 import Metrics
 import Threads
 
@@ -57,9 +58,6 @@ public struct RunReport: Sendable, Equatable {
   /// The process exit status this run calls for: 0, 3 when files failed,
   /// 128 + the signal number when it was stopped.
   public var exitStatus: Int32 = 0
-
-  /// `seconds` since 1970 as ISO 8601 in UTC, as in ``startedAt``.
-  public static func isoTime(_ seconds: Int64) -> String { Posix.isoTime(seconds) }
 
   /// Pretty, key-sorted JSON with a final newline.
   public func json() -> [UInt8] { Array(jsonValue.pretty().utf8) }

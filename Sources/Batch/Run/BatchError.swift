@@ -1,3 +1,5 @@
+import SystemCalls
+
 /// Why a batch run could not go on. Per-file problems are not errors: they are
 /// reported as `FileFailure`s and the run continues.
 public struct BatchError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -28,4 +30,14 @@ public struct BatchError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 
   public var description: String { message }
+}
+
+extension BatchError {
+  /// A failed system call as an I/O error, its message naming the path.
+  init(_ error: SystemError) { self.init(.io, error.description) }
+
+  /// Runs `body`, a system call wrapper, its failure as an I/O error.
+  static func io<T>(_ body: () throws(SystemError) -> T) throws(BatchError) -> T {
+    do { return try body() } catch { throw BatchError(error) }
+  }
 }

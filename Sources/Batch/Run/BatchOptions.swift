@@ -1,4 +1,5 @@
 import Metrics
+import SystemCalls
 import Threads
 
 /// What one `threadstat batch` run is asked to do.
@@ -31,7 +32,7 @@ public struct BatchOptions: Sendable {
   /// The default page size limit: 64 MB.
   public static let defaultMaxPageBytes = 64 << 20
   /// The default number of jobs: one per online core.
-  public static var defaultJobs: Int { Parallel.cores }
+  public static var defaultJobs: Int { Posix.cores }
   /// The default removal limit: half the stored pages.
   public static let defaultMaxRemovedShare = 0.5
 

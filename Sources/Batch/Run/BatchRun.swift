@@ -1,3 +1,4 @@
+import SystemCalls
 import Dispatch
 import Report
 import Synchronization
@@ -57,13 +58,13 @@ public struct BatchRun: Sendable {
     guard let input = Posix.statEntry(options.input), input.kind == .directory else {
       throw BatchError(.usage, "\(options.input): not a folder of scrapes")
     }
-    try Posix.makeDirectories(options.output)
+    try BatchError.io { () throws(SystemError) in try Posix.makeDirectories(options.output) }
     if let output = Posix.statEntry(options.output), (output.device, output.inode) == (input.device, input.inode) {
       throw BatchError(.usage, "\(options.output): the output folder cannot be the input folder; use one inside or beside it")
     }
     let lock = try OutputLock(folder: options.output)
     defer { withExtendedLifetime(lock) {} }
-    let files = AtomicFile(root: options.output)
+    let files = OutputFolder(root: options.output)
     try files.prepare()
     if options.rebuild { try discardState(files: files) }
     let store = try BatchStore(path: Paths.join(options.output, Self.databaseName))
@@ -126,7 +127,7 @@ public struct BatchRun: Sendable {
   /// (the oldest beyond ``historyLimit`` removed), to `report.json` when
   /// `current`, and to the store's run log.
   private func record(
-    _ report: inout RunReport, clockStart: Double, store: BatchStore, files: AtomicFile, current: Bool
+    _ report: inout RunReport, clockStart: Double, store: BatchStore, files: OutputFolder, current: Bool
   ) throws(BatchError) {
     report.new.sort(by: Self.byteOrder)
     report.changed.sort(by: Self.byteOrder)
@@ -141,7 +142,8 @@ public struct BatchRun: Sendable {
     let number = String(report.run)
     let padded = String(repeating: "0", count: max(0, 6 - number.count)) + number
     try files.write(json, to: Paths.join(Self.historyFolder, "\(stamp)-run\(padded).json"), durable: true)
-    let kept = try Posix.directoryNames(Paths.join(options.output, Self.historyFolder))
+    let history = Paths.join(options.output, Self.historyFolder)
+    let kept = try BatchError.io { () throws(SystemError) in try Posix.directoryNames(history) }
       .filter { $0.hasSuffix(".json") }.sorted(by: Self.byteOrder)
     for old in kept.dropLast(Self.historyLimit) { try files.remove(Paths.join(Self.historyFolder, old)) }
     if current { try files.write(json, to: Self.reportName, durable: true) }
@@ -150,11 +152,13 @@ public struct BatchRun: Sendable {
 
   /// Removes the state database and the per-page outputs, so that the run
   /// rebuilds both from the scrapes. Called with the output folder locked.
-  private func discardState(files: AtomicFile) throws(BatchError) {
-    for suffix in ["", "-wal", "-shm"] {
-      try Posix.removeFile(Paths.join(options.output, Self.databaseName + suffix))
+  private func discardState(files: OutputFolder) throws(BatchError) {
+    try BatchError.io { () throws(SystemError) in
+      for suffix in ["", "-wal", "-shm"] {
+        try Posix.removeFile(Paths.join(options.output, Self.databaseName + suffix))
+      }
+      try Posix.removeTree(Paths.join(options.output, "pages"))
     }
-    try Posix.removeTree(Paths.join(options.output, "pages"))
   }
 
   /// Drops the results of the stored scrapes the walk did not see, except
@@ -162,7 +166,7 @@ public struct BatchRun: Sendable {
   /// - Returns: the relative paths dropped, sorted.
   private func dropGone(
     known: [String: BatchStore.Known], listing: CorpusWalk.Listing, store: BatchStore,
-    files: AtomicFile, onEvent: @Sendable (BatchEvent) -> Void
+    files: OutputFolder, onEvent: @Sendable (BatchEvent) -> Void
   ) throws(BatchError) -> [String] {
     let gone = gone(known: known, listing: listing)
     for path in gone {
@@ -209,7 +213,7 @@ public struct BatchRun: Sendable {
   /// from exactly the stored pages (same paths, same hashes).
   /// - Returns: whether they were rebuilt.
   private func refreshCorpus(
-    store: BatchStore, files: AtomicFile, night: ReportSummary, onEvent: @Sendable (BatchEvent) -> Void
+    store: BatchStore, files: OutputFolder, night: ReportSummary, onEvent: @Sendable (BatchEvent) -> Void
   ) throws(BatchError) -> Bool {
     let corpus = CorpusOutputs(store: store, files: files)
     // Pages stored under another key give other outputs from the same scrapes.
@@ -231,7 +235,7 @@ public struct BatchRun: Sendable {
   /// its summary to `night`.
   private func process(
     _ scrapes: [ScrapeFile], known: [String: BatchStore.Known], store: BatchStore,
-    files: AtomicFile, night: NightReport, onEvent: @Sendable (BatchEvent) -> Void, stopRequested: @Sendable () -> Bool
+    files: OutputFolder, night: NightReport, onEvent: @Sendable (BatchEvent) -> Void, stopRequested: @Sendable () -> Bool
   ) throws(BatchError) -> [Outcome] {
     let next = Atomic<Int>(0)
     let outcomes = Mutex<[Outcome]>([])
@@ -278,7 +282,7 @@ public struct BatchRun: Sendable {
       return failed(Self.tooLarge(file.size, options.maxPageBytes))
     }
     let bytes: [UInt8]
-    do { bytes = try SourceFile.read(file.path, limit: options.maxPageBytes) } catch {
+    do { bytes = try SourceFile.readText(file.path, limit: options.maxPageBytes) } catch {
       if case .tooLarge = error.reason { return failed(Self.tooLarge(nil, options.maxPageBytes)) }
       return failed(Self.readFailure(error))
     }

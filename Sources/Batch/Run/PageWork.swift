@@ -1,3 +1,4 @@
+import SystemCalls
 import Metrics
 import Report
 import Threads
@@ -18,7 +19,7 @@ struct PageWork {
   }
 
   let options: BatchOptions
-  let files: AtomicFile
+  let files: OutputFolder
 
   /// The author-level graph of a page, below the output folder.
   static func authorGraphName(_ relativePath: String) -> String {
@@ -43,9 +44,9 @@ struct PageWork {
     let discussion = options.pseudonyms?.apply(to: parsed) ?? parsed
     let analysis = PageAnalysis(discussion)
     let names = outputNames(for: file)
-    try write(GraphMLDocument(analysis.graph), to: names[0])
+    try write(GraphDocument(analysis.graph), to: names[0])
     if options.commentLevel {
-      try write(GraphMLDocument(CommentGraph(discussion, analysis: analysis)), to: names[1])
+      try write(GraphDocument(CommentGraph(discussion, analysis: analysis)), to: names[1])
     }
     return Result(
       page: StoredPage(discussion, analysis), outputs: names, diagnostics: discussion.diagnostics,
@@ -69,9 +70,9 @@ struct PageWork {
   }
 
   /// Streams `document` into the output file `name`.
-  private func write(_ document: GraphMLDocument, to name: String) throws(BatchError) {
+  private func write(_ document: GraphDocument, to name: String) throws(BatchError) {
     try files.write(to: name, durable: false) { fd throws(BatchError) in
-      do throws(GraphMLError) { try document.write(to: fd, path: name) } catch {
+      do throws(GraphFileError) { try document.write(to: fd, path: name) } catch {
         throw BatchError(.io, error.message)
       }
     }

@@ -1,3 +1,4 @@
+import SystemCalls
 import GRDB
 import Synchronization
 

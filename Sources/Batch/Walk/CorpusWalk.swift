@@ -1,3 +1,5 @@
+import SystemCalls
+
 /// One scrape found by the walk.
 struct ScrapeFile: Sendable, Equatable {
   /// The path below the input folder, "/"-separated; the file's identity in the store.
@@ -36,8 +38,8 @@ enum CorpusWalk {
       let dir = relativeDir.isEmpty ? root : Paths.join(root, relativeDir)
       let names: [String]
       do { names = try Posix.directoryNames(dir) } catch {
-        if relativeDir.isEmpty { throw error }
-        listing.unlisted.append((relativeDir, error.message))
+        if relativeDir.isEmpty { throw BatchError(error) }
+        listing.unlisted.append((relativeDir, error.description))
         continue
       }
       for name in names {

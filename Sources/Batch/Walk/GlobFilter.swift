@@ -1,3 +1,5 @@
+import SystemCalls
+
 /// Which files of the input folder are scrapes: `--include` and `--exclude` globs.
 ///
 /// A pattern without "/" is matched against the file name (`*.txt`); a pattern

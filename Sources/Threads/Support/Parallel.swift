@@ -1,18 +1,10 @@
 import Dispatch
 import Synchronization
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import SystemCalls
 
 /// Work on a huge page split into contiguous slices, one per core.
 package enum Parallel {
-  /// Online processors, at least 1.
-  package static let cores: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
   /// `body` over the slices of `0..<count`, their results joined in order:
   /// one slice per core, but none shorter than `minimumSlice` (a small
@@ -20,7 +12,7 @@ package enum Parallel {
   static func map<T: Sendable>(
     _ count: Int, minimumSlice: Int, _ body: @Sendable (Range<Int>) -> [T]
   ) -> [T] {
-    let slices = min(cores, count / max(1, minimumSlice))
+    let slices = min(Posix.cores, count / max(1, minimumSlice))
     guard slices > 1 else { return body(0..<count) }
     let parts = Mutex<[[T]]>(Array(repeating: [], count: slices))
     DispatchQueue.concurrentPerform(iterations: slices) { k in

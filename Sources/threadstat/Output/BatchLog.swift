@@ -1,12 +1,6 @@
 import Batch
+import SystemCalls
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// `batch --log FILE`: every line a run prints, quiet or not, appended to a
 /// file with its UTC time ("2026-12-03T02:30:00Z batch: ..."). The file and
@@ -17,12 +11,16 @@ final class BatchLog: Sendable {
   /// Opens `path` for appending.
   /// - Throws: a one-line message naming the file.
   init(path: String) throws(LogError) {
-    try Self.makeParents(of: path)
-    fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-    if fd < 0 { throw LogError(message: "\(path): cannot open the log (\(String(cString: strerror(errno))))") }
+    do throws(SystemError) {
+      let parent = Paths.parent(path)
+      if parent != "." { try Posix.makeDirectories(parent) }
+      fd = try Posix.openForAppending(path)
+    } catch {
+      throw LogError(message: "\(error.path): cannot \(error.action) for the log (\(Posix.reason(error.code)))")
+    }
   }
 
-  deinit { close(fd) }
+  deinit { Posix.close(fd) }
 
   struct LogError: Error, CustomStringConvertible {
     var message: String
@@ -32,32 +30,12 @@ final class BatchLog: Sendable {
   /// Appends `text`, one timestamped line per line of it. One write per
   /// call, so lines of concurrent runs never interleave within a line.
   func append(_ text: String) {
-    let stamp = RunReport.isoTime(Int64(time(nil)))
+    let stamp = Posix.isoTime(Posix.wallClock())
     var out = ""
     for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
       out += stamp + " " + line + "\n"
     }
-    let bytes = Array(out.utf8)
-    bytes.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n <= 0 { return }
-        offset += n
-      }
-    }
-  }
-
-  /// Creates the folders above `path` that are missing.
-  private static func makeParents(of path: String) throws(LogError) {
-    var prefix = ""
-    let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-    for (i, part) in parts.enumerated() {
-      prefix += (i == 0 ? "" : "/") + part
-      if part.isEmpty || prefix == "." || prefix == ".." { continue }
-      if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-        throw LogError(message: "\(prefix): cannot create the log's folder (\(String(cString: strerror(errno))))")
-      }
-    }
+    // A log that cannot be written must not stop the run it records.
+    try? Posix.writeAll(fd, Array(out.utf8), path: "the log")
   }
 }

@@ -1,13 +1,6 @@
 import Batch
+import SystemCalls
 import Synchronization
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Prints a batch run's events on standard error: a bar redrawn in place on a
 /// terminal (files done / total, MB/s, ETA), plain `batch:` lines otherwise.
@@ -42,25 +35,9 @@ final class BatchProgress: Sendable {
     log?.append(text)
   }
 
-  static var stderrIsTerminal: Bool { isatty(2) != 0 }
+  static var stderrIsTerminal: Bool { Posix.isTerminal(Posix.standardError) }
 
-  static func printError(_ text: String) {
-    let bytes = Array(text.utf8)
-    bytes.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let n = write(2, raw.baseAddress! + offset, raw.count - offset)
-        if n <= 0 { return }
-        offset += n
-      }
-    }
-  }
-
-  private static func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-  }
+  static func printError(_ text: String) { Posix.writeToStandardError(text) }
 
   @Sendable func handle(_ event: BatchEvent) {
     state.withLock { s in
@@ -68,7 +45,7 @@ final class BatchProgress: Sendable {
       case .started(let files, let bytes):
         s.files = files
         s.bytes = bytes
-        s.started = Self.now()
+        s.started = Posix.now()
         // The log gets its first progress line after one interval, the bar at once.
         s.lastDraw = terminal ? 0 : s.started
         line(&s, "batch: \(files) files, \(Self.megabytes(bytes)) MB", shown: !terminal)
@@ -124,7 +101,7 @@ final class BatchProgress: Sendable {
   /// progress line (log, at most every 10 seconds).
   private func tick(_ s: inout State) {
     guard !quiet else { return }
-    let now = Self.now()
+    let now = Posix.now()
     let interval = terminal ? 0.1 : 10
     guard now - s.lastDraw >= interval || (terminal && s.done == s.files) else { return }
     s.lastDraw = now

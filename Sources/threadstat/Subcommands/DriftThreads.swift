@@ -1,3 +1,4 @@
+import SystemCalls
 import ArgumentParser
 import Metrics
 import Threads
@@ -60,7 +61,7 @@ extension Threadstat {
 
     /// The thread in `path` as a discussion.
     static func discussion(_ path: String) throws -> Discussion {
-      let text = String(decoding: try SourceFile.read(path), as: UTF8.self)
+      let text = String(decoding: try SourceFile.readText(path), as: UTF8.self)
       var title = ""
       var body = ""
       var comments: [Comment] = []

@@ -1,12 +1,6 @@
 import ArgumentParser
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 import Metrics
+import SystemCalls
 import Threads
 
 extension Threadstat {
@@ -82,23 +76,18 @@ extension Threadstat {
         case .comment: comments.append(discussion, analysis: analysis)
         }
       }
-      let document = level == .author ? GraphMLDocument(authors) : GraphMLDocument(comments)
+      let document = level == .author ? GraphDocument(authors) : GraphDocument(comments)
+      let xml: GraphFileFormat = format == .gexf ? .gexf : .graphml
       if format == .csv, let output {
         let tables = GraphTables(document)
-        try AtomicFile.makeFolder(output)
-        try AtomicFile.write(tables.nodes, toFile: output + "/" + GraphTables.nodesName)
-        try AtomicFile.write(tables.edges, toFile: output + "/" + GraphTables.edgesName)
-      } else if format == .gexf {
-        if let output {
-          try document.writeGEXF(toFile: output)
-        } else {
-          try document.writeGEXF(to: STDOUT_FILENO, path: "standard output")
-        }
+        try Posix.makeDirectories(output)
+        try AtomicFile.write(tables.nodes, toFile: Paths.join(output, GraphTables.nodesName))
+        try AtomicFile.write(tables.edges, toFile: Paths.join(output, GraphTables.edgesName))
       } else if let output {
-        try document.write(toFile: output)
+        try document.write(toFile: output, xml)
       } else {
         // Streamed to the descriptor as libxml2 serialises: no copy of the whole document.
-        try document.write(to: STDOUT_FILENO, path: "standard output")
+        try document.write(to: Posix.standardOutput, path: "standard output", xml)
       }
     }
   }

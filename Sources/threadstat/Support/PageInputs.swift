@@ -1,3 +1,4 @@
+import SystemCalls
 import Metrics
 import Threads
 
@@ -18,7 +19,7 @@ enum PageInputs {
   ) throws {
     var firstWithContent: [ContentKey: String] = [:]
     for path in paths {
-      let bytes = try SourceFile.read(path)
+      let bytes = try SourceFile.readText(path)
       let key = ContentKey(bytes)
       if let original = firstWithContent[key] {
         Terminal.error("\(shown(path)): note: same content as \(shown(original)); counted once")
@@ -39,7 +40,7 @@ enum PageInputs {
   /// a saved HTML page or an export file (one discussion per thread), with
   /// names replaced when `pseudonyms` is given.
   static func read(_ path: String, pseudonyms: Pseudonyms?) throws -> [Discussion] {
-    try discussions(try SourceFile.read(path), path: path, pseudonyms: pseudonyms)
+    try discussions(try SourceFile.readText(path), path: path, pseudonyms: pseudonyms)
   }
 
   private static func discussions(_ bytes: [UInt8], path: String, pseudonyms: Pseudonyms?) throws -> [Discussion] {

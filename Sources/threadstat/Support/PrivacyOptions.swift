@@ -1,3 +1,4 @@
+import SystemCalls
 import ArgumentParser
 import Metrics
 import Threads
@@ -15,7 +16,7 @@ struct PrivacyOptions: ParsableArguments {
   /// - Throws: a one-line error naming the key file.
   func pseudonyms() throws -> Pseudonyms? {
     guard let keyFile else { return nil }
-    let key = try SourceFile.read(keyFile, limit: 1 << 16, text: false)
+    let key = try SourceFile.read(keyFile, limit: 1 << 16)
     do { return try Pseudonyms(key: key) } catch { throw KeyFileError(description: "\(keyFile): \(error.description)") }
   }
 

@@ -104,8 +104,8 @@ struct Pipeline: Equatable {
   init(_ bytes: [UInt8]) throws {
     discussion = Discussion(parsing: bytes, source: "generated.txt")
     let analysis = PageAnalysis(discussion)
-    let authors = GraphMLDocument(analysis.graph)
-    let comments = GraphMLDocument(CommentGraph(discussion, analysis: analysis))
+    let authors = GraphDocument(analysis.graph)
+    let comments = GraphDocument(CommentGraph(discussion, analysis: analysis))
     authorGraphML = try authors.bytes()
     commentGraphML = try comments.bytes()
     authorCounts = authors.counts

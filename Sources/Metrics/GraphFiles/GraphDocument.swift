@@ -1,23 +1,25 @@
+import SystemCalls
 import Threads
 
-/// A directed graph as GraphML for Gephi: typed keys, nodes and edges with
-/// synthetic ASCII ids, written in a fixed order so the same graph always
-/// gives the same bytes. Follows what Gephi's GraphML importer accepts:
-/// keys first, `for` node or edge, no NaN or infinity, no weight 0, label
-/// and weight keys by those names.
-public struct GraphMLDocument: Sendable {
-  /// The `attr.type`s Gephi maps.
+/// A directed graph ready to be written: typed keys, then nodes, then edges
+/// with synthetic ASCII ids, in a fixed order so the same graph always gives
+/// the same bytes. It is written through a ``GraphSink``, one per file
+/// format (``GraphMLSink``, ``GEXFSink``, ``GraphTables``); each sink keeps
+/// the rules of the readers it writes for (Gephi's: no NaN or infinity, the
+/// "INF" guard, label and weight as Gephi names them).
+public struct GraphDocument: Sendable {
+  /// The value types of keys, by their GraphML `attr.type` names.
   enum ValueType: String, Sendable { case boolean, int, long, double, string }
   enum Domain: String, Sendable { case node, edge }
 
-  /// A `<key>`: id and `attr.name` are the same lower-case ASCII name.
+  /// A key: its id is also its name, lower-case ASCII.
   struct Key: Sendable {
     var id: String
     var domain: Domain
     var type: ValueType
   }
 
-  /// One `<data>` value. Values that cannot be written (NaN, infinity) are skipped.
+  /// One value of an element.
   enum Value: Sendable {
     case boolean(Bool)
     case int(Int)
@@ -25,8 +27,9 @@ public struct GraphMLDocument: Sendable {
     case double(Double)
     case string(String)
 
-    /// The text written, nil for a non-finite double.
-    var text: String? {
+    /// The value as XML text, nil for a non-finite double (which Gephi
+    /// rejects): strings without the characters XML 1.0 forbids.
+    var xmlText: String? {
       switch self {
       case .boolean(let b): b ? "true" : "false"
       case .int(let v): String(v)
@@ -37,27 +40,25 @@ public struct GraphMLDocument: Sendable {
     }
   }
 
-  /// A `<node>` (no endpoints) or an `<edge>`.
+  /// A node (no endpoints) or an edge.
   struct Element: Sendable {
     var id: String
     var source: String? = nil
     var target: String? = nil
     var data: [(key: String, value: Value)] = []
     /// Days the node is present (an author's active days), for GEXF's
-    /// `<spells>`; GraphML has no place for them, so they are turned into
-    /// intervals only when GEXF is written.
+    /// `<spells>`; GraphML and CSV have no place for them, so they are
+    /// turned into intervals only when GEXF is written.
     var activeDays: [CalendarDate] = []
 
-    /// Adds a value; nil adds nothing. Strings other than the label get
-    /// ``XMLText/shieldINF(_:)``, since Gephi rewrites "INF" in data values.
+    /// Adds a value; nil adds nothing.
     mutating func set(_ key: String, _ value: Value?) {
       guard let value else { return }
-      if key != "label", case .string(let s) = value {
-        data.append((key, .string(XMLText.shieldINF(s))))
-      } else {
-        data.append((key, value))
-      }
+      data.append((key, value))
     }
+
+    /// The first value of `key`.
+    func value(_ key: String) -> Value? { data.first { $0.key == key }?.value }
   }
 
   var keys: [Key]
@@ -83,53 +84,40 @@ public struct GraphMLDocument: Sendable {
     return edge
   }
 
-  /// The document as UTF-8 bytes.
-  /// - Throws: ``GraphMLError`` when libxml2 fails.
-  public func bytes() throws(GraphMLError) -> [UInt8] {
-    try GraphMLWriter.render(self)
+  /// Hands the keys, the nodes and the edges to `sink`, and finishes it.
+  func write(to sink: some GraphSink) throws(GraphFileError) {
+    try sink.begin(keys: keys)
+    for node in nodes { try sink.add(node) }
+    for edge in edges { try sink.add(edge) }
+    try sink.finish()
+  }
+
+  /// The document as UTF-8 bytes of `format`.
+  /// - Throws: ``GraphFileError`` when libxml2 fails.
+  public func bytes(_ format: GraphFileFormat = .graphml) throws(GraphFileError) -> [UInt8] {
+    let writer = try XMLStreamWriter()
+    try write(to: format.sink(writer))
+    return writer.bytes
   }
 
   /// Writes the document to `path` atomically (a temporary file in the same
   /// folder, then a rename): on error no file is left at `path`. A path
   /// ending in ".gz" gets gzip-compressed output.
-  /// - Throws: ``GraphMLError`` naming the path.
-  public func write(toFile path: String) throws(GraphMLError) {
-    try AtomicFile.replace(path) { fd throws(GraphMLError) in
-      try write(to: fd, gzip: path.hasSuffix(".gz"), path: path)
+  /// - Throws: ``GraphFileError`` naming the path.
+  public func write(toFile path: String, _ format: GraphFileFormat = .graphml) throws(GraphFileError) {
+    try AtomicFile.replace(path, failure: GraphFileError.init) { fd throws(GraphFileError) in
+      try write(to: fd, path: path, format)
     }
   }
 
   /// Writes the document to the open file `fd` as it is serialised; `fd`
-  /// stays open. The bytes are those of ``bytes()``.
-  /// - Parameters:
-  ///   - gzip: compress the output.
-  ///   - path: the file's name, for errors.
-  /// - Throws: ``GraphMLError`` naming `path`.
-  public func write(to fd: Int32, gzip: Bool = false, path: String) throws(GraphMLError) {
-    let writer = try GraphMLWriter(fd: fd, gzip: gzip, path: path)
-    try writer.write(self)
-    try writer.finish()
-  }
-}
-
-extension GraphMLDocument {
-  /// The graph as dynamic GEXF 1.3 (Gephi's timeline), UTF-8 bytes.
-  /// - Throws: ``GraphMLError`` when libxml2 fails.
-  public func gexfBytes() throws(GraphMLError) -> [UInt8] {
-    try GraphMLWriter.renderGEXF(self)
-  }
-
-  /// Writes the GEXF to `path` atomically (".gz" compresses).
-  /// - Throws: ``GraphMLError`` naming the path.
-  public func writeGEXF(toFile path: String) throws(GraphMLError) {
-    try AtomicFile.replace(path) { fd throws(GraphMLError) in try writeGEXF(to: fd, path: path) }
-  }
-
-  /// Writes the GEXF into the open file `fd` as it is serialised; `fd` stays open.
-  public func writeGEXF(to fd: Int32, path: String) throws(GraphMLError) {
-    let writer = try GraphMLWriter(fd: fd, gzip: path.hasSuffix(".gz"), path: path)
-    try writer.writeGEXF(self)
-    try writer.finish()
+  /// stays open. The bytes are those of ``bytes(_:)``, gzip-compressed when
+  /// `path` ends in ".gz".
+  /// - Parameter path: the file's name, for errors.
+  /// - Throws: ``GraphFileError`` naming `path`.
+  public func write(to fd: Int32, path: String, _ format: GraphFileFormat = .graphml) throws(GraphFileError) {
+    let writer = try XMLStreamWriter(fd: fd, gzip: path.hasSuffix(".gz"), path: path)
+    try write(to: format.sink(writer))
   }
 }
 
@@ -139,14 +127,24 @@ public enum GraphFileFormat: Sendable {
   case graphml
   /// Dynamic GEXF 1.3, for Gephi's timeline.
   case gexf
+
+  /// The sink that writes this format into `writer`.
+  func sink(_ writer: XMLStreamWriter) -> any GraphSink {
+    switch self {
+    case .graphml: GraphMLSink(writer)
+    case .gexf: GEXFSink(writer)
+    }
+  }
 }
 
-/// Why GraphML could not be produced or written.
-public struct GraphMLError: Error, Sendable, Equatable, CustomStringConvertible {
+/// Why a graph file could not be produced or written.
+public struct GraphFileError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What went wrong, naming the file when there is one.
   public var message: String
   public var description: String { message }
-  init(_ message: String) { self.message = message }
+  public init(_ message: String) { self.message = message }
+  /// A failed system call, its message naming the file.
+  public init(_ error: SystemError) { self.message = error.description }
 }
 
 /// Text as XML 1.0 accepts it.

@@ -1,7 +1,8 @@
-import Synchronization
+import SystemCalls
 
-/// Writes output files so that a reader, or a run after a crash, only ever sees
-/// a complete old version or a complete new one.
+/// The output folder's files, each written through ``AtomicFile`` so that a
+/// reader, or a run after a crash, only ever sees a complete old version or
+/// a complete new one.
 ///
 /// Each file is written under the output folder's `.tmp/` (same file system)
 /// and renamed into place. `durable` files (the corpus outputs and the report)
@@ -9,10 +10,9 @@ import Synchronization
 /// one, since `kill -9` cannot lose what the kernel already holds, and
 /// `BatchRun` flushes the whole file system once before it records the corpus
 /// outputs as current.
-final class AtomicFile: Sendable {
+final class OutputFolder: Sendable {
   /// The output folder.
   let root: String
-  private let counter = Atomic<Int>(0)
 
   init(root: String) {
     self.root = root
@@ -23,16 +23,18 @@ final class AtomicFile: Sendable {
   /// Empties `.tmp/` of files a killed run left behind, and creates it.
   func prepare() throws(BatchError) {
     let tmp = temporaryFolder
-    if Posix.lstatEntry(tmp) != nil {
-      for name in try Posix.directoryNames(tmp) { try Posix.removeFile(Paths.join(tmp, name)) }
+    try BatchError.io { () throws(SystemError) in
+      if Posix.lstatEntry(tmp) != nil {
+        for name in try Posix.directoryNames(tmp) { try Posix.removeFile(Paths.join(tmp, name)) }
+      }
+      try Posix.makeDirectories(tmp)
     }
-    try Posix.makeDirectories(tmp)
   }
 
   /// Writes `bytes` to `relativePath` below the output folder, creating folders as needed.
   func write(_ bytes: [UInt8], to relativePath: String, durable: Bool) throws(BatchError) {
     try write(to: relativePath, durable: durable) { fd throws(BatchError) in
-      try Posix.writeAll(fd, bytes, path: relativePath)
+      try BatchError.io { () throws(SystemError) in try Posix.writeAll(fd, bytes, path: relativePath) }
     }
   }
 
@@ -43,18 +45,14 @@ final class AtomicFile: Sendable {
     to relativePath: String, durable: Bool, _ body: (Int32) throws(BatchError) -> Void
   ) throws(BatchError) {
     let target = Paths.join(root, relativePath)
-    let parent = Paths.parent(target)
-    try Posix.makeDirectories(parent)
-    let n = counter.wrappingAdd(1, ordering: .relaxed).oldValue
-    let temp = Paths.join(temporaryFolder, "\(Posix.processID())-\(n)")
-    try Posix.writeNewFile(temp, sync: durable, body)
-    try Posix.rename(temp, target)
-    if durable { try Posix.syncDirectory(parent) }
+    try BatchError.io { () throws(SystemError) in try Posix.makeDirectories(Paths.parent(target)) }
+    try AtomicFile.replace(
+      target, temporaryFolder: temporaryFolder, durable: durable, failure: BatchError.init, body)
   }
 
   /// Removes an output file and the folders it leaves empty below the output folder.
   func remove(_ relativePath: String) throws(BatchError) {
-    try Posix.removeFile(Paths.join(root, relativePath))
+    try BatchError.io { () throws(SystemError) in try Posix.removeFile(Paths.join(root, relativePath)) }
     var dir = Paths.parent(relativePath)
     while dir != ".", dir != "/", !dir.isEmpty, Posix.removeEmptyDirectory(Paths.join(root, dir)) {
       dir = Paths.parent(dir)

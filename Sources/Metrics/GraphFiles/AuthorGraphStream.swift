@@ -1,7 +1,7 @@
 /// An author-level graph written to an open file while it is produced, for
 /// graphs too large to hold in memory (a corpus). Fed the articles, authors,
 /// unknown authors and edges of an ``AuthorGraph`` in the graph's order, it
-/// writes the bytes ``GraphMLDocument/init(_:)-(AuthorGraph)`` would.
+/// writes the bytes ``GraphDocument/init(_:)-(AuthorGraph)`` would.
 ///
 /// Add every article first, then every author, every unknown author, and the
 /// edges last; nodes are numbered in the order they are added. Made and
@@ -23,20 +23,24 @@ public final class AuthorGraphStream {
     }
   }
 
-  /// A file the graph goes to, and in which format.
+  /// A file the graph goes to, and in which form.
   public struct Output {
-    public var fd: Int32
-    public var path: String
-    public var format: GraphFileFormat
-    /// The open file `fd` (which stays open), named `path` in errors.
-    public init(fd: Int32, path: String, format: GraphFileFormat = .graphml) {
-      self.fd = fd
-      self.path = path
-      self.format = format
+    let sink: () throws(GraphFileError) -> any GraphSink
+
+    /// The graph in `format` into the open file `fd` (which stays open),
+    /// named `path` in errors.
+    public static func file(_ fd: Int32, path: String, format: GraphFileFormat = .graphml) -> Output {
+      Output { () throws(GraphFileError) in format.sink(try XMLStreamWriter(fd: fd, path: path)) }
+    }
+
+    /// The edge table of `graph --format csv` (``GraphTables/edges``), its
+    /// bytes handed to `drain` in chunks as they grow.
+    public static func edgeTable(_ drain: @escaping ([UInt8]) throws(GraphFileError) -> Void) -> Output {
+      Output { CSVGraphSink(edges: drain) }
     }
   }
 
-  private let pipes: [GraphMLPipe]
+  private let pipes: [GraphPipe]
   private let commentCount: Int
   /// Articles, authors and unknown authors added.
   private var added = [0, 0, 0]
@@ -50,72 +54,69 @@ public final class AuthorGraphStream {
   /// - Parameters:
   ///   - path: the file's name, for errors.
   ///   - commentCount: comments over all pages, for each author's share.
-  /// - Throws: what `body` throws, else ``GraphMLError`` when writing fails.
+  /// - Throws: what `body` throws, else ``GraphFileError`` when writing fails.
   public static func write<E: Error>(
     to fd: Int32, path: String, commentCount: Int, _ body: (AuthorGraphStream) throws(E) -> Void
   ) throws -> Void {
-    try write(to: [Output(fd: fd, path: path)], commentCount: commentCount, body)
+    try write(to: [.file(fd, path: path)], commentCount: commentCount, body)
   }
 
-  /// Writes one document into each of `outputs` in the same pass (say the
-  /// corpus GraphML and GEXF), each serialised on a thread of its own.
+  /// Writes the graph into each of `outputs` in the same pass (say the
+  /// corpus GraphML, GEXF and edge table), each on a thread of its own.
   public static func write<E: Error>(
     to outputs: [Output], commentCount: Int, _ body: (AuthorGraphStream) throws(E) -> Void
   ) throws -> Void {
-    var pipes: [GraphMLPipe] = []
+    var pipes: [GraphPipe] = []
     defer { for pipe in pipes { pipe.drain() } }
     for output in outputs {
-      let writer = try GraphMLWriter(fd: output.fd, path: output.path)
-      switch output.format {
-      case .graphml: try writer.begin(keys: GraphMLDocument.authorKeys)
-      case .gexf: try writer.beginGEXF(keys: GraphMLDocument.authorKeys)
-      }
-      pipes.append(GraphMLPipe(writer))
+      let sink = try output.sink()
+      try sink.begin(keys: GraphDocument.authorKeys)
+      pipes.append(GraphPipe(sink))
     }
     try body(AuthorGraphStream(pipes, commentCount: commentCount))
     for pipe in pipes { try pipe.finish() }
   }
 
-  private init(_ pipes: [GraphMLPipe], commentCount: Int) {
+  private init(_ pipes: [GraphPipe], commentCount: Int) {
     self.pipes = pipes
     self.commentCount = commentCount
   }
 
   /// Hands `element` to every output.
-  private func add(_ element: GraphMLDocument.Element) throws(GraphMLError) {
+  private func add(_ element: GraphDocument.Element) throws(GraphFileError) {
     for pipe in pipes { try pipe.add(element) }
   }
 
   /// Writes the next article's node.
   @discardableResult
-  public func add(article page: AuthorGraph.Page) throws(GraphMLError) -> Node {
+  public func add(article page: AuthorGraph.Page) throws(GraphFileError) -> Node {
     let node = Node.article(next(0))
-    try add(GraphMLDocument.articleNode(page, id: node.id))
+    try add(GraphDocument.articleNode(page, id: node.id))
     return node
   }
 
   /// Writes the next author's node; `author` holds the counts over all pages.
   @discardableResult
-  public func add(author: AuthorStats) throws(GraphMLError) -> Node {
+  public func add(author: AuthorStats) throws(GraphFileError) -> Node {
     let node = Node.author(next(1))
     let share = author.share(ofComments: commentCount)
-    try add(GraphMLDocument.authorNode(author, id: node.id, share: share))
+    try add(GraphDocument.authorNode(author, id: node.id, share: share))
     return node
   }
 
   /// Writes the next unknown author's node; `source` is its page's source.
   @discardableResult
-  public func add(unknown: AuthorGraph.UnknownAuthor, source: String) throws(GraphMLError) -> Node {
+  public func add(unknown: AuthorGraph.UnknownAuthor, source: String) throws(GraphFileError) -> Node {
     let node = Node.unknown(next(2))
-    try add(GraphMLDocument.unknownNode(unknown, id: node.id, source: source))
+    try add(GraphDocument.unknownNode(unknown, id: node.id, source: source))
     return node
   }
 
   /// Writes the next edge, replier `source` -> replied-to `target`, both
   /// already added; an edge without replies takes a number but is left out.
-  public func addEdge(from source: Node, to target: Node, _ replies: AuthorGraph.Replies) throws(GraphMLError) {
+  public func addEdge(from source: Node, to target: Node, _ replies: AuthorGraph.Replies) throws(GraphFileError) {
     edges += 1
-    guard let element = GraphMLDocument.replyEdge(
+    guard let element = GraphDocument.replyEdge(
       replies, id: "e\(edges)", source: source.id, target: target.id)
     else { return }
     try add(element)

@@ -1,6 +1,6 @@
 import Threads
 
-extension GraphMLDocument {
+extension GraphDocument {
   /// The keys of the author-level graph.
   static let authorKeys: [Key] = [
     Key(id: "label", domain: .node, type: .string),
@@ -190,7 +190,7 @@ extension GraphMLDocument {
   }
 }
 
-extension GraphMLDocument.Element {
+extension GraphDocument.Element {
   /// Sets a date as "YYYY-MM-DD" under `dateKey` and as epoch seconds
   /// (midnight UTC of the day) under `tsKey`; nothing when `date` is nil.
   mutating func setDate(_ dateKey: String, _ tsKey: String, _ date: CalendarDate?) {

@@ -1,43 +1,43 @@
 import Dispatch
 import Synchronization
 
-/// Elements handed to a ``GraphMLWriter`` that serialises them on a thread
-/// of its own, in batches, so that the caller builds the next elements while
-/// libxml2 writes the last ones. A few batches at most are in flight: memory
+/// Elements handed to a ``GraphSink`` that writes them on a thread of its
+/// own, in batches, so that the caller builds the next elements while the
+/// sink (libxml2, for the XML formats) writes the last ones. A few batches at most are in flight: memory
 /// stays bounded however large the graph.
-final class GraphMLPipe: @unchecked Sendable {
-  // @unchecked: `writer` is used by one thread at a time, the queue's while
+final class GraphPipe: @unchecked Sendable {
+  // @unchecked: `sink` is used by one thread at a time, the queue's while
   // batches are in flight and the caller's only after `drain()`.
-  private let writer: GraphMLWriter
+  private let sink: any GraphSink
   private let queue = DispatchQueue(label: "threadstat.graphml-pipe")
-  private let free = DispatchSemaphore(value: GraphMLPipe.inFlight)
-  private let failure = Mutex<GraphMLError?>(nil)
+  private let free = DispatchSemaphore(value: GraphPipe.inFlight)
+  private let failure = Mutex<GraphFileError?>(nil)
   /// Elements not yet handed over; touched by the caller only.
-  private var batch: [GraphMLDocument.Element] = []
+  private var batch: [GraphDocument.Element] = []
 
   /// Elements per batch, and batches handed over but not yet written.
   static let batchSize = 256
   static let inFlight = 4
 
-  /// A pipe into `writer`, whose document is begun.
-  init(_ writer: GraphMLWriter) {
-    self.writer = writer
+  /// A pipe into `sink`, whose graph is begun.
+  init(_ sink: any GraphSink) {
+    self.sink = sink
     batch.reserveCapacity(Self.batchSize)
   }
 
   /// Queues `element` to be written after those added before it.
   /// - Throws: the failure of an earlier write, if any.
-  func add(_ element: GraphMLDocument.Element) throws(GraphMLError) {
+  func add(_ element: GraphDocument.Element) throws(GraphFileError) {
     batch.append(element)
     if batch.count >= Self.batchSize { try send() }
   }
 
-  /// Writes what is queued, closes the document and pushes every byte out.
-  func finish() throws(GraphMLError) {
+  /// Writes what is queued, ends the graph and pushes every byte out.
+  func finish() throws(GraphFileError) {
     try send()
     drain()
     if let failure = failure.withLock({ $0 }) { throw failure }
-    try writer.finish()
+    try sink.finish()
   }
 
   /// Waits until every batch handed over is written (or dropped after a failure).
@@ -45,7 +45,7 @@ final class GraphMLPipe: @unchecked Sendable {
     queue.sync {}
   }
 
-  private func send() throws(GraphMLError) {
+  private func send() throws(GraphFileError) {
     if let failure = failure.withLock({ $0 }) { throw failure }
     guard !batch.isEmpty else { return }
     let elements = batch
@@ -54,7 +54,7 @@ final class GraphMLPipe: @unchecked Sendable {
     queue.async { [self] in
       defer { free.signal() }
       guard failure.withLock({ $0 == nil }) else { return }
-      do throws(GraphMLError) { try writer.write(elements) } catch { failure.withLock { $0 = error } }
+      do throws(GraphFileError) { for element in elements { try sink.add(element) } } catch { failure.withLock { $0 = error } }
     }
   }
 }
