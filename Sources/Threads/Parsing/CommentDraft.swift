@@ -14,6 +14,8 @@ struct CommentDraft {
   var truncated = false
   /// A footer widget closed the comment: the next line opens another.
   var closedByFooter = false
+  /// That footer was a signature: it gave the comment its author.
+  var signed = false
   /// The body is only a deleted-comment placeholder.
   var placeholder = false
   /// Started only because a truncated body had ended: likely page furniture.

@@ -27,7 +27,7 @@ struct InlineHeader: Equatable {
   static let decoration: Set<String> = [
     "|", "•", "·", "»", "«", "-", "–", "—", "/", "::", ":", "[–]", "[-]", "[+]", "[−]", "▲", "▼", "^",
     "#", "(edited)", "edited", "parent", "next", "prev", "root", "context", "flag", "favorite", "link",
-    "permalink", "reply", "on", "at", "by", "post", "posted", "wrote", "commented", "said", "replied",
+    "permalink", "reply", "on", "at", "by", "by:", "post", "posted", "wrote", "commented", "said", "replied",
     "updated", "[s]", "op", "(op)", "[op]", "score", "hidden]", "[score", "points", "point", "votes",
     "likes", "von", "par", "por", "от", "am", "le", "el", "em", "um", "il", "vor", "alle", "à", "より:", "より：",
   ]
@@ -61,7 +61,17 @@ struct InlineHeader: Equatable {
     let hi = span?.upperBound ?? keys.count
     // After the date: decoration only (a signed score "+7", a listed badge
     // such as "Member" or "edited" too).
-    for k in keys[hi...] where !isDecoration(k) && !isScore(k) && Widgets.listed[k] != .noise { return nil }
+    var after = hi
+    while after < keys.count {
+      let k = keys[after]
+      // "[3 favorites]", "(2 replies)": a bracketed count is decoration too.
+      if let close = bracketedCount(keys, from: after) {
+        after = close + 1
+        continue
+      }
+      guard isDecoration(k) || isScore(k) || Widgets.listed[k] == .noise else { return nil }
+      after += 1
+    }
     var left = Array(words[..<lo])
     var leftKeys = Array(keys[..<lo])
     // "NAME • 3 years ago": a separator between the name and the date makes
@@ -208,7 +218,39 @@ struct InlineHeader: Equatable {
       return true
     }
     if key.hasPrefix("#"), DateMatcher.isNumber(String(key.dropFirst())) { return true }
+    // "(9224512)", "(#58000008)": a user or comment id in brackets.
+    if let f = key.utf8.first, f == UInt8(ascii: "(") || f == UInt8(ascii: "["), key.utf8.count <= 16 {
+      var inner = key.dropFirst()
+      if let l = inner.last, l == ")" || l == "]" { inner = inner.dropLast() }
+      if inner.hasPrefix("#") { inner = inner.dropFirst() }
+      if !inner.isEmpty, DateMatcher.isNumber(String(inner)) { return true }
+    }
+    // "@10:21am": a time after the date, as Slash prints it.
+    if key.hasPrefix("@"), isClock(key.dropFirst()) { return true }
     return false
+  }
+
+  /// "10:21", "10:21am", "9:05pm".
+  static func isClock(_ s: Substring) -> Bool {
+    var t = s
+    if t.hasSuffix("am") || t.hasSuffix("pm") { t = t.dropLast(2) }
+    let parts = t.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2, (1...2).contains(parts[0].utf8.count), parts[1].utf8.count == 2 else { return false }
+    return DateMatcher.isNumber(String(parts[0])) && DateMatcher.isNumber(String(parts[1]))
+  }
+
+  /// The index of the last word of a bracketed count that opens at `i`
+  /// ("[3", "favorites]"; "(12", "replies)"), nil when none does.
+  static func bracketedCount(_ keys: [String], from i: Int) -> Int? {
+    guard i + 1 < keys.count, let open = keys[i].unicodeScalars.first, open == "[" || open == "(" else { return nil }
+    let close: Unicode.Scalar = open == "[" ? "]" : ")"
+    var number = keys[i].dropFirst()
+    number.removeAll { $0 == "," || $0 == "." }
+    guard DateMatcher.isNumber(String(number)) else { return nil }
+    for j in (i + 1)..<min(keys.count, i + 4) where keys[j].unicodeScalars.last == close {
+      return j
+    }
+    return nil
   }
 
   /// "5 points", "12 likes", "-3 votes" starting at `i`.

@@ -18,13 +18,21 @@ enum Markers {
   static func replyTarget(line: String, key: String) -> String? {
     if let prefix = replyPrefixList.match(key) {
       guard let named = nameAfter(prefix: prefix, in: line) else { return nil }
-      return byAuthor(named, key: key) ?? named
+      if let author = byAuthor(named, key: key) { return author }
+      return isActionObject(named) ? nil : named
     }
     // "回复张三" with no space.
     if key.hasPrefix("回复"), key.unicodeScalars.count > 2, key.unicodeScalars.count <= 40 {
       return nameAfter(prefixScalars: 2, in: line)
     }
     return nil
+  }
+
+  /// "Reply to This", "Reply to this comment", "Reply to it": the action
+  /// link, not a marker naming someone.
+  static func isActionObject(_ named: String) -> Bool {
+    guard let first = named.split(separator: " ").first else { return false }
+    return ["this", "that", "it", "all", "comment", "thread", "post"].contains(first.lowercased())
   }
 
   /// Words that name a post's author after its title: "In reply to TITLE by

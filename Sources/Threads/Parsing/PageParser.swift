@@ -197,8 +197,14 @@ struct PageParser {
       return Region(articleEnd: openerStart, start: openerEnd, end: lines.count)
     }
     if let firstCertain {
+      // A signature under its comment (`PageTemplate.signatures`): the
+      // comment starts with the text block above it.
+      var start = firstCertain
+      if infos[firstCertain].role == .footer, infos[firstCertain].inline != nil {
+        while start > floor, !infos[start - 1].blank, infos[start - 1].role == nil { start -= 1 }
+      }
       // Dated or unnamed comments may sit right above the first certain header.
-      return Region(articleEnd: firstCertain, start: firstCertain, end: lines.count)
+      return Region(articleEnd: start, start: start, end: lines.count)
     }
     return plainRegion(floor: floor)
   }

@@ -11,7 +11,11 @@
 ///   action line: a footer when it follows a body, else noise;
 /// - a number directly above a date line is a user id, not a vote count;
 /// - when most date lines follow a body instead of a name, dates are printed
-///   under the comment (Blogger) and belong to the comment above.
+///   under the comment (Blogger) and belong to the comment above;
+/// - when one-line headers with a name stick to the text above them, they
+///   sign the comment above (MetaFilter, Movable Type);
+/// - a line right above headers that ends in the same bracketed label
+///   ("Re:Title (Score:4, Insightful)") is the comment's subject, not a name.
 ///
 /// - Complexity: O(lines): one pass to count, one to apply.
 enum PageTemplate {
@@ -24,8 +28,83 @@ enum PageTemplate {
     avatarInitials(lines: lines, infos: &infos, from: floor)
     actionLines(lines: lines, infos: &infos, from: floor)
     headerActions(lines: lines, infos: &infos, from: floor)
+    subjectLines(lines: lines, infos: &infos, from: floor)
+    signatures(lines: lines, infos: &infos, from: floor)
     trailingDates(lines: lines, infos: &infos, from: floor)
     dateOrder(lines: lines, infos: &infos, from: floor)
+  }
+
+  // MARK: - Subject lines
+
+  /// "The wall (Score:4, Insightful)" over "by NAME (12345) on DATE": a
+  /// line right above a header (a one-line header, or a name line over a
+  /// date) whose bracketed ending has the same shape above two headers or
+  /// more (digits folded, the words after a comma dropped: "(score:#") is
+  /// the comment's subject, header noise.
+  static func subjectLines(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    func label(_ line: String) -> String? {
+      let u = line.utf8
+      guard u.count <= 160, u.last == UInt8(ascii: ")"), let open = u.lastIndex(of: UInt8(ascii: "(")),
+        open > u.startIndex
+      else { return nil }
+      var out = ""
+      for c in Substring(line)[open...].lowercased().unicodeScalars {
+        if c == "," || c == ")" { break }
+        if c.properties.numericType != nil { if !out.hasSuffix("#") { out += "#" } } else { out.unicodeScalars.append(c) }
+      }
+      return out.utf8.count >= 3 ? out : nil
+    }
+    func heads(_ i: Int) -> Bool {
+      guard i < lines.count else { return false }
+      if infos[i].inline?.author != nil { return true }
+      guard infos[i].isNameCandidate, i + 1 < lines.count else { return false }
+      return infos[i + 1].date != nil || infos[i + 1].inline.map { $0.author == nil && $0.dateText != nil } == true
+    }
+    var found: [String: [Int]] = [:]
+    for i in floor..<max(floor, lines.count - 1) where infos[i].role == nil && !infos[i].blank && heads(i + 1) {
+      if let l = label(lines[i]) { found[l, default: []].append(i) }
+    }
+    for (_, at) in found where at.count >= 2 {
+      for i in at { infos[i].learnRole(.noise) }
+    }
+  }
+
+  // MARK: - Signatures under the body
+
+  /// "posted by NAME at 12:25 AM on March 3, 2019", "Posted by: NAME | DATE":
+  /// one-line headers printed under the comment they sign. A header above
+  /// its body sticks to the body below it (no blank line between) and stands
+  /// apart from the text above; a signature sticks to the text above and
+  /// stands apart from what follows. When most of the page's one-line
+  /// headers with a name and a date read the second way, or, on a page
+  /// without blank lines, when text comes right before the first one and
+  /// none after the last one, they are footers that give the comment above
+  /// its author and date.
+  static func signatures(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var at: [Int] = []
+    var signing = 0
+    var heading = 0
+    var touching = 0
+    for i in floor..<lines.count {
+      guard infos[i].role == nil, let h = infos[i].inline, h.author != nil, h.dateText != nil else { continue }
+      at.append(i)
+      let up = i > floor && isProse(lines[i - 1], infos[i - 1])
+      let down = i + 1 < lines.count && isProse(lines[i + 1], infos[i + 1])
+      if up && !down { signing += 1 }
+      if down && !up { heading += 1 }
+      if up && down { touching += 1 }
+    }
+    guard at.count >= 2 else { return }
+    var footers = signing >= max(2, at.count * 6 / 10) && heading * 4 <= signing
+    if !footers, signing + heading <= at.count / 5, touching * 10 >= at.count * 6, let first = at.first,
+      let last = at.last, first > floor, isProse(lines[first - 1], infos[first - 1])
+    {
+      var j = last + 1
+      while j < lines.count, infos[j].blank { j += 1 }
+      footers = j >= lines.count || !isProse(lines[j], infos[j])
+    }
+    guard footers else { return }
+    for i in at { infos[i].learnRole(.footer) }
   }
 
   // MARK: - Day or month first
@@ -159,26 +238,46 @@ enum PageTemplate {
 
   /// An action word in the header block ("Permalink" under "NAME", "DATE",
   /// above the title and text) closes nothing: when a listed footer line
-  /// repeats and most of its copies stand right under a header line with
-  /// text right below, those copies are header noise.
+  /// repeats and most of its copies stand in a header block (under a header
+  /// line, maybe past short lines such as a vote count or a browser name)
+  /// with text right below, those copies are header noise, and so are the
+  /// short lines between the header line and them ("Chrome 120.0", "Linux").
   static func headerActions(lines: [String], infos: inout [LineInfo], from floor: Int) {
-    var tallies: [String: (total: Int, under: [Int])] = [:]
+    var tallies: [String: (total: Int, under: [(action: Int, header: Int)])] = [:]
     for i in max(floor, 1)..<max(floor, 1, lines.count - 1) where infos[i].role == .footer {
       guard let key = infos[i].key else { continue }
       tallies[key, default: (0, [])].total += 1
-      let p = infos[i - 1]
-      let underHeader = !p.blank && (p.date != nil || p.inline?.dateText != nil || p.says != nil)
-      guard underHeader, !infos[i + 1].blank, infos[i + 1].role == nil else { continue }
-      tallies[key]?.under.append(i)
+      guard let header = headerLine(above: i, lines: lines, infos: infos, floor: floor),
+        !infos[i + 1].blank, infos[i + 1].role == nil
+      else { continue }
+      tallies[key]?.under.append((i, header))
       // An action with no reply word ("Permalink", "Share") never closes a
       // comment it stands above: one copy is evidence enough.
-      if !key.keyWords.contains(where: { Widgets.replyWords.contains(String($0)) }) { infos[i].learnRole(.noise) }
+      if header == i - 1, !key.keyWords.contains(where: { Widgets.replyWords.contains(String($0)) }) {
+        infos[i].learnRole(.noise)
+      }
     }
-    var learned: [Int] = []
+    var learned: [(action: Int, header: Int)] = []
     for (_, t) in tallies where t.under.count >= 3 && t.under.count * 10 >= t.total * 7 {
       learned.append(contentsOf: t.under)
     }
-    for i in learned { infos[i].learnRole(.noise) }
+    for (action, header) in learned {
+      for j in (header + 1)...action where infos[j].role == nil || j == action { infos[j].learnRole(.noise) }
+    }
+  }
+
+  /// The header line (a date, a dated one-line header, a "says" line) that
+  /// heads the block holding line `i`, up to five short lines above it; nil
+  /// past a blank line or text.
+  static func headerLine(above i: Int, lines: [String], infos: [LineInfo], floor: Int) -> Int? {
+    var j = i - 1
+    while j >= floor, i - j <= 6, !infos[j].blank {
+      let p = infos[j]
+      if p.date != nil || p.inline?.dateText != nil || p.says != nil { return j }
+      guard p.role != nil || !isProse(lines[j], p) && Words.count(lines[j]) <= 3 else { return nil }
+      j -= 1
+    }
+    return nil
   }
 
   /// The next non-blank line after `i`, if any.

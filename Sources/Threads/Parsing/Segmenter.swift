@@ -80,6 +80,21 @@ struct Segmenter {
     var end: Int
   }
 
+  /// A name line printed as a byline, "by NAME (12345)": the name alone,
+  /// without the "by" and the user id in brackets.
+  static func byline(_ line: String) -> String {
+    var words = line.split(separator: " ")
+    guard words.count >= 2 else { return line }
+    if let last = words.last, InlineHeader.isDecoration(last.lowercased()), last.first == "(" { words.removeLast() }
+    if words.count >= 2, ["by", "von", "par", "por", "door", "di"].contains(words[0].lowercased()) { words.removeFirst() }
+    return words.count == line.split(separator: " ").count ? line : words.joined(separator: " ")
+  }
+
+  /// A signature under a comment (`PageTemplate.signatures`) is at line `i`.
+  func signs(_ i: Int) -> Bool {
+    i < lines.count && infos[i].role == .footer && infos[i].inline?.author != nil
+  }
+
   /// - Parameter afterFooter: a footer closed the comment above.
   func header(at i: Int, afterFooter: Bool = false) -> Header? {
     let info = infos[i]
@@ -96,13 +111,16 @@ struct Segmenter {
       var (author, target) = (d.author, d.target)
       if target == nil, d.dateText != nil, let a = author { (author, target) = splitReplyName(a) }
       h = Header(author: author, certain: true, target: target, date: d.date, dateText: d.dateText, end: i + 1)
+    } else if signs(i + 1) {
+      // A short line right above a signature is the comment's text ("Yawn").
+      return nil
     } else if info.isNameCandidate || info.role == nil && (isKnown(lines[i]) || looseHeaders.contains(i))
       // Comments end with footers: the line after one that is a handle or a
       // user id ("80564138") over text names the next comment's author.
       || afterFooter && footerDelimited && info.role == nil && info.name > -8 && NameScore.isHandle(lines[i])
         && i + 1 < lines.count && !infos[i + 1].blank
     {
-      h = Header(author: lines[i], certain: looseHeaders.contains(i), end: i + 1)
+      h = Header(author: Segmenter.byline(lines[i]), certain: looseHeaders.contains(i), end: i + 1)
       if i + 1 < lines.count, lines[i + 1] == lines[i] {
         h.certain = true
         h.end = i + 2
@@ -260,6 +278,13 @@ struct Segmenter {
           current?.date = d.date
           current?.dateText = lines[i]
         }
+        // A signature under the body: the comment's author and date (learned by `PageTemplate`).
+        if let signature = info.inline, signature.author != nil, var c = current {
+          c.signed = true
+          if c.author == nil { c.author = signature.author }
+          if c.dateText == nil { (c.date, c.dateText) = (signature.date, signature.dateText) }
+          current = c
+        }
         if current?.dateText == nil, let key = info.key, let last = key.keyWords.last,
           DateMatcher.shortRelative(String(last))
         {
@@ -351,7 +376,7 @@ struct Segmenter {
       }
       // After a footer on a page whose comments have full headers, only a
       // header or text opens the next one: "Up next", "21K views" are chrome.
-      if let c = current, c.closedByFooter, strictHeaders, h?.certain != true,
+      if let c = current, c.closedByFooter, !c.signed, strictHeaders, h?.certain != true,
         footerDelimited || !PageTemplate.isProse(lines[i], info)
       {
         i += 1
@@ -432,6 +457,11 @@ struct Segmenter {
     finish()
     // Lines left over after a truncated body at the end are page furniture.
     while let last = drafts.last, last.afterTruncation, last.author == nil { drafts.removeLast() }
+    // On a page whose comments are signed under their text, what follows the
+    // last signature is page furniture ("« Older post").
+    if drafts.contains(where: \.signed) {
+      while let last = drafts.last, !last.signed { drafts.removeLast() }
+    }
     dropTitles(&drafts)
     return drafts
   }

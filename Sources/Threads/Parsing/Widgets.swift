@@ -374,10 +374,12 @@ enum Widgets {
       return first == "load" || words.contains(where: { $0.hasPrefix("comment") }) && first != "view"
         ? .trailer : .noise
     }
-    if key.hasBytePrefix("in reply to") == false, words.count <= 3,
-      words.allSatisfy({ $0.allSatisfy { c in c.isNumber || c == "+" || c == "-" || c == "−" } })
-    {
-      return .noise  // vote counts "0", "+3", "-1"
+    // Vote counts "0", "+3", "-1", "+2 -1": a sign at most, then digits (not "2020-05-23").
+    if key.hasBytePrefix("in reply to") == false, words.count <= 3, words.allSatisfy({ word in
+      let digits = word.first == "+" || word.first == "-" || word.first == "−" ? word.dropFirst() : word[...]
+      return digits.allSatisfy(\.isNumber)
+    }) {
+      return .noise
     }
     // Donation amounts: "2,500 $", "$ 50", "€10".
     if words.count <= 3, key.containsBytes("$") || key.containsBytes("€") || key.containsBytes("£"),
