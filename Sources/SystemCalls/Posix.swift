@@ -42,6 +42,17 @@ public enum Posix {
     public var size: Int
     public var device: UInt64
     public var inode: UInt64
+
+    init(_ st: stat) {
+      switch st.st_mode & S_IFMT {
+      case S_IFREG: kind = .file
+      case S_IFDIR: kind = .directory
+      default: kind = .other
+      }
+      size = Int(st.st_size)
+      device = UInt64(st.st_dev)
+      inode = UInt64(st.st_ino)
+    }
   }
 
   /// Kind and size of `path` without following a final symbolic link; nil when it does not exist.
@@ -53,13 +64,7 @@ public enum Posix {
   private static func entry(_ path: String, follow: Bool) -> Entry? {
     var st = stat()
     guard (follow ? stat(path, &st) : lstat(path, &st)) == 0 else { return nil }
-    let kind: EntryKind
-    switch st.st_mode & S_IFMT {
-    case S_IFREG: kind = .file
-    case S_IFDIR: kind = .directory
-    default: kind = .other
-    }
-    return Entry(kind: kind, size: Int(st.st_size), device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+    return Entry(st)
   }
 
   /// The names in a directory, "." and ".." left out, in no particular order.
@@ -197,22 +202,11 @@ public enum Posix {
     return fd
   }
 
-  /// The kind of the open file `fd`, nil when `fstat` fails.
-  public static func kind(_ fd: Int32) -> EntryKind? {
+  /// Kind and size of the open file `fd`; nil when `fstat` fails.
+  public static func entry(_ fd: Int32) -> Entry? {
     var st = stat()
     guard fstat(fd, &st) == 0 else { return nil }
-    switch st.st_mode & S_IFMT {
-    case S_IFREG: return .file
-    case S_IFDIR: return .directory
-    default: return .other
-    }
-  }
-
-  /// The size in bytes of the open file `fd`, 0 when unknown (a pipe).
-  public static func size(_ fd: Int32) -> Int {
-    var st = stat()
-    guard fstat(fd, &st) == 0 else { return 0 }
-    return Int(st.st_size)
+    return Entry(st)
   }
 
   /// Renames `from` over `to` in one step.

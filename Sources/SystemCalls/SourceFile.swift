@@ -48,8 +48,9 @@ public enum SourceFile {
       do { fd = try Posix.openForReading(path) } catch { throw ReadError(path: path, reason: reason(error.code)) }
     }
     defer { if fd != Posix.standardInput { Posix.close(fd) } }
-    if Posix.kind(fd) == .directory { throw ReadError(path: path, reason: .isDirectory) }
-    let size = fd == Posix.standardInput ? 0 : Posix.size(fd)
+    let entry = Posix.entry(fd)
+    if entry?.kind == .directory { throw ReadError(path: path, reason: .isDirectory) }
+    let size = fd == Posix.standardInput ? 0 : entry?.size ?? 0
     if size > limit { throw ReadError(path: path, reason: .tooLarge(limit: limit)) }
     let bytes: [UInt8]?
     do { bytes = try Posix.readAll(fd, sizeHint: size, limit: limit) } catch {

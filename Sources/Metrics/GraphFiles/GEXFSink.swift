@@ -62,7 +62,6 @@ final class GEXFSink: GraphSink {
   }
 
   func add(_ element: GraphDocument.Element) throws(GraphFileError) {
-    XMLStreamWriter.silence()
     guard let source = element.source else { return try node(element) }
     if !inEdges { try openEdges() }
     try xml.start("edge")

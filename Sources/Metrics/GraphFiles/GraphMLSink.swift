@@ -32,7 +32,6 @@ final class GraphMLSink: GraphSink {
   }
 
   func add(_ element: GraphDocument.Element) throws(GraphFileError) {
-    XMLStreamWriter.silence()
     try xml.start(element.source == nil ? "node" : "edge")
     try xml.attribute("id", element.id)
     if let source = element.source { try xml.attribute("source", source) }

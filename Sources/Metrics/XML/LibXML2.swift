@@ -43,8 +43,8 @@ final class XMLStreamWriter {
 
   /// Write failures come back as `GraphFileError`s; libxml2's own report of
   /// them ("I/O error : write error") would go to standard error. The
-  /// handler is per thread in libxml2: the sinks call this on every thread
-  /// that writes.
+  /// handler is per thread in libxml2: set by the writer's creator, by the
+  /// sinks' `begin`, and by `GraphPipe` on its own thread.
   static func silence() {
     xmlSetStructuredErrorFunc(nil) { _, _ in }
   }
