@@ -49,6 +49,62 @@ struct FastPathTests {
     }
   }
 
+  @Test("words between spaces split by bytes as Character splitting gives them, combining marks and prepended signs too")
+  func spaceSplitMatchesCharacterSplit() {
+    var mix = Mix(state: 13)
+    let pieces = [
+      "a", "by", "Jane", "é", "e\u{301}", "\u{301}", "\u{200D}", "\u{FE0F}", "\u{600}", "\u{110BD}", "李", "😀", " ",
+      "  ", "\t", "\u{A0}", "(123)", "»", "…",
+    ]
+    for _ in 0..<5000 {
+      let text = (0..<Int(mix.next() % 16)).map { _ in mix.pick(pieces) }.joined()
+      #expect(text.spaceSeparated == text.split(separator: " "), "\(Array(text.unicodeScalars))")
+      let sub = text.dropFirst()
+      #expect(sub.spaceSeparated == sub.split(separator: " "), "\(Array(sub.unicodeScalars))")
+    }
+  }
+
+  @Test("the first-word gate of the expander test turns away no expander")
+  func expanderGateKeepsEveryExpander() {
+    var mix = Mix(state: 17)
+    let parts = [
+      "see", "read", "show", "expand", "view", "more", "full", "all", "comment", "replies", "you", "there", "mehr",
+      "anzeigen", "voir", "plus", "展开全文", "»", "…", "(more)", "3", " ", "",
+    ]
+    /// The test as it reads without the gate.
+    func reference(_ key: String) -> Bool {
+      if Markers.expanders.contains(key) { return true }
+      guard key.utf8.count <= 40, !key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+      let words = key.split(separator: " ")
+      guard let first = words.first, words.count <= 4, Markers.expandVerbs.contains(String(first)) else { return false }
+      if words.contains(where: { $0.hasPrefix("repl") || $0.hasPrefix("comments") || $0.hasPrefix("answers") || $0.hasPrefix("thread") }) {
+        return false
+      }
+      return words.count == 1 || words.dropFirst().contains { Markers.expandObjects.contains(String($0)) }
+    }
+    var expanders = 0
+    for _ in 0..<50_000 {
+      let key = (0..<(1 + Int(mix.next() % 4))).map { _ in mix.pick(parts) }.joined(separator: " ")
+      let expected = reference(key)
+      if expected { expanders += 1 }
+      #expect(Markers.isExpander(key) == expected, "\(key)")
+    }
+    #expect(expanders > 500)
+  }
+
+  @Test("a line's widget votes, counted once with the line, add up to the same widget as counting each key")
+  func widgetVotesCountEachSignature() {
+    for (s, signature) in KnownWidgets.signatures.enumerated() {
+      for line in signature.lines {
+        #expect((KnownWidgets.keyVotes(line) >> (4 * UInt64(s))) & 0xF >= 2, "\(line)")
+      }
+      for prefix in signature.prefixes {
+        #expect((KnownWidgets.keyVotes(prefix + "x") >> (4 * UInt64(s))) & 0xF >= 1, "\(prefix)")
+      }
+    }
+    #expect(KnownWidgets.keyVotes("the council said the bridge would reopen") == 0)
+  }
+
   @Test("word counts are runs of bytes between spaces, tabs, CR and LF")
   func wordCounts() {
     var mix = Mix(state: 5)

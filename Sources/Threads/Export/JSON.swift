@@ -3,24 +3,9 @@ public enum JSON {
   /// A JSON string literal for `s`: quotes, backslashes and control
   /// characters escaped; everything else written as UTF-8.
   public static func quote(_ s: String) -> String {
-    var out = [UInt8]()
-    out.reserveCapacity(s.utf8.count + 2)
-    out.append(0x22)
-    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-    for b in s.utf8 {
-      switch b {
-      case 0x22: out.append(contentsOf: [0x5C, 0x22])
-      case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-      case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-      case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-      case 0x09: out.append(contentsOf: [0x5C, 0x74])
-      case 0..<0x20:
-        out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-      default: out.append(b)
-      }
-    }
-    out.append(0x22)
-    return String(decoding: out, as: UTF8.self)
+    var out = JSONBytes()
+    out.string(s)
+    return out.text
   }
 
   /// `quote(s)` or `null`.
@@ -96,33 +81,113 @@ public enum JSON {
 extension Discussion {
   /// ``json()`` on one line (JSON Lines): its line breaks are all between
   /// values, since strings escape theirs.
-  public func jsonLine() -> String {
-    String(decoding: json().utf8.filter { $0 != 0x0A }, as: UTF8.self)
+  public func jsonLine() -> String { String(decoding: jsonLineBytes(), as: UTF8.self) }
+
+  /// ``jsonLine()`` as UTF-8 bytes.
+  public func jsonLineBytes() -> [UInt8] {
+    var bytes = jsonBytes()
+    bytes.removeAll { $0 == 0x0A }
+    return bytes
   }
 
   /// The `threadstat parse --format json` contract (see README), one object,
   /// keys in contract order, plus `author_inferred` and `date_text` on comments.
-  public func json() -> String {
-    var out = "{\"source\": \(JSON.quote(source)), \"layout\": \(JSON.quote(layout.rawValue)),\n"
-    out += " \"article\": {\"title\": \(JSON.quote(article.title)), \"date\": \(JSON.quote(article.date?.iso)), "
-    out += "\"text\": \(JSON.quote(article.text)), \"words\": \(article.words)},\n"
-    out += " \"comments\": ["
+  public func json() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
+
+  /// ``json()`` as UTF-8 bytes, without the copy into a `String`.
+  public func jsonBytes() -> [UInt8] {
+    var out = JSONBytes()
+    out.reserve(article.text.utf8.count + comments.reduce(0) { $0 + $1.text.utf8.count + ($1.author?.utf8.count ?? 0) + 280 })
+    out.raw("{\"source\": "); out.string(source)
+    out.raw(", \"layout\": "); out.string(layout.rawValue)
+    out.raw(",\n \"article\": {\"title\": "); out.string(article.title)
+    out.raw(", \"date\": "); out.string(article.date?.iso)
+    out.raw(", \"text\": "); out.string(article.text)
+    out.raw(", \"words\": "); out.int(article.words)
+    out.raw("},\n \"comments\": [")
     for (n, c) in comments.enumerated() {
-      out += n == 0 ? "\n  " : ",\n  "
-      out += "{\"index\": \(c.index), \"author\": \(JSON.quote(c.author)), "
-      out += "\"author_inferred\": \(c.authorInferred), \"date\": \(JSON.quote(c.date?.iso)), "
-      out += "\"date_text\": \(JSON.quote(c.dateText)), \"parent\": \(JSON.number(c.parent)), "
-      out += "\"reply_evidence\": \(JSON.quote(c.replyEvidence?.rawValue)), \"truncated\": \(c.truncated), "
-      out += "\"text\": \(JSON.quote(c.text)), \"words\": \(c.words), \"line\": \(c.line)}"
+      out.raw(n == 0 ? "\n  " : ",\n  ")
+      out.raw("{\"index\": "); out.int(c.index)
+      out.raw(", \"author\": "); out.string(c.author)
+      out.raw(", \"author_inferred\": "); out.bool(c.authorInferred)
+      out.raw(", \"date\": "); out.string(c.date?.iso)
+      out.raw(", \"date_text\": "); out.string(c.dateText)
+      out.raw(", \"parent\": "); out.int(c.parent)
+      out.raw(", \"reply_evidence\": "); out.string(c.replyEvidence?.rawValue)
+      out.raw(", \"truncated\": "); out.bool(c.truncated)
+      out.raw(", \"text\": "); out.string(c.text)
+      out.raw(", \"words\": "); out.int(c.words)
+      out.raw(", \"line\": "); out.int(c.line)
+      out.raw("}")
     }
-    out += comments.isEmpty ? "],\n" : "\n ],\n"
-    out += " \"diagnostics\": ["
+    out.raw(comments.isEmpty ? "],\n" : "\n ],\n")
+    out.raw(" \"diagnostics\": [")
     for (n, d) in diagnostics.enumerated() {
-      out += n == 0 ? "" : ", "
-      out += "{\"line\": \(d.line), \"severity\": \(JSON.quote(d.severity.rawValue)), "
-      out += "\"message\": \(JSON.quote(d.message))}"
+      out.raw(n == 0 ? "{\"line\": " : ", {\"line\": "); out.int(d.line)
+      out.raw(", \"severity\": "); out.string(d.severity.rawValue)
+      out.raw(", \"message\": "); out.string(d.message)
+      out.raw("}")
     }
-    out += "]}"
-    return out
+    out.raw("]}")
+    return out.bytes
+  }
+}
+
+/// JSON text built as UTF-8 bytes: strings escaped in runs, no `String` per value.
+public struct JSONBytes {
+  /// The bytes so far.
+  public private(set) var bytes: [UInt8] = []
+
+  public init() {}
+
+  /// The bytes as text.
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Room for `count` more bytes.
+  public mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+
+  /// Bytes already in JSON form.
+  public mutating func raw(_ s: StaticString) {
+    s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// An integer, or `null`.
+  public mutating func int(_ n: Int?) {
+    guard let n else { return raw("null") }
+    bytes.append(contentsOf: String(n).utf8)
+  }
+
+  /// `true` or `false`.
+  public mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
+
+  /// A string literal (quotes, backslashes and control characters escaped), or `null`.
+  public mutating func string(_ s: String?) {
+    guard var s else { return raw("null") }
+    bytes.append(0x22)
+    s.withUTF8 { escape($0) }
+    bytes.append(0x22)
+  }
+
+  /// Appends `text` with the bytes JSON must escape escaped; runs of plain bytes are copied whole.
+  private mutating func escape(_ text: UnsafeBufferPointer<UInt8>) {
+    var run = 0
+    for i in 0..<text.count {
+      let b = text[i]
+      guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+      if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i])) }
+      run = i + 1
+      switch b {
+      case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+      case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+      case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+      case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+      case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+      default:
+        let hex: StaticString = "0123456789abcdef"
+        let h = hex.utf8Start
+        bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, h[Int(b >> 4)], h[Int(b & 0xF)]])
+      }
+    }
+    if run < text.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...])) }
   }
 }

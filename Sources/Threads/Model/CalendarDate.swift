@@ -16,11 +16,21 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
   /// "YYYY-MM-DD".
   public var iso: String {
-    func pad(_ v: Int, _ width: Int) -> String {
-      let s = String(v)
-      return String(repeating: "0", count: max(0, width - s.count)) + s
+    guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+      func pad(_ v: Int, _ width: Int) -> String {
+        let s = String(v)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+      }
+      return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    func digit(_ v: Int) -> UInt8 { UInt8(truncatingIfNeeded: v % 10) + 0x30 }
+    // Ten bytes: a small string, no allocation.
+    return String(unsafeUninitializedCapacity: 10) { out in
+      out[0] = digit(year / 1000); out[1] = digit(year / 100); out[2] = digit(year / 10); out[3] = digit(year)
+      out[4] = 0x2D; out[5] = digit(month / 10); out[6] = digit(month)
+      out[7] = 0x2D; out[8] = digit(day / 10); out[9] = digit(day)
+      return 10
+    }
   }
 
   public var description: String { iso }

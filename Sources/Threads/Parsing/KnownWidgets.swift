@@ -96,25 +96,43 @@ enum KnownWidgets {
     return table
   }()
 
+  /// What a line's key alone says for each widget: its points packed four
+  /// bits a signature (`detect` adds them up), computed once per line.
+  static func keyVotes(_ key: String) -> UInt64 {
+    assert(signatures.count <= 16, "four bits a signature")
+    var votes: UInt64 = 0
+    func add(_ s: Int, _ n: UInt64) { votes += n << (4 * UInt64(s)) }
+    if key.utf8.count <= 3 * longestLine, let s = byLine[key] { add(s, 2) }
+    guard key.utf8.count <= 120 else { return votes }
+    let prefixed = prefixList.match(key).flatMap { byPrefix[$0] }
+    if let p = prefixed { add(p, 1) }
+    if key.utf8.contains(where: { containsGate[Int($0)] }) {
+      for (s, signature) in signatures.enumerated() where s != prefixed {
+        if signature.contains.contains(where: { key.containsBytes($0) }) { add(s, 1) }
+      }
+    }
+    return votes
+  }
+
   /// The best-scoring widget over a page's lines (their keys and features),
   /// or nil when no widget shows.
-  /// - Complexity: O(lines); most lines cost a dictionary lookup and one scan of their key.
+  /// - Complexity: O(lines); most lines cost one addition (`keyVotes` was counted with the line).
   static func detect(_ infos: [LineInfo]) -> Layout? {
     var scores = [Int](repeating: 0, count: signatures.count)
     func add(_ layout: Layout, _ n: Int) {
       if let i = index[layout] { scores[i] += n }
     }
     for i in infos.indices {
-      guard let key = infos[i].key else { continue }
-      if key.utf8.count <= 3 * longestLine, let s = byLine[key] { scores[s] += 2 }
-      guard key.utf8.count <= 120 else { continue }
-      let prefixed = prefixList.match(key).flatMap { byPrefix[$0] }
-      if let p = prefixed { scores[p] += 1 }
-      if key.utf8.contains(where: { containsGate[Int($0)] }) {
-        for (s, signature) in signatures.enumerated() where s != prefixed {
-          if signature.contains.contains(where: { key.containsBytes($0) }) { scores[s] += 1 }
-        }
+      var votes = infos[i].widgetVotes
+      var s = 0
+      while votes != 0 {
+        scores[s] += Int(votes & 0xF)
+        votes >>= 4
+        s += 1
       }
+      guard infos[i].says != nil || infos[i].replyTarget != nil || infos[i].inline != nil || infos[i].date != nil
+        || infos[i].role == .footer, let key = infos[i].key, key.utf8.count <= 120
+      else { continue }
       // Header forms and footers that name a widget.
       if infos[i].says != nil, key.hasByteSuffix("says:") || key.hasByteSuffix("说道：") || key.hasByteSuffix("说道") {
         add(.wordpress, 2)

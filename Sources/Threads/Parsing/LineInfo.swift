@@ -14,6 +14,8 @@ struct LineInfo {
   var key: String?
   /// What the line is, besides a widget or a name.
   private var form: Form?
+  /// The line's points for each known widget (`KnownWidgets.keyVotes`).
+  let widgetVotes: UInt64
 
   /// The forms of a line that exclude one another.
   private enum Form {
@@ -93,6 +95,7 @@ struct LineInfo {
     role = nil
     form = nil
     name = -9
+    widgetVotes = key.map(KnownWidgets.keyVotes) ?? 0
     guard let key else { return }
     role = Widgets.role(of: key)
     if role != nil { return }

@@ -52,7 +52,49 @@ enum LineKey {
 /// Word-level helpers over a line key.
 extension String {
   /// Words split on spaces.
-  var keyWords: [Substring] { split(separator: " ", omittingEmptySubsequences: true) }
+  var keyWords: [Substring] { spaceSeparated }
+}
+
+extension StringProtocol {
+  /// The words between spaces, as `split(separator: " ")` gives them, found
+  /// by bytes. A space that a combining mark (or a prepended sign) joins into
+  /// one character is no separator there, so such text goes the Character way.
+  var spaceSeparated: [Substring] {
+    let text = Substring(self)
+    let utf8 = text.utf8
+    var out: [Substring] = []
+    var wordStart = utf8.startIndex
+    var previous: UInt8 = 0x20
+    var i = utf8.startIndex
+    var joins = false
+    while i != utf8.endIndex {
+      let b = utf8[i]
+      let next = utf8.index(after: i)
+      if b == 0x20 {
+        if next != utf8.endIndex, utf8[next] >= 0x80 { joins = true; break }
+        if previous >= 0x80, Self.endsWithPrepend(utf8[..<i]) { joins = true; break }
+        if wordStart != i { out.append(Substring(utf8[wordStart..<i])) }
+        wordStart = next
+      }
+      previous = b
+      i = next
+    }
+    if joins { return text.split(separator: " ") }
+    if wordStart != utf8.endIndex { out.append(Substring(utf8[wordStart...])) }
+    return out
+  }
+
+  /// The bytes end with a scalar of Grapheme_Cluster_Break=Prepend (Unicode 15),
+  /// which joins the character after it.
+  private static func endsWithPrepend(_ bytes: Substring.UTF8View) -> Bool {
+    guard let scalar = Substring(bytes).unicodeScalars.last else { return false }
+    switch scalar.value {
+    case 0x600...0x605, 0x6DD, 0x70F, 0x890...0x891, 0x8E2, 0xD4E, 0x110BD, 0x110CD, 0x111C2...0x111C3, 0x1193F,
+      0x11941, 0x11A3A, 0x11A84...0x11A89, 0x11D46, 0x11F02:
+      return true
+    default: return false
+    }
+  }
 }
 
 /// Byte-level affix and substring tests. Keys are already folded, so the
@@ -62,17 +104,35 @@ extension String {
   func hasBytePrefix(_ prefix: String) -> Bool {
     let n = prefix.utf8.count
     guard utf8.count >= n else { return false }
-    return utf8.withContiguousStorageIfAvailable { h in
-      prefix.utf8.withContiguousStorageIfAvailable { p in h.prefix(n).elementsEqual(p) }
-    }.flatMap { $0 } ?? utf8.starts(with: prefix.utf8)
+    return withBytes(prefix) { h, p in
+      var i = 0
+      while i < n, h[i] == p[i] { i += 1 }
+      return i == n
+    }
   }
 
   func hasByteSuffix(_ suffix: String) -> Bool {
     let n = suffix.utf8.count
-    guard utf8.count >= n, utf8.last == suffix.utf8.last else { return false }
-    return utf8.withContiguousStorageIfAvailable { h in
-      suffix.utf8.withContiguousStorageIfAvailable { p in h.suffix(n).elementsEqual(p) }
-    }.flatMap { $0 } ?? utf8.suffix(n).elementsEqual(suffix.utf8)
+    guard utf8.count >= n else { return false }
+    return withBytes(suffix) { h, s in
+      let offset = h.count - n
+      var i = n - 1
+      while i >= 0, h[offset + i] == s[i] { i -= 1 }
+      return i < 0
+    }
+  }
+
+  /// `body` over the UTF-8 bytes of `self` and of `other`, without copying native strings.
+  @inline(__always)
+  private func withBytes(_ other: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+    if let result = utf8.withContiguousStorageIfAvailable({ h in
+      other.utf8.withContiguousStorageIfAvailable { o in body(h, o) }
+    }), let result {
+      return result
+    }
+    var a = self
+    var b = other
+    return a.withUTF8 { h in b.withUTF8 { o in body(h, o) } }
   }
 
   func containsBytes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }

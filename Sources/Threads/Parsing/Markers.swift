@@ -31,7 +31,7 @@ enum Markers {
   /// "Reply to This", "Reply to this comment", "Reply to it": the action
   /// link, not a marker naming someone.
   static func isActionObject(_ named: String) -> Bool {
-    guard let first = named.split(separator: " ").first else { return false }
+    guard let first = named.spaceSeparated.first else { return false }
     return ["this", "that", "it", "all", "comment", "thread", "post"].contains(first.lowercased())
   }
 
@@ -193,6 +193,7 @@ enum Markers {
   ]
 
   /// Lines that stand alone under a body the site cut short.
+  /// Listed expanders: 40 bytes at most in any spelling.
   static let expanders: Set<String> = ["see more", "read more", "show more", "read more »", "… read more", "(more)", "expand"]
 
   /// Verbs that open a line expanding one comment's text ("Expand full
@@ -206,8 +207,13 @@ enum Markers {
   /// expander, or a few words opening with an expand verb that count
   /// nothing and load no other comments ("Show 5 more replies" does).
   static func isExpander(_ key: String) -> Bool {
+    guard key.utf8.count <= 40 else { return false }
     if expanders.contains(key) { return true }
-    guard key.utf8.count <= 40, !key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+    guard !key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+    // Most lines are turned away by their first word, before the key is split.
+    let opening = key.drop { $0 == " " }
+    let firstWord = opening.utf8.firstIndex(of: 0x20).map { opening[..<$0] } ?? opening
+    guard !firstWord.isEmpty, expandVerbs.contains(String(firstWord)) else { return false }
     let words = key.keyWords
     guard let first = words.first, words.count <= 4, expandVerbs.contains(String(first)) else { return false }
     if words.contains(where: { $0.hasPrefix("repl") || $0.hasPrefix("comments") || $0.hasPrefix("answers") || $0.hasPrefix("thread") }) {

@@ -297,14 +297,14 @@ struct PageParser {
   func isHeadline(_ i: Int) -> Bool {
     let line = lines[i]
     guard i + 1 >= lines.count || infos[i + 1].blank || infos[i + 1].role != nil else { return false }
-    let words = line.split(separator: " ")
+    let words = line.spaceSeparated
     guard words.count >= 4, words.count <= 20, let last = line.unicodeScalars.last, last != "." else { return false }
     return capitalisedShare(line) >= 0.75
   }
 
   /// The share of words that start with an upper-case letter.
   func capitalisedShare(_ line: String) -> Double {
-    let words = line.split(separator: " ")
+    let words = line.spaceSeparated
     guard !words.isEmpty else { return 0 }
     let capital = words.filter { $0.unicodeScalars.first?.properties.isUppercase ?? false }.count
     return Double(capital) / Double(words.count)

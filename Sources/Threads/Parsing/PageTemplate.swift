@@ -218,7 +218,7 @@ enum PageTemplate {
       }
       guard initials.allSatisfy({ $0.properties.isUppercase || !$0.properties.isLowercase }) else { continue }
       // The initials open the next line's words ("MO" over "Maria Okafor") or the line itself.
-      let words = next.split(separator: " ")
+      let words = next.spaceSeparated
       let firsts = words.compactMap { $0.unicodeScalars.first }
       let opening = Array(next.unicodeScalars.prefix(initials.count))
       func same(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
@@ -320,7 +320,7 @@ enum PageTemplate {
     for i in floor..<lines.count {
       guard let author = infos[i].inline?.author else { continue }
       headers += 1
-      let words = author.split(separator: " ")
+      let words = author.spaceSeparated
       guard let first = words.first else { continue }
       let lead = first.lowercased()
       leads[lead, default: (0, [])].count += 1
@@ -340,7 +340,7 @@ enum PageTemplate {
         && infos[i].says == nil && infos[i].replyTarget == nil ? lines[i] : nil)
       guard let author = opening, author.split(separator: " ", maxSplits: 1).first?.lowercased() == label
       else { continue }
-      var words = lines[i].split(separator: " ")
+      var words = lines[i].spaceSeparated
       guard let at = words.firstIndex(where: { $0.lowercased() == label }) else { continue }
       words.remove(at: at)
       if let header = InlineHeader.read(words.joined(separator: " ")) { infos[i].learnInline(header) }
@@ -378,7 +378,7 @@ enum PageTemplate {
     guard line.utf8.count <= 80, let last = line.unicodeScalars.last, last == ":" || last == "…" || last == "."
     else { return nil }
     if last == ".", !line.hasSuffix("...") { return nil }
-    let words = line.split(separator: " ")
+    let words = line.spaceSeparated
     guard words.count >= 2, words.count <= 7 else { return nil }
     var n = 0
     while n < min(3, words.count - 1) {

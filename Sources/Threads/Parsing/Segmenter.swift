@@ -83,11 +83,15 @@ struct Segmenter {
   /// A name line printed as a byline, "by NAME (12345)": the name alone,
   /// without the "by" and the user id in brackets.
   static func byline(_ line: String) -> String {
-    var words = line.split(separator: " ")
-    guard words.count >= 2 else { return line }
-    if let last = words.last, InlineHeader.isDecoration(last.lowercased()), last.first == "(" { words.removeLast() }
-    if words.count >= 2, ["by", "von", "par", "por", "door", "di"].contains(words[0].lowercased()) { words.removeFirst() }
-    return words.count == line.split(separator: " ").count ? line : words.joined(separator: " ")
+    var words = line.spaceSeparated
+    let count = words.count
+    guard count >= 2 else { return line }
+    if let last = words.last, last.first == "(", InlineHeader.isDecoration(last.lowercased()) { words.removeLast() }
+    // Only ASCII words of up to four bytes lower-case to one of these.
+    if words.count >= 2, words[0].utf8.count <= 4, ["by", "von", "par", "por", "door", "di"].contains(words[0].lowercased()) {
+      words.removeFirst()
+    }
+    return words.count == count ? line : words.joined(separator: " ")
   }
 
   /// A signature under a comment (`PageTemplate.signatures`) is at line `i`.
@@ -197,7 +201,7 @@ struct Segmenter {
   /// arrow icon is dropped: when the name ends with another known name, the
   /// two are split. Tries the last one to four words, longest first.
   func splitReplyName(_ name: String) -> (author: String, target: String?) {
-    let words = name.split(separator: " ")
+    let words = name.spaceSeparated
     guard words.count >= 2 else { return (name, nil) }
     for n in stride(from: min(4, words.count - 1), through: 1, by: -1) {
       let tail = words.suffix(n).joined(separator: " ")

@@ -202,7 +202,7 @@ enum Widgets {
     let items = key.split(whereSeparator: { $0 == "|" || $0 == "·" })
     guard items.count >= 5 else { return nil }
     for item in items {
-      let words = item.split(separator: " ")
+      let words = item.spaceSeparated
       if words.count > 4 || words.count == 1 && replyWords.contains(String(words[0])) { return nil }
     }
     return .trailer

@@ -56,8 +56,10 @@ extension Threadstat {
         }
         for discussion in discussions {
           switch chosen {
-          case .json: print(discussion.json())
-          case .jsonl: print(discussion.jsonLine())
+          case .json, .jsonl:
+            var bytes = chosen == .json ? discussion.jsonBytes() : discussion.jsonLineBytes()
+            bytes.append(0x0A)
+            Terminal.output(bytes)
           case .text: print(TreeRenderer.render(discussion), terminator: "")
           }
           warnings += Diagnostics.report(discussion.diagnostics, file: discussion.source)
