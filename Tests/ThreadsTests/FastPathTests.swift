@@ -54,13 +54,30 @@ struct FastPathTests {
     var mix = Mix(state: 13)
     let pieces = [
       "a", "by", "Jane", "é", "e\u{301}", "\u{301}", "\u{200D}", "\u{FE0F}", "\u{600}", "\u{110BD}", "李", "😀", " ",
-      "  ", "\t", "\u{A0}", "(123)", "»", "…",
+      "  ", "\t", "\u{A0}", "(123)", "»", "…", "Łukasz", "\u{E33}", "\u{1F3FB}", "\u{FF9E}", "\u{1100}", "\u{1161}",
+      "\u{1F1E9}", "\r", "\n",
     ]
     for _ in 0..<5000 {
       let text = (0..<Int(mix.next() % 16)).map { _ in mix.pick(pieces) }.joined()
       #expect(text.spaceSeparated == text.split(separator: " "), "\(Array(text.unicodeScalars))")
       let sub = text.dropFirst()
       #expect(sub.spaceSeparated == sub.split(separator: " "), "\(Array(sub.unicodeScalars))")
+      let blanks = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" })
+      #expect(text.blankSeparated == blanks, "\(Array(text.unicodeScalars))")
+    }
+  }
+
+  @Test("keys lower-case every scalar as String.lowercased() does")
+  func lowercasingMatchesTheStandardLibrary() {
+    var mix = Mix(state: 19)
+    let pieces = [
+      "A", "z", "Ł", "ö", "Ö", "İ", "ẞ", "Σ", "ΣΑ", "\u{212A}", "Å", "e\u{301}", "É", "李", "😀", "Ǆ", "ǅ", "Ⅻ", "Ａ",
+      " ", "Ꭰ", "Ա",
+    ]
+    for _ in 0..<3000 {
+      let text = (0..<Int(mix.next() % 12)).map { _ in mix.pick(pieces) }.joined()
+      #expect(LineKey.lowercased(text) == text.lowercased(), "\(Array(text.unicodeScalars))")
+      #expect(Array(LineKey.lowercased(text).utf8) == Array(text.lowercased().utf8))
     }
   }
 

@@ -46,7 +46,7 @@ struct InlineHeader: Equatable {
   static func read(_ line: String) -> InlineHeader? {
     guard line.utf8.count <= 140 else { return nil }
     let words = unglued(
-      line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).map(String.init))
+      line.blankSeparated.map(String.init))
     guard words.count >= 2, words.count <= 18 else { return nil }
     // "4 years ago*": old Reddit marks edited comments with a star.
     let keys = words.map { word in

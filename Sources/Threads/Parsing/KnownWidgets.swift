@@ -52,18 +52,13 @@ enum KnownWidgets {
   ]
 
   /// Which signature each listed whole line belongs to.
-  static let byLine: [String: Int] = {
+  static let byLine = KeyTable<Int>({
     var table: [String: Int] = [:]
     for (i, s) in signatures.enumerated() {
       for line in s.lines where table[line] == nil { table[line] = i }
     }
     return table
-  }()
-
-  /// The longest listed whole line in bytes. A canonically equivalent
-  /// spelling may be longer (see `Widgets.role`), so keys beyond three times
-  /// this skip the lookup: prose is never hashed.
-  static let longestLine = byLine.keys.map(\.utf8.count).max() ?? 0
+  }())
 
   /// Every signature's prefixes in one list (no key starts with two of them),
   /// and the signature each belongs to.
@@ -102,7 +97,7 @@ enum KnownWidgets {
     assert(signatures.count <= 16, "four bits a signature")
     var votes: UInt64 = 0
     func add(_ s: Int, _ n: UInt64) { votes += n << (4 * UInt64(s)) }
-    if key.utf8.count <= 3 * longestLine, let s = byLine[key] { add(s, 2) }
+    if let s = byLine[key] { add(s, 2) }
     guard key.utf8.count <= 120 else { return votes }
     let prefixed = prefixList.match(key).flatMap { byPrefix[$0] }
     if let p = prefixed { add(p, 1) }

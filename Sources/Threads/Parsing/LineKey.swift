@@ -11,7 +11,7 @@ enum LineKey {
     guard u.count <= maxBytes else { return nil }
     // Short non-ASCII lines may be localised widgets or names: full Unicode
     // lower-casing. Longer ones are prose: ASCII folding on the bytes is enough.
-    var source = u.count <= 48 && u.contains(where: { $0 >= 0x80 }) ? line.lowercased() : line
+    var source = u.count <= 48 && u.contains(where: { $0 >= 0x80 }) ? lowercased(line) : line
     return source.withUTF8 { src in
       // Folding never lengthens: NBSP (two bytes) and space runs shrink to one space.
       String(unsafeUninitializedCapacity: src.count) { out in
@@ -49,6 +49,26 @@ enum LineKey {
   }
 }
 
+extension LineKey {
+  /// `text.lowercased()`, scalar by scalar as the standard library maps
+  /// them, but with ASCII and scalars that no mapping changes copied as bytes.
+  static func lowercased(_ text: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + 8)
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      if v < 0x80 {
+        out.append(v >= 0x41 && v <= 0x5A ? UInt8(v | 0x20) : UInt8(v))
+      } else if scalar.properties.changesWhenLowercased {
+        out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+      } else {
+        out.append(contentsOf: scalar.utf8)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}
+
 /// Word-level helpers over a line key.
 extension String {
   /// Words split on spaces.
@@ -60,28 +80,58 @@ extension StringProtocol {
   /// by bytes. A space that a combining mark (or a prepended sign) joins into
   /// one character is no separator there, so such text goes the Character way.
   var spaceSeparated: [Substring] {
+    separated(blanks: false) ?? Substring(self).split(separator: " ")
+  }
+
+  /// The words between spaces, tabs and no-break spaces, as splitting the
+  /// characters on those three gives them (see `spaceSeparated`).
+  var blankSeparated: [Substring] {
+    separated(blanks: true) ?? Substring(self).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" })
+  }
+
+  /// The words between separators (space; with `blanks`, tab and NBSP too), or
+  /// nil when a separator is joined into a larger character.
+  private func separated(blanks: Bool) -> [Substring]? {
     let text = Substring(self)
     let utf8 = text.utf8
     var out: [Substring] = []
     var wordStart = utf8.startIndex
     var previous: UInt8 = 0x20
     var i = utf8.startIndex
-    var joins = false
     while i != utf8.endIndex {
       let b = utf8[i]
-      let next = utf8.index(after: i)
-      if b == 0x20 {
-        if next != utf8.endIndex, utf8[next] >= 0x80 { joins = true; break }
-        if previous >= 0x80, Self.endsWithPrepend(utf8[..<i]) { joins = true; break }
+      var next = utf8.index(after: i)
+      var isSeparator = b == 0x20 || blanks && b == 0x09
+      if blanks, b == 0xC2, next != utf8.endIndex, utf8[next] == 0xA0 {
+        isSeparator = true
+        next = utf8.index(after: next)
+      }
+      if isSeparator {
+        if next != utf8.endIndex, utf8[next] >= 0x80, Self.mayExtend(utf8[next...]) { return nil }
+        if previous >= 0x80, Self.endsWithPrepend(utf8[..<i]) { return nil }
         if wordStart != i { out.append(Substring(utf8[wordStart..<i])) }
         wordStart = next
+        previous = 0x20
+      } else {
+        previous = b
       }
-      previous = b
       i = next
     }
-    if joins { return text.split(separator: " ") }
     if wordStart != utf8.endIndex { out.append(Substring(utf8[wordStart...])) }
     return out
+  }
+
+  /// The bytes open with a scalar that may join the character before it
+  /// (a mark, a format character, a modifier, or one that Unicode does not name).
+  private static func mayExtend(_ bytes: Substring.UTF8View) -> Bool {
+    guard let scalar = Substring(bytes).unicodeScalars.first else { return false }
+    if scalar.value == 0xE33 || scalar.value == 0xEB3 { return true }  // Thai and Lao AM: spacing marks
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark, .format, .modifierSymbol, .modifierLetter, .unassigned,
+      .privateUse, .surrogate, .control:
+      return true
+    default: return false
+    }
   }
 
   /// The bytes end with a scalar of Grapheme_Cluster_Break=Prepend (Unicode 15),
@@ -213,5 +263,39 @@ struct AffixList {
     guard let b = suffixes ? key.utf8.last : key.utf8.first, edge[Int(b)] else { return nil }
     for item in items where suffixes ? key.hasByteSuffix(item) : key.hasBytePrefix(item) { return item }
     return nil
+  }
+}
+
+/// A table of listed keys whose lookups mostly end at a bit test: an ASCII
+/// key equals a listed (NFC) key only byte for byte, so one whose length and
+/// first byte no entry has is turned away unhashed. Other keys, whose
+/// canonically equivalent spellings may differ in bytes, go to the dictionary.
+struct KeyTable<Value: Sendable>: Sendable {
+  let entries: [String: Value]
+  /// Bit `length % 64` of word `2 * first + length / 64`, for every ASCII entry under 128 bytes.
+  private var shapes = [UInt64](repeating: 0, count: 512)
+  /// The longest entry in bytes; a spelling of it is at most three times as long.
+  private let longest: Int
+
+  /// `entries`' keys must be NFC, as string literals in this code are.
+  init(_ entries: [String: Value]) {
+    self.entries = entries
+    longest = entries.keys.map(\.utf8.count).max() ?? 0
+    for key in entries.keys {
+      let n = key.utf8.count
+      guard n < 128, let first = key.utf8.first else { continue }
+      shapes[2 * Int(first) + n / 64] |= 1 << UInt64(n % 64)
+    }
+  }
+
+  subscript(key: String) -> Value? {
+    let n = key.utf8.count
+    guard n <= 3 * longest else { return nil }
+    if n < 128, let first = key.utf8.first, shapes[2 * Int(first) + n / 64] & (1 << UInt64(n % 64)) == 0,
+      !key.utf8.contains(where: { $0 >= 0x80 })
+    {
+      return nil
+    }
+    return entries[key]
   }
 }

@@ -95,7 +95,7 @@ enum Widgets {
 
   /// Every listed key and its role, earlier lists taking precedence: one
   /// lookup instead of one per list.
-  static let listed: [String: Role] = {
+  static let listed = KeyTable<Role>({
     var roles: [String: Role] = [:]
     let lists: [(Set<String>, Role)] = [
       (openers, .opener), (footers, .footer), (trailers, .trailer), (forms, .form), (noise, .noise),
@@ -105,16 +105,12 @@ enum Widgets {
       for key in list where roles[key] == nil { roles[key] = role }
     }
     return roles
-  }()
+  }())
 
-  /// The longest listed key in bytes: longer lines skip the lookup.
-  static let longestListed = listed.keys.map(\.utf8.count).max() ?? 0
 
   /// Classifies a line key; nil for ordinary text.
   static func role(of key: String) -> Role? {
-    // A canonically equivalent spelling may have more bytes than its listed
-    // form, so only lines far beyond the longest entry skip the lookup.
-    if key.utf8.count <= 3 * longestListed, let role = listed[key] { return role }
+    if let role = listed[key] { return role }
     if let role = patternRole(key) ?? actionLineRole(key) ?? menuRole(key) { return role }
     // Localised action bars: "Gefällt mir · Antworten · 2 J.", "いいね！ · 返信 · 6 · 1y".
     if isLocalActionBar(key) { return .footer }
