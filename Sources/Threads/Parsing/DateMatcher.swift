@@ -102,7 +102,7 @@ enum DateMatcher {
   static func lineDate(_ key: String) -> Match? {
     // Every date and relative date holds a digit, but for a few words; date
     // lines are short.
-    guard key.utf8.count <= 72, key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || relativeWithoutDigits(key) else { return nil }
+    guard key.utf8.count <= 72, key.hasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) || relativeWithoutDigits(key) else { return nil }
     if let d = cjkDate(key), cjkRestIsFiller(key) { return Match(date: d, relative: false) }
     if let rel = relativeLine(key) { return rel }
     let words = tokens(key)

@@ -203,8 +203,8 @@ struct InlineHeader: Equatable {
   /// header has at least two), or no digit, arrow, non-ASCII byte, ">" or
   /// "ago"; most name lines and prose are turned away here.
   static func mayHold(_ key: String) -> Bool {
-    guard key.utf8.contains(0x20) else { return false }
-    if key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 || $0 >= 0xE2 || $0 == UInt8(ascii: ">") }) { return true }
+    guard key.hasByte(where: { $0 == 0x20 }) else { return false }
+    if key.hasByte(where: { $0 >= 0x30 && $0 <= 0x39 || $0 >= 0xE2 || $0 == UInt8(ascii: ">") }) { return true }
     return key.containsBytes(" ago") || key.hasByteSuffix(" yesterday") || key.hasByteSuffix(" now")
       || key.hasByteSuffix(" today")
   }
@@ -330,7 +330,7 @@ struct InlineHeader: Equatable {
       return true
     }
     // The numeric and CJK forms below all hold a digit.
-    guard bare.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+    guard bare.hasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
     if DateMatcher.shortRelative(bare) || DateMatcher.isoDate(bare) != nil || DateMatcher.numericDate(bare) != nil {
       return true
     }

@@ -101,7 +101,7 @@ enum KnownWidgets {
     guard key.utf8.count <= 120 else { return votes }
     let prefixed = prefixList.match(key).flatMap { byPrefix[$0] }
     if let p = prefixed { add(p, 1) }
-    if key.utf8.contains(where: { containsGate[Int($0)] }) {
+    if key.hasByte(where: { containsGate[Int($0)] }) {
       for (s, signature) in signatures.enumerated() where s != prefixed {
         if signature.contains.contains(where: { key.containsBytes($0) }) { add(s, 1) }
       }

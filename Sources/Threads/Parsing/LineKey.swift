@@ -147,6 +147,14 @@ extension StringProtocol {
   }
 }
 
+extension String {
+  /// Whether a UTF-8 byte of the string satisfies `predicate`, scanned as a buffer.
+  @inline(__always)
+  func hasByte(where predicate: (UInt8) -> Bool) -> Bool {
+    utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) } ?? utf8.contains(where: predicate)
+  }
+}
+
 /// Byte-level affix and substring tests. Keys are already folded, so the
 /// bytes compare exactly; `String.hasPrefix` and `contains` would walk
 /// characters with Unicode rules instead, which is many times slower.
@@ -212,7 +220,7 @@ extension String {
   /// The key with each run of ASCII digits folded to one "#": "respect 4"
   /// and "respect 12" read as one line shape.
   var digitsFolded: String {
-    guard utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return self }
+    guard hasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return self }
     var out: [UInt8] = []
     out.reserveCapacity(utf8.count)
     var lastDigit = false
@@ -292,7 +300,7 @@ struct KeyTable<Value: Sendable>: Sendable {
     let n = key.utf8.count
     guard n <= 3 * longest else { return nil }
     if n < 128, let first = key.utf8.first, shapes[2 * Int(first) + n / 64] & (1 << UInt64(n % 64)) == 0,
-      !key.utf8.contains(where: { $0 >= 0x80 })
+      !key.hasByte(where: { $0 >= 0x80 })
     {
       return nil
     }

@@ -43,7 +43,7 @@ enum Markers {
   /// title, then its author; the author is the target. Only when a name-like
   /// text follows the last " by " (titles may hold "by" too).
   static func byAuthor(_ named: String, key: String) -> String? {
-    guard named.utf8.count <= 160, key.utf8.contains(0x20) else { return nil }
+    guard named.utf8.count <= 160, key.hasByte(where: { $0 == 0x20 }) else { return nil }
     let words = named.split(separator: " ", omittingEmptySubsequences: true)
     guard words.count >= 3 else { return nil }
     var k = words.count - 2
@@ -209,7 +209,7 @@ enum Markers {
   static func isExpander(_ key: String) -> Bool {
     guard key.utf8.count <= 40 else { return false }
     if expanders.contains(key) { return true }
-    guard !key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+    guard !key.hasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
     // Most lines are turned away by their first word, before the key is split.
     let opening = key.drop { $0 == " " }
     let firstWord = opening.utf8.firstIndex(of: 0x20).map { opening[..<$0] } ?? opening

@@ -192,7 +192,7 @@ enum Widgets {
   /// ("Guidelines | FAQ | Lists | API | Security"). Page chrome, never a comment.
   static func menuRole(_ key: String) -> Role? {
     // "|" or the first byte of "·" (U+00B7) before the substring searches.
-    guard key.utf8.count <= 200, key.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == 0xC2 }),
+    guard key.utf8.count <= 200, key.hasByte(where: { $0 == UInt8(ascii: "|") || $0 == 0xC2 }),
       key.containsBytes(" | ") || key.containsBytes(" · ")
     else { return nil }
     let items = key.split(whereSeparator: { $0 == "|" || $0 == "·" })
