@@ -84,6 +84,11 @@ enum KnownWidgets {
     return gate
   }()
 
+  /// Every signature's substrings in one list, with the signature each belongs to.
+  static let substrings: [(needle: String, signature: Int)] = signatures.enumerated().flatMap { s, signature in
+    signature.contains.map { ($0, s) }
+  }
+
   /// The signature index of each layout that has one.
   static let index: [Layout: Int] = {
     var table: [Layout: Int] = [:]
@@ -94,7 +99,7 @@ enum KnownWidgets {
   /// What a line's key alone says for each widget: its points packed four
   /// bits a signature (`detect` adds them up), computed once per line.
   static func keyVotes(_ key: String) -> UInt64 {
-    assert(signatures.count <= 16, "four bits a signature")
+    assert(signatures.count <= 16, "four bits a signature, one bit in `counted`")
     var votes: UInt64 = 0
     func add(_ s: Int, _ n: UInt64) { votes += n << (4 * UInt64(s)) }
     if let s = byLine[key] { add(s, 2) }
@@ -102,8 +107,10 @@ enum KnownWidgets {
     let prefixed = prefixList.match(key).flatMap { byPrefix[$0] }
     if let p = prefixed { add(p, 1) }
     if key.hasByte(where: { containsGate[Int($0)] }) {
-      for (s, signature) in signatures.enumerated() where s != prefixed {
-        if signature.contains.contains(where: { key.containsBytes($0) }) { add(s, 1) }
+      var counted: UInt32 = 0  // a signature counts once, however many of its substrings the key holds
+      for (needle, s) in substrings where s != prefixed && counted & (1 << UInt32(s)) == 0 && key.containsBytes(needle) {
+        add(s, 1)
+        counted |= 1 << UInt32(s)
       }
     }
     return votes

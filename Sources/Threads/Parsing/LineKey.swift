@@ -268,7 +268,9 @@ struct AffixList {
 
   /// The first item that `key` starts (or ends) with.
   func match(_ key: String) -> String? {
-    guard let b = suffixes ? key.utf8.last : key.utf8.first, edge[Int(b)] else { return nil }
+    let edgeByte = key.utf8.withContiguousStorageIfAvailable { suffixes ? $0.last : $0.first }
+      ?? (suffixes ? key.utf8.last : key.utf8.first)
+    guard let b = edgeByte, edge[Int(b)] else { return nil }
     for item in items where suffixes ? key.hasByteSuffix(item) : key.hasBytePrefix(item) { return item }
     return nil
   }

@@ -21,8 +21,8 @@ enum Markers {
       if let author = byAuthor(named, key: key) { return author }
       return isActionObject(named) ? nil : named
     }
-    // "回复张三" with no space.
-    if key.hasPrefix("回复"), key.unicodeScalars.count > 2, key.unicodeScalars.count <= 40 {
+    // "回复张三" with no space (a key opening with ASCII cannot open with it in any spelling).
+    if let first = key.utf8.first, first >= 0x80, key.hasPrefix("回复"), key.unicodeScalars.count > 2, key.unicodeScalars.count <= 40 {
       return nameAfter(prefixScalars: 2, in: line)
     }
     return nil
