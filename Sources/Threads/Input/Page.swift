@@ -20,17 +20,37 @@ struct Page {
       var out: [String] = []
       var lineStart = 0
       var i = 0
+      var high: UInt8 = 0  // the bits of the line's bytes: ASCII when below 0x80
+      // The text is valid UTF-8 and lines end and are trimmed at scalar
+      // boundaries, so each line is copied out without a second validation.
       func emit(_ end: Int) {
         let r = trimmed(bytes, lineStart..<end)
-        out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self))
+        let span = unsafe Span(_unsafeElements: UnsafeBufferPointer(rebasing: bytes[r]))
+        out.append(String(copying: unsafe UTF8Span(unchecked: span, isKnownASCII: high < 0x80)))
+        high = 0
       }
+      let raw = UnsafeRawPointer(bytes.baseAddress)
       while i < bytes.count {
+        // Eight bytes at a time while none is a CR or LF.
+        if let raw, i + 8 <= bytes.count {
+          let word = unsafe raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          let ones: UInt64 = 0x0101_0101_0101_0101
+          let highs: UInt64 = 0x8080_8080_8080_8080
+          let lf = word ^ (ones &* 0x0A)
+          let cr = word ^ (ones &* 0x0D)
+          if ((lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs == 0 {
+            if word & highs != 0 { high = 0x80 }
+            i += 8
+            continue
+          }
+        }
         let b = bytes[i]
         if b == 0x0A || b == 0x0D {
           emit(i)
           i += b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
           lineStart = i
         } else {
+          high |= b
           i += 1
         }
       }
