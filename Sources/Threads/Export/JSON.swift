@@ -171,11 +171,28 @@ public struct JSONBytes {
   /// Appends `text` with the bytes JSON must escape escaped; runs of plain bytes are copied whole.
   private mutating func escape(_ text: UnsafeBufferPointer<UInt8>) {
     var run = 0
-    for i in 0..<text.count {
+    var i = 0
+    let raw = UnsafeRawPointer(text.baseAddress)
+    while i < text.count {
+      // Eight bytes at a time while none needs escaping.
+      if let raw, i + 8 <= text.count {
+        let word = unsafe raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        // A byte below 0x20, or one equal to a quote or a backslash (false alarms only: the bytes are then read one by one).
+        let special = (word &- ones &* 0x20) & ~word | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash
+        if special & (ones &* 0x80) == 0 {
+          i += 8
+          continue
+        }
+      }
       let b = text[i]
+      i += 1
       guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-      if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i])) }
-      run = i + 1
+      let at = i - 1
+      if run < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<at])) }
+      run = at + 1
       switch b {
       case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
       case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
