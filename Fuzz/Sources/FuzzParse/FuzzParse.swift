@@ -1,7 +1,7 @@
 import Threads
 
 /// libFuzzer's entry point for the parser alone: bytes -> Discussion, with
-/// the model's invariants checked. Fast (no metrics, no XML), so it reaches
+/// the model's invariants and its JSON checked. Fast (no metrics, no XML), so it reaches
 /// many more inputs per second than FuzzPage. A broken invariant traps.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParse(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
@@ -32,6 +32,10 @@ public func fuzzParse(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   }
   precondition(discussion.comments.isEmpty == (discussion.layout == .none), "layout \(discussion.layout) with \(discussion.comments.count) comments")
   for d in discussion.diagnostics { precondition(d.line >= 1 && d.line <= max(1, lines), "diagnostic at line \(d.line)") }
+  // The JSON escapes every control character: only its own line breaks stay raw.
+  let json = discussion.jsonBytes()
+  precondition(!json.contains { $0 < 0x20 && $0 != 0x0A }, "JSON holds a raw control byte")
+  precondition(json.first == UInt8(ascii: "{") && json.last == UInt8(ascii: "}"), "JSON is not one object")
   // The same bytes give the same threads.
   precondition(Discussion(parsing: bytes, source: "fuzz") == discussion, "parse is not deterministic")
   return 0
