@@ -100,6 +100,17 @@ private func load(_ name: String) -> Fixture {
 private let nsPerComment = BenchmarkMetric.custom("ns/comment", polarity: .prefersSmaller, useScalingFactor: false)
 private let usPerMB = BenchmarkMetric.custom("us/MB", polarity: .prefersSmaller, useScalingFactor: false)
 
+/// How far a run may fall behind the thresholds checked in under Thresholds/
+/// (`swift package benchmark thresholds check`): allocation counts nearly
+/// exactly, time and memory with room for a shared two-core machine.
+private var tolerances: [BenchmarkMetric: BenchmarkThresholds] {[
+  .mallocCountTotal: BenchmarkThresholds(relative: [.p90: 2.0]),
+  .wallClock: BenchmarkThresholds(relative: [.p90: 35.0]),
+  .peakMemoryResident: BenchmarkThresholds(relative: [.p90: 20.0]),
+  nsPerComment: BenchmarkThresholds(relative: [.p90: 35.0]),
+  usPerMB: BenchmarkThresholds(relative: [.p90: 35.0]),
+]}
+
 /// Registers one benchmark of `step` on each page, reporting per-comment and per-MB speed.
 private func register(_ step: String, _ body: @escaping @Sendable (Fixture) throws -> Void) {
   for page in pages {
@@ -108,8 +119,9 @@ private func register(_ step: String, _ body: @escaping @Sendable (Fixture) thro
       metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident, nsPerComment, usPerMB],
       timeUnits: big ? .milliseconds : .microseconds,
       maxDuration: .seconds(big ? 10 : 2),
-      maxIterations: big ? 10 : 1000)
-    Benchmark("\(step) \(page.name)", configuration: configuration) { benchmark in
+      maxIterations: big ? 10 : 1000,
+      thresholds: tolerances)
+    Benchmark("\(step)-\(page.name)", configuration: configuration) { benchmark in
       let fixture = prepare(page.name)
       for _ in benchmark.scaledIterations {
         let start = ContinuousClock.now
