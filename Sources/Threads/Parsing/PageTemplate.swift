@@ -23,11 +23,13 @@ enum PageTemplate {
     guard floor < lines.count else { return }
     headerLabels(lines: lines, infos: &infos, from: floor)
     badgeSuffixes(lines: lines, infos: &infos, from: floor)
+    badgeLines(lines: lines, infos: &infos, from: floor)
     userIDs(lines: lines, infos: &infos, from: floor)
     saysSuffixes(lines: lines, infos: &infos, from: floor)
     avatarInitials(lines: lines, infos: &infos, from: floor)
     actionLines(lines: lines, infos: &infos, from: floor)
     headerActions(lines: lines, infos: &infos, from: floor)
+    dateDecorations(lines: lines, infos: &infos, from: floor)
     subjectLines(lines: lines, infos: &infos, from: floor)
     signatures(lines: lines, infos: &infos, from: floor)
     trailingDates(lines: lines, infos: &infos, from: floor)
@@ -197,6 +199,72 @@ enum PageTemplate {
     }
   }
 
+  // MARK: - Badge lines
+
+  /// A short line that may be a badge or a label: a few words, no sentence
+  /// punctuation at its end, nothing the line reader recognised.
+  static func mayBeBadge(_ line: String, _ info: LineInfo) -> Bool {
+    guard !info.blank, info.role == nil, info.date == nil, info.inline == nil, info.says == nil,
+      info.replyTarget == nil, !info.saysWord, !info.deletedNotice, info.quoteOf == nil,
+      line.utf8.count <= 30, Words.count(line) <= 3, let last = line.unicodeScalars.last
+    else { return false }
+    return !".!?…。！？:;,".unicodeScalars.contains(last)
+  }
+
+  /// "NAME", "Staff", "4 years ago": when most header blocks of the page
+  /// are a name line at the top of the block right over its date, a block
+  /// with one more short line between the two keeps its name at the top;
+  /// the line between is a badge, header noise. (Were the top line a title
+  /// over the name, most blocks would have three lines.)
+  static func badgeLines(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    func top(_ i: Int) -> Bool { i == floor || i > floor && infos[i - 1].blank }
+    func named(_ i: Int) -> Bool {
+      infos[i].isNameCandidate || infos[i].role == nil && infos[i].name > -8 && NameScore.isHandle(lines[i])
+        || infos[i].role == .noise && lines[i].utf8.count >= 5 && DateMatcher.isNumber(lines[i])
+    }
+    var two = 0
+    var three: [Int] = []
+    for d in (floor + 1)..<max(floor + 1, lines.count) where infos[d].role == nil && infos[d].date != nil {
+      if top(d - 1), named(d - 1) {
+        two += 1
+      } else if d - 2 >= floor, !infos[d - 1].blank, top(d - 2), named(d - 2), mayBeBadge(lines[d - 1], infos[d - 1]),
+        lines[d - 1] != lines[d - 2]
+      {
+        three.append(d - 1)
+      }
+    }
+    guard two >= 3, two >= 3 * three.count else { return }
+    for b in three {
+      infos[b].learnRole(.noise)
+      // "69352833", "Staff", "4 months ago": a number in the name slot is a user id.
+      if infos[b - 1].role == .noise { infos[b - 1].learnRole(nil) }
+    }
+  }
+
+  // MARK: - Decoration under the date
+
+  /// "NAME", "4 years ago", "(edited)", then the text: a short line that
+  /// stands right under a name's date line, with more of the comment
+  /// directly under it, each time the page prints it (twice or more), is
+  /// header decoration ("(edited)", "Featured" in the page's language), not
+  /// the comment's first line. A one-line text that repeats ("So true") has
+  /// the footer or a blank line under it.
+  static func dateDecorations(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var tallies: [String: (total: Int, under: [Int])] = [:]
+    for i in floor..<lines.count where mayBeBadge(lines[i], infos[i]) {
+      guard let key = infos[i].key else { continue }
+      tallies[key, default: (0, [])].total += 1
+      guard i >= floor + 2, i + 1 < lines.count, infos[i - 1].date != nil,
+        infos[i - 1].role == nil, !infos[i - 2].blank, infos[i - 2].role == nil || infos[i - 2].role == .noise,
+        !infos[i + 1].blank, infos[i + 1].role == nil
+      else { continue }
+      tallies[key]?.under.append(i)
+    }
+    for (_, t) in tallies where t.under.count >= 2 && t.under.count == t.total {
+      for i in t.under { infos[i].learnRole(.noise) }
+    }
+  }
+
   // MARK: - Avatar initials
 
   /// Widgets draw a missing avatar as the name's initial ("M" above "Maria
@@ -349,11 +417,45 @@ enum PageTemplate {
 
   // MARK: - User ids
 
+  /// A number where the page prints names: a user id, not a vote count.
+  /// - above a date line, or opening a comment after a footer;
+  /// - five digits or more printed twice in a row, or over a reply marker,
+  ///   as the page prints its names ("70216782" twice, "Reply to NAME");
+  /// - five digits or more alone between blank lines over a paragraph, on a
+  ///   page whose comments open so with bare name lines twice or more: read
+  ///   as a name line itself. Counts are short and stand by a header, not
+  ///   between paragraphs.
   static func userIDs(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    func isID(_ i: Int) -> Bool {
+      let u = lines[i].utf8
+      return u.count >= 5 && u.count <= 12 && u.first != UInt8(ascii: "0") && u.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+    // The bare-name slot: a lone line between blank lines, a paragraph under it.
+    func inNameSlot(_ i: Int) -> Bool {
+      guard i > floor, i + 2 < lines.count, infos[i - 1].blank, infos[i + 1].blank else { return false }
+      guard let j = next(infos, after: i), j == i + 2 else { return false }
+      return isProse(lines[j], infos[j])
+    }
+    var slotNames = 0
+    var slotIDs: [Int] = []
+    for i in floor..<lines.count where !infos[i].blank && inNameSlot(i) {
+      if infos[i].isNameCandidate { slotNames += 1 } else if infos[i].role == .noise, isID(i) { slotIDs.append(i) }
+    }
+    if slotNames >= 2 {
+      for i in slotIDs {
+        infos[i].learnRole(nil)
+        infos[i].name = 1
+      }
+    }
     for i in floor..<max(floor, lines.count - 1) where infos[i].role == .noise {
       let u = lines[i].utf8
       guard u.count >= 2, u.count <= 12, u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }
       guard i == 0 || infos[i - 1].blank || infos[i - 1].role != nil else { continue }
+      if isID(i), lines[i + 1] == lines[i] || infos[i + 1].replyTarget != nil {
+        infos[i].learnRole(nil)
+        if lines[i + 1] == lines[i] { infos[i + 1].learnRole(nil) }
+        continue
+      }
       // Above a date line, or opening a comment after a footer ("Like · Reply · 2mo").
       let afterFooter = previous(infos, before: i).map { infos[$0].role == .footer } ?? false
       // Scores may stand between ("84013811", "-1 points", "30 minutes ago").

@@ -426,6 +426,18 @@ struct Segmenter {
           start = c.line
           current = nil
         }
+        // "NAME", "NAME" (a rank that reads as a name: "Guest"), "Posts: 0",
+        // "Post by NAME » DATE": a header for the same author further down the
+        // block of a comment with no text or date yet is that
+        // comment's own header.
+        if let h, h.certain, let a = h.author, let c = current, !c.hasBody, c.dateText == nil,
+          c.author == a, c.line < start,
+          start - c.line <= 12, (c.line..<start).allSatisfy({ !infos[$0].blank })
+        {
+          start = c.line
+          if h.target == nil, let t = c.target { keptTarget = t }
+          current = nil
+        }
         if let t = keptTarget { h?.target = t }
         finish()
         let closedByFooter = drafts.last?.closedByFooter ?? false

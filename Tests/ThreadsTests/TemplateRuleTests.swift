@@ -1,0 +1,150 @@
+import Testing
+
+@testable import Threads
+
+/// Rules learned from how a page's comment template repeats: user ids in the
+/// name slot, badges in the header block, reply markers in the page's own
+/// words. Each page is written by hand; the expected values are read off it.
+@Suite("Template rules learned from the page")
+struct TemplateRuleTests {
+  func parse(_ comments: String) -> Discussion {
+    Discussion(parsing: PageShapeTests.article + comments, source: "t")
+  }
+
+  @Test("a long number alone in the bare-name slot is a user id, not a vote count")
+  func userIDInNameSlot() {
+    let d = parse(
+      """
+      Marta Lindqvist
+
+      The wall has been cracking for years and nobody listened to the harbour master.
+
+      48213377
+
+      Six weeks is optimistic, the bridge on the north side took more than a year to mend.
+
+      old_salt
+
+      They should have done it in summer when the ferries run less often anyway.
+
+      Peter Grimsby
+
+      Agreed, and the detour through the village will be a nightmare for the buses.
+      """)
+    #expect(d.comments.map(\.author) == ["Marta Lindqvist", "48213377", "old_salt", "Peter Grimsby"])
+  }
+
+  @Test("a long number printed twice over a marker and a date is a name")
+  func userIDPrintedTwice() {
+    let d = parse(
+      """
+      Marta Lindqvist
+      Marta Lindqvist
+      March 3, 2019
+
+      The wall has been cracking for years and nobody listened.
+
+      73310284
+      73310284
+      Reply to Marta Lindqvist
+      March 4, 2019
+
+      Six weeks is optimistic, the bridge took more than a year.
+
+      Peter Grimsby
+      Peter Grimsby
+      March 5, 2019
+
+      They should have done it in summer.
+      """)
+    #expect(d.comments.map(\.author) == ["Marta Lindqvist", "73310284", "Peter Grimsby"])
+    #expect(d.comments.map(\.parent) == [nil, 0, nil])
+  }
+
+  @Test("a short line between a name and its date, where the page's other headers have none, is a badge")
+  func badgeBetweenNameAndDate() {
+    let d = parse(
+      """
+      Marta Lindqvist
+      3 years ago
+      The wall has been cracking for years and nobody listened.
+      Like 4
+
+      Peter Grimsby
+      3 years ago
+      Six weeks is optimistic, the bridge took more than a year.
+      Like 2
+
+      Hanna Berg
+      Crew
+      3 years ago
+      They should have done it in summer when the ferries run less often.
+      Like
+
+      old_salt
+      2 years ago
+      The detour through the village will be a nightmare for the buses.
+      Like 1
+      """)
+    #expect(d.comments.map(\.author) == ["Marta Lindqvist", "Peter Grimsby", "Hanna Berg", "old_salt"])
+    #expect(d.comments[2].text == "They should have done it in summer when the ferries run less often.")
+  }
+
+  @Test("a short line that always stands under a date with text under it is header decoration")
+  func decorationUnderDate() {
+    let d = parse(
+      """
+      Marta Lindqvist
+      3 years ago
+      (bearbeitet)
+      The wall has been cracking for years and nobody listened.
+      Like 4
+
+      Peter Grimsby
+      3 years ago
+      Six weeks is optimistic, the bridge took more than a year.
+      Like 2
+
+      Hanna Berg
+      3 years ago
+      (bearbeitet)
+      They should have done it in summer when the ferries run less often.
+      Like
+      """)
+    #expect(d.comments.map(\.author) == ["Marta Lindqvist", "Peter Grimsby", "Hanna Berg"])
+    #expect(d.comments.map(\.text) == [
+      "The wall has been cracking for years and nobody listened.",
+      "Six weeks is optimistic, the bridge took more than a year.",
+      "They should have done it in summer when the ferries run less often.",
+    ])
+  }
+
+  @Test("a name over a rank that repeats it, then a one-line header for the same name: one comment")
+  func nameOverSameRank() {
+    let d = parse(
+      """
+      Marta Lindqvist
+      Member
+      Posts: 12
+      Post by Marta Lindqvist » Mon Jan 01, 2018 10:00 am
+
+      The wall has been cracking for years and nobody listened.
+
+      Guest
+      Guest
+      Posts: 0
+      Post by Guest » Tue Jan 02, 2018 9:12 am
+
+      Six weeks is optimistic, the bridge took more than a year.
+
+      Peter Grimsby
+      Member
+      Posts: 7
+      Post by Peter Grimsby » Wed Jan 03, 2018 8:40 pm
+
+      They should have done it in summer.
+      """)
+    #expect(d.comments.map(\.author) == ["Marta Lindqvist", "Guest", "Peter Grimsby"])
+    #expect(d.comments.allSatisfy { !$0.text.isEmpty })
+  }
+}
