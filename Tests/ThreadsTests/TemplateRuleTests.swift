@@ -147,4 +147,35 @@ struct TemplateRuleTests {
     #expect(d.comments.map(\.author) == ["Marta Lindqvist", "Guest", "Peter Grimsby"])
     #expect(d.comments.allSatisfy { !$0.text.isEmpty })
   }
+
+  @Test("words that open lines under the date before two authors' names are the page's reply marker")
+  func learnedReplyPrefix() {
+    let d = parse(
+      """
+      Marta Lindqvist
+      3 years ago
+      The wall has been cracking for years and nobody listened.
+      Like 4
+
+      Peter Grimsby
+      3 years ago
+      Svar till Marta Lindqvist
+      Six weeks is optimistic, the bridge took more than a year.
+      Like 2
+
+      Hanna Berg
+      3 years ago
+      They should have done it in summer when the ferries run less often.
+      Like
+
+      old_salt
+      2 years ago
+      Svar till Peter Grimsby
+      The detour through the village will be a nightmare for the buses.
+      Like 1
+      """)
+    #expect(d.comments.map(\.author) == ["Marta Lindqvist", "Peter Grimsby", "Hanna Berg", "old_salt"])
+    #expect(d.comments.map(\.parent) == [nil, 0, nil, 1])
+    #expect(d.comments[1].text == "Six weeks is optimistic, the bridge took more than a year.")
+  }
 }

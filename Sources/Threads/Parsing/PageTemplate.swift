@@ -26,6 +26,7 @@ enum PageTemplate {
     badgeLines(lines: lines, infos: &infos, from: floor)
     userIDs(lines: lines, infos: &infos, from: floor)
     saysSuffixes(lines: lines, infos: &infos, from: floor)
+    replyPrefixes(lines: lines, infos: &infos, from: floor)
     avatarInitials(lines: lines, infos: &infos, from: floor)
     actionLines(lines: lines, infos: &infos, from: floor)
     headerActions(lines: lines, infos: &infos, from: floor)
@@ -217,7 +218,8 @@ enum PageTemplate {
   /// the line between is a badge, header noise. (Were the top line a title
   /// over the name, most blocks would have three lines.)
   static func badgeLines(lines: [String], infos: inout [LineInfo], from floor: Int) {
-    func top(_ i: Int) -> Bool { i == floor || i > floor && infos[i - 1].blank }
+    // A block starts after a blank line or a widget line ("Report" closing the comment above).
+    func top(_ i: Int) -> Bool { i == floor || i > floor && (infos[i - 1].blank || infos[i - 1].role != nil) }
     func named(_ i: Int) -> Bool {
       infos[i].isNameCandidate || infos[i].role == nil && infos[i].name > -8 && NameScore.isHandle(lines[i])
         || infos[i].role == .noise && lines[i].utf8.count >= 5 && DateMatcher.isNumber(lines[i])
@@ -225,12 +227,12 @@ enum PageTemplate {
     var two = 0
     var three: [Int] = []
     for d in (floor + 1)..<max(floor + 1, lines.count) where infos[d].role == nil && infos[d].date != nil {
-      if top(d - 1), named(d - 1) {
-        two += 1
-      } else if d - 2 >= floor, !infos[d - 1].blank, top(d - 2), named(d - 2), mayBeBadge(lines[d - 1], infos[d - 1]),
-        lines[d - 1] != lines[d - 2]
+      if d - 2 >= floor, !infos[d - 1].blank, !infos[d - 2].blank, top(d - 2), named(d - 2),
+        mayBeBadge(lines[d - 1], infos[d - 1]), lines[d - 1] != lines[d - 2]
       {
         three.append(d - 1)
+      } else if top(d - 1), named(d - 1) {
+        two += 1
       }
     }
     guard two >= 3, two >= 3 * three.count else { return }
@@ -238,6 +240,62 @@ enum PageTemplate {
       infos[b].learnRole(.noise)
       // "69352833", "Staff", "4 months ago": a number in the name slot is a user id.
       if infos[b - 1].role == .noise { infos[b - 1].learnRole(nil) }
+    }
+  }
+
+  // MARK: - Reply markers in the page's words
+
+  /// "NAME", "3 years ago", "Antwort auf OTHER": a line in the header block,
+  /// under the date, that is a few words and then the name of one of the
+  /// page's authors, is a reply marker when the same words open such lines
+  /// before two different names or more. The page's authors are the names
+  /// of its headers: a name line over a date, a one-line header, a "says".
+  static func replyPrefixes(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var names = Set<String>()
+    for i in floor..<lines.count where !infos[i].blank {
+      if let a = infos[i].inline?.author { names.insert(a) }
+      if let a = infos[i].says { names.insert(a) }
+      guard infos[i].role == nil, infos[i].isNameCandidate || NameScore.isHandle(lines[i]) else { continue }
+      var j = i + 1
+      while j < min(lines.count, i + 3), infos[j].role == .noise { j += 1 }
+      if j < lines.count, infos[j].date != nil || infos[j].inline.map({ $0.author == nil && $0.dateText != nil }) == true {
+        names.insert(lines[i])
+      }
+    }
+    guard names.count >= 2 else { return }
+    let longest = names.map(\.utf8.count).max() ?? 0
+    // Under a date, past short lines only (badges), in the same block.
+    func underDate(_ i: Int) -> Bool {
+      var j = i - 1
+      while j >= floor, i - j <= 3, !infos[j].blank {
+        if infos[j].date != nil || infos[j].inline?.dateText != nil { return true }
+        guard infos[j].role != nil || mayBeBadge(lines[j], infos[j]) else { return false }
+        j -= 1
+      }
+      return false
+    }
+    var found: [String: (at: [(Int, String)], names: Set<String>)] = [:]
+    for i in (floor + 1)..<max(floor + 1, lines.count) {
+      let info = infos[i]
+      guard info.role == nil, info.date == nil, info.inline == nil, info.says == nil, info.replyTarget == nil,
+        !info.saysWord, info.quoteOf == nil, !info.deletedNotice, lines[i].utf8.count <= longest + 40,
+        i + 1 < lines.count, !infos[i + 1].blank, underDate(i)
+      else { continue }
+      let words = lines[i].split(separator: " ")
+      guard words.count >= 2 else { continue }
+      for n in 1...min(4, words.count - 1) {
+        let prefix = words[..<n]
+        guard !prefix.contains(where: { $0.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) }) else { break }
+        let name = words[n...].joined(separator: " ")
+        guard names.contains(name) else { continue }
+        let key = prefix.joined(separator: " ").lowercased()
+        found[key, default: ([], [])].at.append((i, name))
+        found[key]?.names.insert(name)
+        break
+      }
+    }
+    for (_, f) in found where f.at.count >= 2 && f.names.count >= 2 {
+      for (i, name) in f.at { infos[i].learnReplyTarget(name) }
     }
   }
 
@@ -430,9 +488,11 @@ enum PageTemplate {
       let u = lines[i].utf8
       return u.count >= 5 && u.count <= 12 && u.first != UInt8(ascii: "0") && u.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
-    // The bare-name slot: a lone line between blank lines, a paragraph under it.
+    // The bare-name slot: a lone line under a blank or widget line, a blank
+    // line and a paragraph under it.
     func inNameSlot(_ i: Int) -> Bool {
-      guard i > floor, i + 2 < lines.count, infos[i - 1].blank, infos[i + 1].blank else { return false }
+      guard i > floor, i + 2 < lines.count, infos[i - 1].blank || infos[i - 1].role != nil, infos[i + 1].blank
+      else { return false }
       guard let j = next(infos, after: i), j == i + 2 else { return false }
       return isProse(lines[j], infos[j])
     }
