@@ -178,4 +178,46 @@ struct TemplateRuleTests {
     #expect(d.comments.map(\.parent) == [nil, 0, nil, 1])
     #expect(d.comments[1].text == "Six weeks is optimistic, the bridge took more than a year.")
   }
+
+  @Test("a table of related topics after the comments is no comment, nor its caption")
+  func tableAfterComments() {
+    let d = parse(
+      """
+      harbourdog
+      Mar '21
+
+      The wall has been cracking for years and nobody listened.
+
+      Reply
+
+      mara_q
+      Mar '21
+
+      Six weeks is optimistic, the bridge took more than a year.
+
+      Reply
+
+      Related Topics
+      Topic\tReplies\tViews\tActivity
+      Ferry Timetable Changes For The Winter\t12\t840\tDec '21
+      New Car Park At The Station\t30\t1204\tJul '20
+
+      Powered by Forum Software
+      """)
+    #expect(d.comments.map(\.author) == ["harbourdog", "mara_q"])
+    #expect(d.comments[1].text == "Six weeks is optimistic, the bridge took more than a year.")
+  }
+
+  @Test("an action line under a count that changes ('3 件の返信') is still an action line")
+  func actionUnderCount() {
+    var page = ""
+    let names = ["harbourdog", "mara_q", "peter_g", "hanna_b", "old_salt"]
+    for (k, name) in names.enumerated() {
+      page += "\(name)\nMar '21\n\nThe wall number \(k) has been cracking for years and nobody listened at all.\n\n"
+      page += (k % 2 == 0 ? "\(k + 1) 件の返信\n" : "\(k + 2)\n") + "返信\n\n"
+    }
+    let d = parse(page)
+    #expect(d.comments.map(\.author) == names)
+    #expect(d.comments.allSatisfy { !$0.text.contains("返信") })
+  }
 }

@@ -608,6 +608,13 @@ enum PageTemplate {
       tallies[key.digitsFolded, default: []].append(i)
     }
     func repeats(_ j: Int) -> Bool { infos[j].key.map { tallies[$0.digitsFolded, default: []].count >= 3 } ?? false }
+    // A repeated line whose number changes ("3 件の返信", "1 件の返信") is a
+    // count, never a name: an action line under it is not under a header.
+    var counting = Set<String>()
+    for (folded, at) in tallies where at.count >= 3 {
+      if let first = at.first, at.contains(where: { lines[$0] != lines[first] }) { counting.insert(folded) }
+    }
+    func isCount(_ j: Int) -> Bool { infos[j].key.map { counting.contains($0.digitsFolded) } ?? false }
     // Only repeated lines matter; their neighbours decide, all read before
     // any role is given, so the outcome does not depend on dictionary order.
     var learned: [([Int], Widgets.Role)] = []
@@ -619,7 +626,7 @@ enum PageTemplate {
       for i in at {
         let p = previous(infos, before: i)
         // A one-line body repeats too ("So true"), but right under its header.
-        if let p, isHeaderish(infos[p]) { underHeader += 1 }
+        if let p, isHeaderish(infos[p]), !isCount(p) { underHeader += 1 }
         // A header line under it (date, marker) makes it a name, spacers
         // and badges between ("NAME", "•", "3 hours ago") or not.
         var u = i + 1

@@ -249,6 +249,18 @@ struct Segmenter {
         i += 1
         continue
       }
+      // A table after the comments ("Related Topics", "Topic\tReplies\tViews",
+      // rows): page furniture, and the end of the section. Its caption, a
+      // short line that opened a comment of its own, goes with it.
+      if current != nil || !drafts.isEmpty, isTableRow(i), i + 1 < region.end, isTableRow(i + 1) {
+        if let c = current, c.date == nil, c.target == nil, c.line >= i - 2,
+          c.author == nil && c.body.count <= 1 || !c.hasBody,
+          c.body.allSatisfy({ !PageTemplate.isProse(lines[$0], infos[$0]) })
+        {
+          current = nil
+        }
+        break lineLoop
+      }
       // "See more", "Expand full comment" under a body that ends in an
       // ellipsis: the page cut it. Under a whole body it only expands what
       // is already shown. Either way it is no text of the comment.
@@ -476,6 +488,16 @@ struct Segmenter {
     }
     dropTitles(&drafts)
     return drafts
+  }
+
+  /// Four tab-separated cells or more: a row of a table.
+  func isTableRow(_ i: Int) -> Bool {
+    var tabs = 0
+    for b in lines[i].utf8 where b == 0x09 {
+      tabs += 1
+      if tabs >= 3 { return true }
+    }
+    return false
   }
 
   /// Whether the form lines from `i` on are followed at once (past blank,
