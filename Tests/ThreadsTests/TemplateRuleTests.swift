@@ -220,4 +220,49 @@ struct TemplateRuleTests {
     #expect(d.comments.map(\.author) == names)
     #expect(d.comments.allSatisfy { !$0.text.contains("返信") })
   }
+
+  @Test("signed comments: a caption glued to the Comments heading is not the first comment's text")
+  func headingCaption() {
+    let d = parse(
+      """
+      Comments
+      Follow this conversation by subscribing to the feed for this post.
+
+      About time, the wall has been cracking for years.
+      Posted by: Mara Quinn on March 3, 2019 at 9:15 AM
+
+      Six weeks is optimistic.
+      Posted by: Peter Grimsby on March 3, 2019 at 10:01 AM
+
+      And the bridge took a year.
+      Posted by: harbourdog on March 4, 2019 at 11:40 AM
+      """)
+    #expect(d.comments.map(\.author) == ["Mara Quinn", "Peter Grimsby", "harbourdog"])
+    #expect(d.comments.first?.text == "About time, the wall has been cracking for years.")
+  }
+
+  @Test("signatures on a page without blank lines, some with a Reply action under them")
+  func signaturesWithoutBlanks() {
+    let d = parse(
+      """
+      Comments
+      About time, the wall has been cracking for years and nobody listened to the harbour master.
+      Posted by: Mara Quinn | March 3, 2019 at 9:15 AM
+      Reply
+      Six weeks is optimistic, the bridge on the north side took more than a year to mend.
+      Posted by: Peter Grimsby | March 3, 2019 at 10:01 AM
+      They should have done it in summer when the ferries run less often anyway.
+      Posted by: harbourdog | March 4, 2019 at 11:40 AM
+      The council has known about the cracks since the storm two winters ago, it is on record.
+      Posted by: Ines Moreau | March 4, 2019 at 1:10 PM
+      Nobody asked the fishermen where they will land their catch for those six weeks.
+      Posted by: Tomas Wren | March 4, 2019 at 3:55 PM
+      The detour through the village will be a nightmare for the buses, mark my words.
+      Posted by: Hanna Berg | March 6, 2019 at 7:30 PM
+      Reply
+      Post a comment
+      """)
+    #expect(d.comments.map(\.author) == ["Mara Quinn", "Peter Grimsby", "harbourdog", "Ines Moreau", "Tomas Wren", "Hanna Berg"])
+    #expect(d.comments[5].text == "The detour through the village will be a nightmare for the buses, mark my words.")
+  }
 }

@@ -82,7 +82,8 @@ enum PageTemplate {
   /// headers with a name and a date read the second way, or, on a page
   /// without blank lines, when text comes right before the first one and
   /// none after the last one, they are footers that give the comment above
-  /// its author and date.
+  /// its author and date. So are they when nearly all stick to the text
+  /// above them and none stands apart from it.
   static func signatures(lines: [String], infos: inout [LineInfo], from floor: Int) {
     var at: [Int] = []
     var signing = 0
@@ -99,6 +100,10 @@ enum PageTemplate {
     }
     guard at.count >= 2 else { return }
     var footers = signing >= max(2, at.count * 6 / 10) && heading * 4 <= signing
+      // No blank lines, and an action line ("Reply") under some of them: all
+      // (nine in ten, short texts aside) stick to the text above, the ones
+      // without an action to the text below too; none only to the text below.
+      || signing >= 2 && heading == 0 && (signing + touching) * 10 >= at.count * 9
     if !footers, signing + heading <= at.count / 5, touching * 10 >= at.count * 6, let first = at.first,
       let last = at.last, first > floor, isProse(lines[first - 1], infos[first - 1])
     {

@@ -485,9 +485,27 @@ struct Segmenter {
     // last signature is page furniture ("« Older post").
     if drafts.contains(where: \.signed) {
       while let last = drafts.last, !last.signed { drafts.removeLast() }
+      dropHeadingCaption(&drafts)
     }
     dropTitles(&drafts)
     return drafts
+  }
+
+  /// Signed comments have no header to start them: the first one takes all
+  /// text under the section's heading. A first paragraph glued to the
+  /// heading ("Comments", then "You can follow this conversation…" with no
+  /// blank line between) and set apart by a blank line from the text above
+  /// the first signature is the heading's caption, not the comment.
+  func dropHeadingCaption(_ drafts: inout [CommentDraft]) {
+    guard var first = drafts.first, first.signed, first.line == region.start, first.body.first == region.start,
+      region.start > 0, infos[region.start - 1].role == .opener
+    else { return }
+    guard let gap = first.body.indices.dropLast().first(where: { first.body[$0 + 1] > first.body[$0] + 1 }),
+      (first.body[gap] + 1..<first.body[gap + 1]).allSatisfy({ infos[$0].blank })
+    else { return }
+    first.body.removeFirst(gap + 1)
+    first.line = first.body[0]
+    drafts[0] = first
   }
 
   /// Four tab-separated cells or more: a row of a table.
