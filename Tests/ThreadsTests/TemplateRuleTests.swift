@@ -265,4 +265,69 @@ struct TemplateRuleTests {
     #expect(d.comments.map(\.author) == ["Mara Quinn", "Peter Grimsby", "harbourdog", "Ines Moreau", "Tomas Wren", "Hanna Berg"])
     #expect(d.comments[5].text == "The detour through the village will be a nightmare for the buses, mark my words.")
   }
+
+  @Test("the post's byline opens with the signatures' label: the first signed comment starts under it and its count")
+  func postBylineAboveSignatures() {
+    let d = Discussion(
+      parsing: """
+        Harbour Road Closure Thread
+        The council voted on Tuesday to close the harbour road for six weeks of repairs to the sea wall, which engineers said had been undermined by two winters of storms.
+        posted by mara_q to Local News at 9:02 AM (3 comments total)
+        12 users marked this as a favorite
+        About time, the wall has been cracking for years.
+        posted by Peter Grimsby at 9:15 AM on March 3, 2019 [2 favorites]
+        Six weeks is optimistic, the bridge took more than a year to mend back then.
+        posted by harbourdog at 10:01 AM on March 3, 2019
+        They should have done it in summer when the ferries run less often anyway.
+        posted by Hanna Berg at 11:40 AM on March 4, 2019
+        Yawn
+        posted by old_salt at 11:52 AM on March 4, 2019
+        And the detour through the village will be a nightmare for the buses.
+        posted by Ines Moreau at 1:10 PM on March 4, 2019
+        « Older post
+        """, source: "t")
+    #expect(d.comments.map(\.author) == ["Peter Grimsby", "harbourdog", "Hanna Berg", "old_salt", "Ines Moreau"])
+    #expect(d.comments.first?.text == "About time, the wall has been cracking for years.")
+  }
+
+  @Test("signatures with blank lines on both sides, and a page with one signature")
+  func looseSignatures() {
+    let d = parse(
+      """
+      posted by mara_q to Local News at 9:02 AM (4 comments total)
+
+      About time, the wall has been cracking for years.
+
+      posted by Peter Grimsby at 9:15 AM on March 3, 2019
+
+      Six weeks is optimistic.
+      posted by harbourdog at 10:01 AM on March 3, 2019
+
+      Yawn
+
+      posted by old_salt at 10:30 AM on March 3, 2019
+
+      They should have done it in summer when the ferries run less often anyway.
+      posted by Hanna Berg at 11:40 AM on March 4, 2019
+
+      And the detour through the village will be a nightmare for the buses.
+      posted by Ines Moreau at 1:10 PM on March 4, 2019
+
+      « Older post
+      """)
+    #expect(d.comments.map(\.author) == ["Peter Grimsby", "harbourdog", "old_salt", "Hanna Berg", "Ines Moreau"])
+    #expect(d.comments.first?.text == "About time, the wall has been cracking for years.")
+    let one = parse(
+      """
+      posted by mara_q to Local News at 9:02 AM (1 comments total)
+
+      Exactly.
+      posted by Peter Grimsby at 9:15 AM on March 3, 2019 [4 favorites]
+
+      « Older post
+      Newer post »
+      """)
+    #expect(one.comments.map(\.author) == ["Peter Grimsby"])
+    #expect(one.comments.map(\.text) == ["Exactly."])
+  }
 }

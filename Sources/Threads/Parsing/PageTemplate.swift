@@ -89,6 +89,9 @@ enum PageTemplate {
     var signing = 0
     var heading = 0
     var touching = 0
+    // Sticking to any text above, a short one too ("LOL"), not to a blank or widget line.
+    var glued = 0
+    var apart = 0
     for i in floor..<lines.count {
       guard infos[i].role == nil, let h = infos[i].inline, h.author != nil, h.dateText != nil else { continue }
       at.append(i)
@@ -97,13 +100,26 @@ enum PageTemplate {
       if up && !down { signing += 1 }
       if down && !up { heading += 1 }
       if up && down { touching += 1 }
+      let p = infos[max(floor, i - 1)]
+      let upText = i > floor && !p.blank && p.role == nil && p.inline == nil && p.says == nil && p.date == nil
+      if upText { glued += 1 } else if down { apart += 1 }
+    }
+    // One signature ("(1 comments total)"): text right above it, no text under it.
+    if at.count == 1, signing == 1, let j = next(infos, after: at[0]), !isProse(lines[j], infos[j]),
+      infos[j].date == nil, infos[j].inline == nil
+    {
+      infos[at[0]].learnRole(.footer)
+      return
     }
     guard at.count >= 2 else { return }
     var footers = signing >= max(2, at.count * 6 / 10) && heading * 4 <= signing
+      // Blank lines on both sides of many say nothing: of the rest, most
+      // stick to the text above only.
+      || signing >= 3 && signing * 10 >= at.count * 4 && heading * 4 <= signing
       // No blank lines, and an action line ("Reply") under some of them: all
-      // (nine in ten, short texts aside) stick to the text above, the ones
-      // without an action to the text below too; none only to the text below.
-      || signing >= 2 && heading == 0 && (signing + touching) * 10 >= at.count * 9
+      // (nine in ten) stick to the text above, the ones without an action to
+      // the text below too; none stands apart from the text above.
+      || signing >= 2 && apart == 0 && glued * 10 >= at.count * 9
     if !footers, signing + heading <= at.count / 5, touching * 10 >= at.count * 6, let first = at.first,
       let last = at.last, first > floor, isProse(lines[first - 1], infos[first - 1])
     {

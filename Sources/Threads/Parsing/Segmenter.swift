@@ -111,8 +111,8 @@ struct Segmenter {
       var (author, target) = (d.author, d.target)
       if target == nil, d.dateText != nil, let a = author { (author, target) = splitReplyName(a) }
       h = Header(author: author, certain: true, target: target, date: d.date, dateText: d.dateText, end: i + 1)
-    } else if signs(i + 1) {
-      // A short line right above a signature is the comment's text ("Yawn").
+    } else if signs(i + 1) || signs(PageTemplate.next(infos, after: i) ?? lines.count) {
+      // A short line right above a signature, or a blank line above it, is the comment's text ("Yawn").
       return nil
     } else if info.isNameCandidate || info.role == nil && (isKnown(lines[i]) || looseHeaders.contains(i))
       // Comments end with footers: the line after one that is a handle or a
