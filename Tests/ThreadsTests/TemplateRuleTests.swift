@@ -330,4 +330,31 @@ struct TemplateRuleTests {
     #expect(one.comments.map(\.author) == ["Peter Grimsby"])
     #expect(one.comments.map(\.text) == ["Exactly."])
   }
+
+  @Test("a repeated row of title-case actions under subject lines is a footer, not the end of a short text")
+  func actionRow() {
+    let d = parse(
+      """
+      The wall again (Score:4, Insightful)
+      by mara_q (71081) on Tuesday August 29, 2023 @12:41PM (#58000119)
+      About time, the wall has been cracking for years and nobody listened.
+      Reply to This Share Parent Flag as Inappropriate
+      Re:The wall again (Score:2)
+      by harbourdog (30734) on Tuesday August 29, 2023 @01:04PM (#58000163)
+      Well said!
+      Reply to This Share Parent Flag as Inappropriate
+      Re:The wall again (Score:1)
+      by Peter Grimsby (32999) on Wednesday August 30, 2023 @08:32AM (#58000287)
+      Six weeks is optimistic, the bridge took more than a year to mend.
+      Reply to This Share Parent Flag as Inappropriate
+      Re:The wall again (Score:3, Funny)
+      by old_salt (12345) on Wednesday August 30, 2023 @09:14PM (#58000301)
+      Nope.
+      Reply to This Share Parent Flag as Inappropriate
+      """)
+    #expect(d.comments.map(\.text) == [
+      "About time, the wall has been cracking for years and nobody listened.", "Well said!",
+      "Six weeks is optimistic, the bridge took more than a year to mend.", "Nope.",
+    ])
+  }
 }

@@ -337,7 +337,9 @@ struct PageParser {
   }
 
   /// The share of words that start with an upper-case letter.
-  func capitalisedShare(_ line: String) -> Double {
+  func capitalisedShare(_ line: String) -> Double { PageParser.capitalisedShare(line) }
+
+  static func capitalisedShare(_ line: String) -> Double {
     let words = line.split(separator: " ")
     guard !words.isEmpty else { return 0 }
     let capital = words.filter { $0.unicodeScalars.first?.properties.isUppercase ?? false }.count

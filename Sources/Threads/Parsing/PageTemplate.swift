@@ -28,10 +28,11 @@ enum PageTemplate {
     saysSuffixes(lines: lines, infos: &infos, from: floor)
     replyPrefixes(lines: lines, infos: &infos, from: floor)
     avatarInitials(lines: lines, infos: &infos, from: floor)
+    // Subjects first: an action row above "Re:Title (Score:4)" stands above a header.
+    subjectLines(lines: lines, infos: &infos, from: floor)
     actionLines(lines: lines, infos: &infos, from: floor)
     headerActions(lines: lines, infos: &infos, from: floor)
     dateDecorations(lines: lines, infos: &infos, from: floor)
-    subjectLines(lines: lines, infos: &infos, from: floor)
     signatures(lines: lines, infos: &infos, from: floor)
     trailingDates(lines: lines, infos: &infos, from: floor)
     dateOrder(lines: lines, infos: &infos, from: floor)
@@ -619,12 +620,16 @@ enum PageTemplate {
     // Short lines by shape, digits folded: "respect 4" and "respect 12" repeat as one.
     var tallies: [String: [Int]] = [:]
     for i in floor..<lines.count {
-      guard let key = infos[i].key, key.utf8.count <= 40, infos[i].role == nil, infos[i].date == nil,
+      guard let key = infos[i].key, key.utf8.count <= 80, infos[i].role == nil, infos[i].date == nil,
         infos[i].inline == nil, infos[i].says == nil, infos[i].replyTarget == nil, !infos[i].saysWord,
         !infos[i].deletedNotice, infos[i].quoteOf == nil
       else { continue }
-      // Action lines are a few words with no sentence punctuation ("Reply", "Respect 4").
-      guard Words.count(lines[i]) <= 5, let last = key.unicodeScalars.last, !".!?。！？".unicodeScalars.contains(last)
+      // Action lines are a few words with no sentence punctuation ("Reply", "Respect 4"),
+      // or a row of actions in title case ("Reply to This Share Parent Flag as Inappropriate").
+      let n = Words.count(lines[i])
+      guard n <= 5 && key.utf8.count <= 40 || n <= 10 && PageParser.capitalisedShare(lines[i]) >= 0.6,
+        let last = key.unicodeScalars.last,
+        !".!?。！？".unicodeScalars.contains(last)
       else { continue }
       tallies[key.digitsFolded, default: []].append(i)
     }
