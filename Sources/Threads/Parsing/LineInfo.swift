@@ -77,6 +77,12 @@ struct LineInfo {
     name = -9
   }
 
+  /// Marks the line as a reply marker in the page's own words (`PageTemplate`).
+  mutating func learnReplyTarget(_ name: String) {
+    form = .replyTarget(name)
+    self.name = -9
+  }
+
   /// Replaces the line's date by one read with the page's date order (`PageTemplate`).
   mutating func learnDate(_ match: DateMatcher.Match) {
     form = .date(match)

@@ -201,12 +201,46 @@ struct PageParser {
       // comment starts with the text block above it.
       var start = firstCertain
       if infos[firstCertain].role == .footer, infos[firstCertain].inline != nil {
-        while start > floor, !infos[start - 1].blank, infos[start - 1].role == nil { start -= 1 }
+        if let byline = postByline(above: firstCertain, floor: floor) {
+          start = byline
+        } else {
+          while start > floor, !infos[start - 1].blank, infos[start - 1].role == nil { start -= 1 }
+        }
       }
       // Dated or unnamed comments may sit right above the first certain header.
       return Region(articleEnd: start, start: start, end: lines.count)
     }
     return plainRegion(floor: floor)
+  }
+
+  /// "posted by NAME to Topic at 10:53 AM (54 comments total)" above the
+  /// first signature ("posted by NAME at TIME on DATE"): a line that opens
+  /// with the signatures' own label words but is none itself is the post's
+  /// byline; the first comment's text starts under it, past a count line
+  /// ("16 users marked this as a favorite"). Looks up to 40 lines, over
+  /// text and blank lines only. Returns the first line of the comment.
+  func postByline(above sig: Int, floor: Int) -> Int? {
+    let label = lines[sig].split(separator: " ").prefix(2).map { $0.lowercased() }
+    guard label.count == 2, let head = infos[sig].inline?.shape, head.hasPrefix(label.joined(separator: " ") + " N")
+    else { return nil }
+    var k = sig - 1
+    while k >= max(floor, sig - 40), infos[k].blank || infos[k].role == nil && infos[k].inline == nil {
+      let words = lines[k].split(separator: " ", maxSplits: 2)
+      if !infos[k].blank, words.count == 3, words.prefix(2).map({ $0.lowercased() }) == label {
+        var start = k + 1
+        while start < sig, infos[start].blank { start += 1 }
+        // A count under the byline: a number opening a few words, no sentence.
+        if start < sig, let f = lines[start].utf8.first, f >= 0x30, f <= 0x39, Words.count(lines[start]) <= 8,
+          !Words.endsSentence(lines[start])
+        {
+          start += 1
+          while start < sig, infos[start].blank { start += 1 }
+        }
+        return start
+      }
+      k -= 1
+    }
+    return nil
   }
 
   /// Plain pages: the comment section is the suffix of the page that scores
@@ -303,7 +337,9 @@ struct PageParser {
   }
 
   /// The share of words that start with an upper-case letter.
-  func capitalisedShare(_ line: String) -> Double {
+  func capitalisedShare(_ line: String) -> Double { PageParser.capitalisedShare(line) }
+
+  static func capitalisedShare(_ line: String) -> Double {
     let words = line.spaceSeparated
     guard !words.isEmpty else { return 0 }
     let capital = words.filter { $0.unicodeScalars.first?.properties.isUppercase ?? false }.count

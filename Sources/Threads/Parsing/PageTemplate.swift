@@ -23,12 +23,16 @@ enum PageTemplate {
     guard floor < lines.count else { return }
     headerLabels(lines: lines, infos: &infos, from: floor)
     badgeSuffixes(lines: lines, infos: &infos, from: floor)
+    badgeLines(lines: lines, infos: &infos, from: floor)
     userIDs(lines: lines, infos: &infos, from: floor)
     saysSuffixes(lines: lines, infos: &infos, from: floor)
+    replyPrefixes(lines: lines, infos: &infos, from: floor)
     avatarInitials(lines: lines, infos: &infos, from: floor)
+    // Subjects first: an action row above "Re:Title (Score:4)" stands above a header.
+    subjectLines(lines: lines, infos: &infos, from: floor)
     actionLines(lines: lines, infos: &infos, from: floor)
     headerActions(lines: lines, infos: &infos, from: floor)
-    subjectLines(lines: lines, infos: &infos, from: floor)
+    dateDecorations(lines: lines, infos: &infos, from: floor)
     signatures(lines: lines, infos: &infos, from: floor)
     trailingDates(lines: lines, infos: &infos, from: floor)
     dateOrder(lines: lines, infos: &infos, from: floor)
@@ -79,12 +83,16 @@ enum PageTemplate {
   /// headers with a name and a date read the second way, or, on a page
   /// without blank lines, when text comes right before the first one and
   /// none after the last one, they are footers that give the comment above
-  /// its author and date.
+  /// its author and date. So are they when nearly all stick to the text
+  /// above them and none stands apart from it.
   static func signatures(lines: [String], infos: inout [LineInfo], from floor: Int) {
     var at: [Int] = []
     var signing = 0
     var heading = 0
     var touching = 0
+    // Sticking to any text above, a short one too ("LOL"), not to a blank or widget line.
+    var glued = 0
+    var apart = 0
     for i in floor..<lines.count {
       guard infos[i].role == nil, let h = infos[i].inline, h.author != nil, h.dateText != nil else { continue }
       at.append(i)
@@ -93,9 +101,26 @@ enum PageTemplate {
       if up && !down { signing += 1 }
       if down && !up { heading += 1 }
       if up && down { touching += 1 }
+      let p = infos[max(floor, i - 1)]
+      let upText = i > floor && !p.blank && p.role == nil && p.inline == nil && p.says == nil && p.date == nil
+      if upText { glued += 1 } else if down { apart += 1 }
+    }
+    // One signature ("(1 comments total)"): text right above it, no text under it.
+    if at.count == 1, signing == 1, let j = next(infos, after: at[0]), !isProse(lines[j], infos[j]),
+      infos[j].date == nil, infos[j].inline == nil
+    {
+      infos[at[0]].learnRole(.footer)
+      return
     }
     guard at.count >= 2 else { return }
     var footers = signing >= max(2, at.count * 6 / 10) && heading * 4 <= signing
+      // Blank lines on both sides of many say nothing: of the rest, most
+      // stick to the text above only.
+      || signing >= 3 && signing * 10 >= at.count * 4 && heading * 4 <= signing
+      // No blank lines, and an action line ("Reply") under some of them: all
+      // (nine in ten) stick to the text above, the ones without an action to
+      // the text below too; none stands apart from the text above.
+      || signing >= 2 && apart == 0 && glued * 10 >= at.count * 9
     if !footers, signing + heading <= at.count / 5, touching * 10 >= at.count * 6, let first = at.first,
       let last = at.last, first > floor, isProse(lines[first - 1], infos[first - 1])
     {
@@ -194,6 +219,129 @@ enum PageTemplate {
       } else {
         infos[i].learnSays(base)
       }
+    }
+  }
+
+  // MARK: - Badge lines
+
+  /// A short line that may be a badge or a label: a few words, no sentence
+  /// punctuation at its end, nothing the line reader recognised.
+  static func mayBeBadge(_ line: String, _ info: LineInfo) -> Bool {
+    guard !info.blank, info.role == nil, info.date == nil, info.inline == nil, info.says == nil,
+      info.replyTarget == nil, !info.saysWord, !info.deletedNotice, info.quoteOf == nil,
+      line.utf8.count <= 30, Words.count(line) <= 3, let last = line.unicodeScalars.last
+    else { return false }
+    return !".!?…。！？:;,".unicodeScalars.contains(last)
+  }
+
+  /// "NAME", "Staff", "4 years ago": when most header blocks of the page
+  /// are a name line at the top of the block right over its date, a block
+  /// with one more short line between the two keeps its name at the top;
+  /// the line between is a badge, header noise. (Were the top line a title
+  /// over the name, most blocks would have three lines.)
+  static func badgeLines(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    // A block starts after a blank line or a widget line ("Report" closing the comment above).
+    func top(_ i: Int) -> Bool { i == floor || i > floor && (infos[i - 1].blank || infos[i - 1].role != nil) }
+    func named(_ i: Int) -> Bool {
+      infos[i].isNameCandidate || infos[i].role == nil && infos[i].name > -8 && NameScore.isHandle(lines[i])
+        || infos[i].role == .noise && lines[i].utf8.count >= 5 && DateMatcher.isNumber(lines[i])
+    }
+    var two = 0
+    var three: [Int] = []
+    for d in (floor + 1)..<max(floor + 1, lines.count) where infos[d].role == nil && infos[d].date != nil {
+      if d - 2 >= floor, !infos[d - 1].blank, !infos[d - 2].blank, top(d - 2), named(d - 2),
+        mayBeBadge(lines[d - 1], infos[d - 1]), lines[d - 1] != lines[d - 2]
+      {
+        three.append(d - 1)
+      } else if top(d - 1), named(d - 1) {
+        two += 1
+      }
+    }
+    guard two >= 3, two >= 3 * three.count else { return }
+    for b in three {
+      infos[b].learnRole(.noise)
+      // "69352833", "Staff", "4 months ago": a number in the name slot is a user id.
+      if infos[b - 1].role == .noise { infos[b - 1].learnRole(nil) }
+    }
+  }
+
+  // MARK: - Reply markers in the page's words
+
+  /// "NAME", "3 years ago", "Antwort auf OTHER": a line in the header block,
+  /// under the date, that is a few words and then the name of one of the
+  /// page's authors, is a reply marker when the same words open such lines
+  /// before two different names or more. The page's authors are the names
+  /// of its headers: a name line over a date, a one-line header, a "says".
+  static func replyPrefixes(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var names = Set<String>()
+    for i in floor..<lines.count where !infos[i].blank {
+      if let a = infos[i].inline?.author { names.insert(a) }
+      if let a = infos[i].says { names.insert(a) }
+      guard infos[i].role == nil, infos[i].isNameCandidate || NameScore.isHandle(lines[i]) else { continue }
+      var j = i + 1
+      while j < min(lines.count, i + 3), infos[j].role == .noise { j += 1 }
+      if j < lines.count, infos[j].date != nil || infos[j].inline.map({ $0.author == nil && $0.dateText != nil }) == true {
+        names.insert(lines[i])
+      }
+    }
+    guard names.count >= 2 else { return }
+    let longest = names.map(\.utf8.count).max() ?? 0
+    // Under a date, past short lines only (badges), in the same block.
+    func underDate(_ i: Int) -> Bool {
+      var j = i - 1
+      while j >= floor, i - j <= 3, !infos[j].blank {
+        if infos[j].date != nil || infos[j].inline?.dateText != nil { return true }
+        guard infos[j].role != nil || mayBeBadge(lines[j], infos[j]) else { return false }
+        j -= 1
+      }
+      return false
+    }
+    var found: [String: (at: [(Int, String)], names: Set<String>)] = [:]
+    for i in (floor + 1)..<max(floor + 1, lines.count) {
+      let info = infos[i]
+      guard info.role == nil, info.date == nil, info.inline == nil, info.says == nil, info.replyTarget == nil,
+        !info.saysWord, info.quoteOf == nil, !info.deletedNotice, lines[i].utf8.count <= longest + 40,
+        i + 1 < lines.count, !infos[i + 1].blank, underDate(i)
+      else { continue }
+      let words = lines[i].split(separator: " ")
+      guard words.count >= 2 else { continue }
+      for n in 1...min(4, words.count - 1) {
+        let prefix = words[..<n]
+        guard !prefix.contains(where: { $0.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) }) else { break }
+        let name = words[n...].joined(separator: " ")
+        guard names.contains(name) else { continue }
+        let key = prefix.joined(separator: " ").lowercased()
+        found[key, default: ([], [])].at.append((i, name))
+        found[key]?.names.insert(name)
+        break
+      }
+    }
+    for (_, f) in found where f.at.count >= 2 && f.names.count >= 2 {
+      for (i, name) in f.at { infos[i].learnReplyTarget(name) }
+    }
+  }
+
+  // MARK: - Decoration under the date
+
+  /// "NAME", "4 years ago", "(edited)", then the text: a short line that
+  /// stands right under a name's date line, with more of the comment
+  /// directly under it, each time the page prints it (twice or more), is
+  /// header decoration ("(edited)", "Featured" in the page's language), not
+  /// the comment's first line. A one-line text that repeats ("So true") has
+  /// the footer or a blank line under it.
+  static func dateDecorations(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var tallies: [String: (total: Int, under: [Int])] = [:]
+    for i in floor..<lines.count where mayBeBadge(lines[i], infos[i]) {
+      guard let key = infos[i].key else { continue }
+      tallies[key, default: (0, [])].total += 1
+      guard i >= floor + 2, i + 1 < lines.count, infos[i - 1].date != nil,
+        infos[i - 1].role == nil, !infos[i - 2].blank, infos[i - 2].role == nil || infos[i - 2].role == .noise,
+        !infos[i + 1].blank, infos[i + 1].role == nil
+      else { continue }
+      tallies[key]?.under.append(i)
+    }
+    for (_, t) in tallies where t.under.count >= 2 && t.under.count == t.total {
+      for i in t.under { infos[i].learnRole(.noise) }
     }
   }
 
@@ -349,11 +497,47 @@ enum PageTemplate {
 
   // MARK: - User ids
 
+  /// A number where the page prints names: a user id, not a vote count.
+  /// - above a date line, or opening a comment after a footer;
+  /// - five digits or more printed twice in a row, or over a reply marker,
+  ///   as the page prints its names ("70216782" twice, "Reply to NAME");
+  /// - five digits or more alone between blank lines over a paragraph, on a
+  ///   page whose comments open so with bare name lines twice or more: read
+  ///   as a name line itself. Counts are short and stand by a header, not
+  ///   between paragraphs.
   static func userIDs(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    func isID(_ i: Int) -> Bool {
+      let u = lines[i].utf8
+      return u.count >= 5 && u.count <= 12 && u.first != UInt8(ascii: "0") && u.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+    // The bare-name slot: a lone line under a blank or widget line, a blank
+    // line and a paragraph under it.
+    func inNameSlot(_ i: Int) -> Bool {
+      guard i > floor, i + 2 < lines.count, infos[i - 1].blank || infos[i - 1].role != nil, infos[i + 1].blank
+      else { return false }
+      guard let j = next(infos, after: i), j == i + 2 else { return false }
+      return isProse(lines[j], infos[j])
+    }
+    var slotNames = 0
+    var slotIDs: [Int] = []
+    for i in floor..<lines.count where !infos[i].blank && inNameSlot(i) {
+      if infos[i].isNameCandidate { slotNames += 1 } else if infos[i].role == .noise, isID(i) { slotIDs.append(i) }
+    }
+    if slotNames >= 2 {
+      for i in slotIDs {
+        infos[i].learnRole(nil)
+        infos[i].name = 1
+      }
+    }
     for i in floor..<max(floor, lines.count - 1) where infos[i].role == .noise {
       let u = lines[i].utf8
       guard u.count >= 2, u.count <= 12, u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }
       guard i == 0 || infos[i - 1].blank || infos[i - 1].role != nil else { continue }
+      if isID(i), lines[i + 1] == lines[i] || infos[i + 1].replyTarget != nil {
+        infos[i].learnRole(nil)
+        if lines[i + 1] == lines[i] { infos[i + 1].learnRole(nil) }
+        continue
+      }
       // Above a date line, or opening a comment after a footer ("Like · Reply · 2mo").
       let afterFooter = previous(infos, before: i).map { infos[$0].role == .footer } ?? false
       // Scores may stand between ("84013811", "-1 points", "30 minutes ago").
@@ -436,16 +620,27 @@ enum PageTemplate {
     // Short lines by shape, digits folded: "respect 4" and "respect 12" repeat as one.
     var tallies: [String: [Int]] = [:]
     for i in floor..<lines.count {
-      guard let key = infos[i].key, key.utf8.count <= 40, infos[i].role == nil, infos[i].date == nil,
+      guard let key = infos[i].key, key.utf8.count <= 80, infos[i].role == nil, infos[i].date == nil,
         infos[i].inline == nil, infos[i].says == nil, infos[i].replyTarget == nil, !infos[i].saysWord,
         !infos[i].deletedNotice, infos[i].quoteOf == nil
       else { continue }
-      // Action lines are a few words with no sentence punctuation ("Reply", "Respect 4").
-      guard Words.count(lines[i]) <= 5, let last = key.unicodeScalars.last, !".!?。！？".unicodeScalars.contains(last)
+      // Action lines are a few words with no sentence punctuation ("Reply", "Respect 4"),
+      // or a row of actions in title case ("Reply to This Share Parent Flag as Inappropriate").
+      let n = Words.count(lines[i])
+      guard n <= 5 && key.utf8.count <= 40 || n <= 10 && PageParser.capitalisedShare(lines[i]) >= 0.6,
+        let last = key.unicodeScalars.last,
+        !".!?。！？".unicodeScalars.contains(last)
       else { continue }
       tallies[key.digitsFolded, default: []].append(i)
     }
     func repeats(_ j: Int) -> Bool { infos[j].key.map { tallies[$0.digitsFolded, default: []].count >= 3 } ?? false }
+    // A repeated line whose number changes ("3 件の返信", "1 件の返信") is a
+    // count, never a name: an action line under it is not under a header.
+    var counting = Set<String>()
+    for (folded, at) in tallies where at.count >= 3 {
+      if let first = at.first, at.contains(where: { lines[$0] != lines[first] }) { counting.insert(folded) }
+    }
+    func isCount(_ j: Int) -> Bool { infos[j].key.map { counting.contains($0.digitsFolded) } ?? false }
     // Only repeated lines matter; their neighbours decide, all read before
     // any role is given, so the outcome does not depend on dictionary order.
     var learned: [([Int], Widgets.Role)] = []
@@ -457,7 +652,7 @@ enum PageTemplate {
       for i in at {
         let p = previous(infos, before: i)
         // A one-line body repeats too ("So true"), but right under its header.
-        if let p, isHeaderish(infos[p]) { underHeader += 1 }
+        if let p, isHeaderish(infos[p]), !isCount(p) { underHeader += 1 }
         // A header line under it (date, marker) makes it a name, spacers
         // and badges between ("NAME", "•", "3 hours ago") or not.
         var u = i + 1

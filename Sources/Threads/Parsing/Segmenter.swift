@@ -115,8 +115,8 @@ struct Segmenter {
       var (author, target) = (d.author, d.target)
       if target == nil, d.dateText != nil, let a = author { (author, target) = splitReplyName(a) }
       h = Header(author: author, certain: true, target: target, date: d.date, dateText: d.dateText, end: i + 1)
-    } else if signs(i + 1) {
-      // A short line right above a signature is the comment's text ("Yawn").
+    } else if signs(i + 1) || signs(PageTemplate.next(infos, after: i) ?? lines.count) {
+      // A short line right above a signature, or a blank line above it, is the comment's text ("Yawn").
       return nil
     } else if info.isNameCandidate || info.role == nil && (isKnown(lines[i]) || looseHeaders.contains(i))
       // Comments end with footers: the line after one that is a handle or a
@@ -252,6 +252,18 @@ struct Segmenter {
         blankRun += 1
         i += 1
         continue
+      }
+      // A table after the comments ("Related Topics", "Topic\tReplies\tViews",
+      // rows): page furniture, and the end of the section. Its caption, a
+      // short line that opened a comment of its own, goes with it.
+      if current != nil || !drafts.isEmpty, isTableRow(i), i + 1 < region.end, isTableRow(i + 1) {
+        if let c = current, c.date == nil, c.target == nil, c.line >= i - 2,
+          c.author == nil && c.body.count <= 1 || !c.hasBody,
+          c.body.allSatisfy({ !PageTemplate.isProse(lines[$0], infos[$0]) })
+        {
+          current = nil
+        }
+        break lineLoop
       }
       // "See more", "Expand full comment" under a body that ends in an
       // ellipsis: the page cut it. Under a whole body it only expands what
@@ -430,6 +442,18 @@ struct Segmenter {
           start = c.line
           current = nil
         }
+        // "NAME", "NAME" (a rank that reads as a name: "Guest"), "Posts: 0",
+        // "Post by NAME » DATE": a header for the same author further down the
+        // block of a comment with no text or date yet is that
+        // comment's own header.
+        if let h, h.certain, let a = h.author, let c = current, !c.hasBody, c.dateText == nil,
+          c.author == a, c.line < start,
+          start - c.line <= 12, (c.line..<start).allSatisfy({ !infos[$0].blank })
+        {
+          start = c.line
+          if h.target == nil, let t = c.target { keptTarget = t }
+          current = nil
+        }
         if let t = keptTarget { h?.target = t }
         finish()
         let closedByFooter = drafts.last?.closedByFooter ?? false
@@ -465,9 +489,37 @@ struct Segmenter {
     // last signature is page furniture ("« Older post").
     if drafts.contains(where: \.signed) {
       while let last = drafts.last, !last.signed { drafts.removeLast() }
+      dropHeadingCaption(&drafts)
     }
     dropTitles(&drafts)
     return drafts
+  }
+
+  /// Signed comments have no header to start them: the first one takes all
+  /// text under the section's heading. A first paragraph glued to the
+  /// heading ("Comments", then "You can follow this conversation…" with no
+  /// blank line between) and set apart by a blank line from the text above
+  /// the first signature is the heading's caption, not the comment.
+  func dropHeadingCaption(_ drafts: inout [CommentDraft]) {
+    guard var first = drafts.first, first.signed, first.line == region.start, first.body.first == region.start,
+      region.start > 0, infos[region.start - 1].role == .opener
+    else { return }
+    guard let gap = first.body.indices.dropLast().first(where: { first.body[$0 + 1] > first.body[$0] + 1 }),
+      (first.body[gap] + 1..<first.body[gap + 1]).allSatisfy({ infos[$0].blank })
+    else { return }
+    first.body.removeFirst(gap + 1)
+    first.line = first.body[0]
+    drafts[0] = first
+  }
+
+  /// Four tab-separated cells or more: a row of a table.
+  func isTableRow(_ i: Int) -> Bool {
+    var tabs = 0
+    for b in lines[i].utf8 where b == 0x09 {
+      tabs += 1
+      if tabs >= 3 { return true }
+    }
+    return false
   }
 
   /// Whether the form lines from `i` on are followed at once (past blank,
