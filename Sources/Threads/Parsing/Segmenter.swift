@@ -94,6 +94,28 @@ struct Segmenter {
     return words.count == count ? line : words.joined(separator: " ")
   }
 
+  /// Drafts that each start below the one before. A header read again from a
+  /// line where an earlier draft starts (a block re-read as one header)
+  /// replaces that draft when it has no text, and gives it its own text otherwise.
+  static func inPageOrder(_ drafts: [CommentDraft]) -> [CommentDraft] {
+    var ordered: [CommentDraft] = []
+    ordered.reserveCapacity(drafts.count)
+    for draft in drafts {
+      guard var last = ordered.last, last.line >= draft.line else {
+        ordered.append(draft)
+        continue
+      }
+      if !draft.hasBody { continue }
+      if !last.hasBody {
+        ordered[ordered.count - 1] = draft
+        continue
+      }
+      last.body.append(contentsOf: draft.body.filter { $0 > (last.body.last ?? -1) })
+      ordered[ordered.count - 1] = last
+    }
+    return ordered
+  }
+
   /// A signature under a comment (`PageTemplate.signatures`) is at line `i`.
   func signs(_ i: Int) -> Bool {
     i < lines.count && infos[i].role == .footer && infos[i].inline?.author != nil
@@ -483,6 +505,7 @@ struct Segmenter {
       i += 1
     }
     finish()
+    drafts = Segmenter.inPageOrder(drafts)
     // Lines left over after a truncated body at the end are page furniture.
     while let last = drafts.last, last.afterTruncation, last.author == nil { drafts.removeLast() }
     // On a page whose comments are signed under their text, what follows the
