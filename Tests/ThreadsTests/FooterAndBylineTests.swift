@@ -10,9 +10,7 @@ import Testing
 /// off the page. Every test failed before the fix of its class.
 @Suite("Signatures, bylines and header blocks")
 struct FooterAndBylineTests {
-  func parse(_ comments: String) -> Discussion {
-    Discussion(parsing: PageShapeTests.article + comments, source: "t")
-  }
+  func parse(_ comments: String) -> Discussion { PageShapeTests.belowArticle(comments) }
 
   @Test("an ISO date on its own line is a date, not a vote count; signed counts stay counts")
   func isoDateLine() {

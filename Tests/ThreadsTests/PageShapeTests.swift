@@ -18,6 +18,11 @@ struct PageShapeTests {
 
   func parse(_ text: String) -> Discussion { Discussion(parsing: text, source: "t") }
 
+  /// `comments` below the shared article, parsed: the pages of the widget-rule suites.
+  static func belowArticle(_ comments: String) -> Discussion {
+    Discussion(parsing: article + comments, source: "t")
+  }
+
   @Test("names printed twice with dates, an unnamed comment answered by a marker")
   func twiceAndInferred() throws {
     let page = Self.article + """

@@ -7,9 +7,7 @@ import Testing
 /// words. Each page is written by hand; the expected values are read off it.
 @Suite("Template rules learned from the page")
 struct TemplateRuleTests {
-  func parse(_ comments: String) -> Discussion {
-    Discussion(parsing: PageShapeTests.article + comments, source: "t")
-  }
+  func parse(_ comments: String) -> Discussion { PageShapeTests.belowArticle(comments) }
 
   @Test("a long number alone in the bare-name slot is a user id, not a vote count")
   func userIDInNameSlot() {

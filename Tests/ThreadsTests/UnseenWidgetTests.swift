@@ -25,9 +25,7 @@ struct UnseenWidgetTests {
 
     """
 
-  func parse(_ comments: String) -> Discussion {
-    Discussion(parsing: PageShapeTests.article + comments, source: "t")
-  }
+  func parse(_ comments: String) -> Discussion { PageShapeTests.belowArticle(comments) }
 
   @Test("name, spacer and time glued on one line; a badge between spacers; a toggle and a spacer glued to the action")
   func gluedSpacers() {

@@ -176,13 +176,8 @@ public struct JSONBytes {
     while i < text.count {
       // Eight bytes at a time while none needs escaping.
       if let raw, i + 8 <= text.count {
-        let word = unsafe raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        // A byte below 0x20, or one equal to a quote or a backslash (false alarms only: the bytes are then read one by one).
-        let special = (word &- ones &* 0x20) & ~word | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash
-        if special & (ones &* 0x80) == 0 {
+        let word = ByteWord.load(raw, at: i)
+        if !ByteWord.mayHoldBelow(word, 0x20), !ByteWord.mayHold(word, 0x22), !ByteWord.mayHold(word, 0x5C) {
           i += 8
           continue
         }

@@ -33,13 +33,9 @@ struct Page {
       while i < bytes.count {
         // Eight bytes at a time while none is a CR or LF.
         if let raw, i + 8 <= bytes.count {
-          let word = unsafe raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-          let ones: UInt64 = 0x0101_0101_0101_0101
-          let highs: UInt64 = 0x8080_8080_8080_8080
-          let lf = word ^ (ones &* 0x0A)
-          let cr = word ^ (ones &* 0x0D)
-          if ((lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs == 0 {
-            if word & highs != 0 { high = 0x80 }
+          let word = ByteWord.load(raw, at: i)
+          if !ByteWord.mayHold(word, 0x0A), !ByteWord.mayHold(word, 0x0D) {
+            if word & ByteWord.highs != 0 { high = 0x80 }
             i += 8
             continue
           }

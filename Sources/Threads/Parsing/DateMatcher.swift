@@ -263,7 +263,7 @@ enum DateMatcher {
   /// "il y a 3 ans", "hace 3 años", "3天前", "just now", "yesterday".
   static func relativeLine(_ key: String) -> Match? {
     if cjkRelative(key) { return Match(date: nil, relative: true) }
-    let words = key.keyWords.map(String.init).filter { $0 != "•" && $0 != "·" && $0 != "-" }
+    let words = key.spaceSeparated.map(String.init).filter { $0 != "•" && $0 != "·" && $0 != "-" }
     guard !words.isEmpty, words.count <= 6 else { return nil }
     if words == ["just", "now"] || words == ["yesterday"] || words == ["today"] {
       return Match(date: nil, relative: true)

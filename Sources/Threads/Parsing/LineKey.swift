@@ -69,12 +69,6 @@ extension LineKey {
   }
 }
 
-/// Word-level helpers over a line key.
-extension String {
-  /// Words split on spaces.
-  var keyWords: [Substring] { spaceSeparated }
-}
-
 extension StringProtocol {
   /// The words between spaces, as `split(separator: " ")` gives them, found
   /// by bytes. A space that a combining mark (or a prepended sign) joins into

@@ -214,7 +214,7 @@ enum Markers {
     let opening = key.drop { $0 == " " }
     let firstWord = opening.utf8.firstIndex(of: 0x20).map { opening[..<$0] } ?? opening
     guard !firstWord.isEmpty, expandVerbs.contains(String(firstWord)) else { return false }
-    let words = key.keyWords
+    let words = key.spaceSeparated
     guard let first = words.first, words.count <= 4, expandVerbs.contains(String(first)) else { return false }
     if words.contains(where: { $0.hasPrefix("repl") || $0.hasPrefix("comments") || $0.hasPrefix("answers") || $0.hasPrefix("thread") }) {
       return false

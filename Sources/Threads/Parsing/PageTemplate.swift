@@ -401,7 +401,7 @@ enum PageTemplate {
       tallies[key]?.under.append((i, header))
       // An action with no reply word ("Permalink", "Share") never closes a
       // comment it stands above: one copy is evidence enough.
-      if header == i - 1, !key.keyWords.contains(where: { Widgets.replyWords.contains(String($0)) }) {
+      if header == i - 1, !key.spaceSeparated.contains(where: { Widgets.replyWords.contains(String($0)) }) {
         infos[i].learnRole(.noise)
       }
     }
@@ -601,7 +601,7 @@ enum PageTemplate {
       guard let key = infos[i].key, key.utf8.count <= 16, infos[i].role == nil, !infos[i].saysWord,
         infos[i].name > -8, let last = key.unicodeScalars.last, last == ":" || last == "…" || key.hasSuffix("...")
       else { continue }
-      let words = key.keyWords
+      let words = key.spaceSeparated
       guard words.count <= 3, !lines[i].unicodeScalars.contains(where: { $0.properties.isUppercase }),
         !infos[i - 1].blank, infos[i - 1].role == nil,
         infos[i - 1].isNameCandidate || NameScore.isHandle(lines[i - 1]) || infos[i - 1].name > -0.9

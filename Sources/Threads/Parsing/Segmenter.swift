@@ -323,7 +323,7 @@ struct Segmenter {
           if c.dateText == nil { (c.date, c.dateText) = (signature.date, signature.dateText) }
           current = c
         }
-        if current?.dateText == nil, let key = info.key, let last = key.keyWords.last,
+        if current?.dateText == nil, let key = info.key, let last = key.spaceSeparated.last,
           DateMatcher.shortRelative(String(last))
         {
           current?.dateText = String(last)

@@ -175,7 +175,7 @@ enum Widgets {
     // Prose is turned away by its first word, before the key is split.
     let firstWord = key.utf8.prefix { $0 != 0x20 }
     guard firstWord.count < key.utf8.count, actionWords.contains(String(Substring(firstWord))) else { return nil }
-    let words = key.keyWords
+    let words = key.spaceSeparated
     guard words.count <= 12 else { return nil }
     var reply = false
     for w in words {
@@ -292,7 +292,7 @@ enum Widgets {
 
   /// "12 points", "-1 points", "+3 votes": a score with its noun.
   static func isScoreLine(_ key: String) -> Bool {
-    let words = key.keyWords
+    let words = key.spaceSeparated
     guard words.count == 2, InlineHeader.scoreWords.contains(String(words[1])) else { return false }
     return InlineHeader.isScore(String(words[0]))
   }
@@ -316,7 +316,7 @@ enum Widgets {
 
   /// The word-level tests of `shortPatternRole`.
   static func wordPatternRole(_ key: String) -> Role? {
-    let words = key.keyWords
+    let words = key.spaceSeparated
     guard let first = words.first else { return nil }
     // "12 points", "-4 points", "+3 votes".
     let unsigned = first.hasPrefix("-") || first.hasPrefix("+") || first.hasPrefix("−") ? first.dropFirst() : first
