@@ -64,7 +64,8 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/Support"),
     .testTarget(name: "ThreadsTests", dependencies: ["Threads"]),
     .testTarget(
-      name: "MetricsTests", dependencies: ["Metrics", "Threads", "SystemCalls", "TestSupport"], exclude: ["Snapshots"]),
+      name: "MetricsTests", dependencies: ["Metrics", "Threads", "SystemCalls", "TestSupport", "CLibXML2"],
+      exclude: ["Snapshots"]),
     .testTarget(name: "BatchTests", dependencies: ["Batch", "Metrics", "Threads", "SystemCalls", "TestSupport"]),
     .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "Threads", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["Threads", "TestSupport"]),

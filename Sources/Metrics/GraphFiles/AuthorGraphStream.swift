@@ -48,7 +48,7 @@ public final class AuthorGraphStream {
 
   /// Writes a whole document into the open file `fd` (which stays open):
   /// the declaration, the keys and the opening `<graph>`, then what `body`
-  /// adds, then the end. libxml2 serialises on a thread of its own while
+  /// adds, then the end. The XML is serialised on a thread of its own while
   /// `body` produces the next elements; every write to `fd` is done when
   /// this returns or throws.
   /// - Parameters:

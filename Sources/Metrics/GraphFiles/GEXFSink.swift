@@ -28,7 +28,6 @@ final class GEXFSink: GraphSink {
   }
 
   func begin(keys: [GraphDocument.Key]) throws(GraphFileError) {
-    XMLStreamWriter.silence()
     try xml.startDocument()
     try xml.start("gexf")
     try xml.attribute("xmlns", "http://gexf.net/1.3")

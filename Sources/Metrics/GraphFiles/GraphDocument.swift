@@ -93,7 +93,7 @@ public struct GraphDocument: Sendable {
   }
 
   /// The document as UTF-8 bytes of `format`.
-  /// - Throws: ``GraphFileError`` when libxml2 fails.
+  /// - Throws: ``GraphFileError`` when a document cannot be written.
   public func bytes(_ format: GraphFileFormat = .graphml) throws(GraphFileError) -> [UInt8] {
     let writer = try XMLStreamWriter()
     try write(to: format.sink(writer))
@@ -121,7 +121,7 @@ public struct GraphDocument: Sendable {
   }
 }
 
-/// The graph file formats threadstat writes through libxml2.
+/// The graph file formats threadstat writes (``XMLStreamWriter``).
 public enum GraphFileFormat: Sendable {
   /// GraphML, Gephi's and igraph's exchange format.
   case graphml

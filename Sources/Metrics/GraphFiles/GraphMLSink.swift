@@ -12,7 +12,6 @@ final class GraphMLSink: GraphSink {
   init(_ xml: XMLStreamWriter) { self.xml = xml }
 
   func begin(keys: [GraphDocument.Key]) throws(GraphFileError) {
-    XMLStreamWriter.silence()
     try xml.startDocument()
     try xml.start("graphml")
     try xml.attribute("xmlns", Self.namespace)

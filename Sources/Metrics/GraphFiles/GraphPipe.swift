@@ -54,7 +54,6 @@ final class GraphPipe: @unchecked Sendable {
     queue.async { [self] in
       defer { free.signal() }
       guard failure.withLock({ $0 == nil }) else { return }
-      XMLStreamWriter.silence()  // libxml2's error handler is per thread
       do throws(GraphFileError) { for element in elements { try sink.add(element) } } catch { failure.withLock { $0 = error } }
     }
   }

@@ -3,179 +3,87 @@ internal import CLibXML2
 import SystemCalls
 
 /// Every libxml2 (and zlib) call of threadstat. Each return code is checked
-/// once, in `check`; no C type leaves this file.
-///
-/// One writer makes one XML document with libxml2's xmlTextWriter, an
-/// element at a time, into memory or straight into an open file (plain or
-/// gzip, 64 kB per write), so a large document is never held whole. The
-/// graph sinks (``GraphMLSink``, ``GEXFSink``) say what goes in it.
-final class XMLStreamWriter {
+/// where it is made; no C type leaves this file.
+enum LibXML2 {
   /// libxml2 wants one `xmlInitParser()` before use from several threads;
   /// a static is initialised exactly once, thread-safely.
-  static let initializeLibXML2: Bool = {
+  static let initialized: Bool = {
     xmlInitParser()
     return true
   }()
 
-  private let sink: Sink
-  private let writer: xmlTextWriterPtr
-
-  /// A writer into memory (the bytes come back from ``finish()``), or into
-  /// the open file `fd`, gzip-compressed when `gzip`; `fd` is left open.
-  /// `path` names the file in errors.
-  init(fd: Int32? = nil, gzip: Bool = false, path: String = "XML") throws(GraphFileError) {
-    _ = Self.initializeLibXML2
-    Self.silence()
-    sink = try Sink(fd: fd, gzip: gzip, path: path)
-    let context = Unmanaged.passUnretained(sink).toOpaque()
-    guard let output = xmlOutputBufferCreateIO(Sink.callback, nil, context, nil) else {
-      throw GraphFileError("libxml2: cannot create an output buffer")
-    }
-    // From here the writer owns `output` and frees it with itself.
-    guard let writer = xmlNewTextWriter(output) else {
-      xmlOutputBufferClose(output)
-      throw GraphFileError("libxml2: cannot create a writer")
-    }
-    self.writer = writer
-  }
-
-  deinit { xmlFreeTextWriter(writer) }
-
-  /// Write failures come back as `GraphFileError`s; libxml2's own report of
-  /// them ("I/O error : write error") would go to standard error. The
-  /// handler is per thread in libxml2: set by the writer's creator, by the
-  /// sinks' `begin`, and by `GraphPipe` on its own thread.
+  /// Turns off libxml2's reports to standard error for the calling thread
+  /// (its error handler is per thread); parse failures come back as nil.
   static func silence() {
     xmlSetStructuredErrorFunc(nil) { _, _ in }
   }
+}
 
-  /// Writes the XML declaration (version 1.0, UTF-8) and turns on
-  /// indentation by two spaces.
-  func startDocument() throws(GraphFileError) {
-    try check(xmlTextWriterSetIndent(writer, 1), "set indentation")
-    try check(xmlTextWriterSetIndentString(writer, "  "), "set indentation")
-    try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
-  }
+/// Where a written document goes: memory, or a file, plain or
+/// gzip-compressed (zlib, which libxml2 links).
+final class XMLOutput {
+  private let fd: Int32?
+  private var gz: gzFile?
+  /// The file's name, for errors.
+  let path: String
+  /// The first write failure, reported by every later call.
+  private var failure: GraphFileError?
 
-  /// Opens the element `name`.
-  func start(_ name: String) throws(GraphFileError) {
-    try check(Self.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }, "start <\(name)>")
-  }
-
-  /// Closes the innermost open element.
-  func end() throws(GraphFileError) {
-    try check(xmlTextWriterEndElement(writer), "end an element")
-  }
-
-  /// Writes an attribute of the element just opened; `value` is escaped.
-  func attribute(_ name: String, _ value: String) throws(GraphFileError) {
-    let code = Self.withXMLChars(name) { n in
-      Self.withXMLChars(value) { v in xmlTextWriterWriteAttribute(writer, n, v) }
+  /// Output into memory, or into the open file `fd` (left open),
+  /// gzip-compressed when `gzip`.
+  init(fd: Int32?, gzip: Bool, path: String) throws(GraphFileError) {
+    self.fd = fd
+    self.path = path
+    guard let fd, gzip else { return }
+    // gzclose closes the descriptor it was given: give it a copy.
+    guard let own = Posix.duplicate(fd) else { throw GraphFileError("\(path): cannot start gzip output") }
+    guard let gz = gzdopen(own, "wb9") else {
+      Posix.close(own)
+      throw GraphFileError("\(path): cannot start gzip output")
     }
-    try check(code, "write attribute \(name)")
+    self.gz = gz
   }
 
-  /// Writes text content, escaped.
-  func text(_ text: String) throws(GraphFileError) {
-    try check(Self.withXMLChars(text) { xmlTextWriterWriteString(writer, $0) }, "write a value")
-  }
+  deinit { if let gz { gzclose(gz) } }
 
-  /// The document, once finished, when writing into memory; else empty.
-  private(set) var bytes: [UInt8] = []
+  /// Whether bytes stay in memory (nothing is written).
+  var inMemory: Bool { fd == nil }
 
-  /// Closes every open element and the document and pushes every byte out.
-  func finish() throws(GraphFileError) {
-    try check(xmlTextWriterEndDocument(writer), "end the document")
-    try check(xmlTextWriterFlush(writer), "flush")
-    bytes = try sink.finish()
-  }
-
-  private func check(_ code: Int32, _ what: @autoclosure () -> String) throws(GraphFileError) {
-    if code < 0 { throw sink.failure ?? GraphFileError("libxml2: cannot \(what())") }
-  }
-
-  /// Calls `body` with `s` as NUL-terminated `xmlChar`s, without the copy
-  /// the implicit String-to-pointer conversion makes on every call.
-  private static func withXMLChars<R>(_ s: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
-    s.withCString { $0.withMemoryRebound(to: xmlChar.self, capacity: s.utf8.count + 1, body) }
-  }
-
-  /// Where libxml2's output goes: memory, or a file 64 kB at a time.
-  private final class Sink {
-    private static let chunk = 1 << 16
-    private let fd: Int32?
-    private var gz: gzFile?
-    private let path: String
-    private var buffer: [UInt8] = []
-    /// The first write failure, reported instead of libxml2's bare -1.
-    private(set) var failure: GraphFileError?
-
-    init(fd: Int32?, gzip: Bool, path: String) throws(GraphFileError) {
-      self.fd = fd
-      self.path = path
-      guard let fd, gzip else { return }
-      // gzclose closes the descriptor it was given: give it a copy.
-      guard let own = Posix.duplicate(fd) else { throw GraphFileError("\(path): cannot start gzip output") }
-      guard let gz = gzdopen(own, "wb9") else {
-        Posix.close(own)
-        throw GraphFileError("\(path): cannot start gzip output")
-      }
-      self.gz = gz
-    }
-
-    deinit { if let gz { gzclose(gz) } }
-
-    /// libxml2's write callback; `context` is the sink.
-    static let callback: xmlOutputWriteCallback = { context, bytes, count in
-      guard let context, let bytes, count >= 0 else { return -1 }
-      let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
-      return sink.accept(UnsafeRawBufferPointer(start: bytes, count: Int(count))) ? count : -1
-    }
-
-    private func accept(_ bytes: UnsafeRawBufferPointer) -> Bool {
-      guard failure == nil else { return false }
-      buffer.append(contentsOf: bytes)
-      return fd == nil || buffer.count < Self.chunk || flush()
-    }
-
-    /// Writes the buffered bytes to the file.
-    private func flush() -> Bool {
-      guard let fd else { return true }
-      defer { buffer.removeAll(keepingCapacity: true) }
-      if let gz {
-        var offset = 0
-        while offset < buffer.count {
-          let written = buffer.withUnsafeBytes { raw in
-            gzwrite(gz, raw.baseAddress.map { $0 + offset }, UInt32(raw.count - offset))
-          }
-          guard written > 0 else { return fail("gzip output failed") }
-          offset += Int(written)
+  /// Writes `bytes` to the file and empties them; in memory, keeps them.
+  func write(_ bytes: inout [UInt8]) throws(GraphFileError) {
+    if let failure { throw failure }
+    guard let fd else { return }
+    defer { bytes.removeAll(keepingCapacity: true) }
+    if let gz {
+      var offset = 0
+      while offset < bytes.count {
+        let written = bytes.withUnsafeBytes { raw in
+          gzwrite(gz, raw.baseAddress.map { $0 + offset }, UInt32(raw.count - offset))
         }
-        return true
+        guard written > 0 else { throw fail("gzip output failed") }
+        offset += Int(written)
       }
-      do throws(SystemError) { try Posix.writeAll(fd, buffer, path: path) } catch {
-        failure = GraphFileError(error)
-        return false
-      }
-      return true
+      return
     }
-
-    private func fail(_ what: String) -> Bool {
-      failure = GraphFileError("\(path): \(what)")
-      return false
+    do throws(SystemError) { try Posix.writeAll(fd, bytes, path: path) } catch {
+      let error = GraphFileError(error)
+      failure = error
+      throw error
     }
+  }
 
-    /// Writes what is buffered and ends gzip output.
-    /// - Returns: the bytes when writing into memory, else nothing.
-    func finish() throws(GraphFileError) -> [UInt8] {
-      guard fd != nil else { return buffer }
-      let flushed = flush()
-      if let gz {
-        self.gz = nil
-        if gzclose(gz) != Z_OK, flushed { _ = fail("gzip output failed") }
-      }
-      if let failure { throw failure }
-      return []
+  private func fail(_ what: String) -> GraphFileError {
+    let error = GraphFileError("\(path): \(what)")
+    failure = error
+    return error
+  }
+
+  /// Writes the last `bytes` and ends gzip output.
+  func finish(_ bytes: inout [UInt8]) throws(GraphFileError) {
+    try write(&bytes)
+    if let gz {
+      self.gz = nil
+      if gzclose(gz) != Z_OK { throw fail("gzip output failed") }
     }
   }
 }
@@ -214,8 +122,8 @@ public struct XMLTree: Sendable {
 
   /// Runs one of libxml2's memory parsers on `bytes` and copies the result.
   private static func parse(_ bytes: [UInt8], _ read: (UnsafePointer<CChar>?, Int32) -> xmlDocPtr?) -> XMLTree? {
-    _ = XMLStreamWriter.initializeLibXML2
-    xmlSetStructuredErrorFunc(nil) { _, _ in }
+    _ = LibXML2.initialized
+    LibXML2.silence()
     guard bytes.count < Int32.max else { return nil }
     let doc = bytes.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { read($0.baseAddress, Int32($0.count)) }
