@@ -2,39 +2,24 @@ internal import CLibXML2
 
 import SystemCalls
 
-/// Every libxml2 (and zlib) call of threadstat. Each return code is checked
-/// where it is made; no C type leaves this file.
-enum LibXML2 {
-  /// libxml2 wants one `xmlInitParser()` before use from several threads;
-  /// a static is initialised exactly once, thread-safely.
-  static let initialized: Bool = {
-    xmlInitParser()
-    return true
-  }()
+// Every libxml2 (and zlib) call of threadstat. Each return code is checked
+// where it is made; no C type leaves this file.
 
-  /// Turns off libxml2's reports to standard error for the calling thread
-  /// (its error handler is per thread); parse failures come back as nil.
-  static func silence() {
-    xmlSetStructuredErrorFunc(nil) { _, _ in }
-  }
-}
-
-/// Where a written document goes: memory, or a file, plain or
-/// gzip-compressed (zlib, which libxml2 links).
+/// The open file a written document goes to, plain or gzip-compressed
+/// (zlib, which libxml2 links).
 final class XMLOutput {
-  private let fd: Int32?
+  private let fd: Int32
   private var gz: gzFile?
   /// The file's name, for errors.
   let path: String
   /// The first write failure, reported by every later call.
   private var failure: GraphFileError?
 
-  /// Output into memory, or into the open file `fd` (left open),
-  /// gzip-compressed when `gzip`.
-  init(fd: Int32?, gzip: Bool, path: String) throws(GraphFileError) {
+  /// Output into the open file `fd` (left open), gzip-compressed when `gzip`.
+  init(fd: Int32, gzip: Bool, path: String) throws(GraphFileError) {
     self.fd = fd
     self.path = path
-    guard let fd, gzip else { return }
+    guard gzip else { return }
     // gzclose closes the descriptor it was given: give it a copy.
     guard let own = Posix.duplicate(fd) else { throw GraphFileError("\(path): cannot start gzip output") }
     guard let gz = gzdopen(own, "wb9") else {
@@ -46,13 +31,9 @@ final class XMLOutput {
 
   deinit { if let gz { gzclose(gz) } }
 
-  /// Whether bytes stay in memory (nothing is written).
-  var inMemory: Bool { fd == nil }
-
-  /// Writes `bytes` to the file and empties them; in memory, keeps them.
+  /// Writes `bytes` to the file and empties them.
   func write(_ bytes: inout [UInt8]) throws(GraphFileError) {
     if let failure { throw failure }
-    guard let fd else { return }
     defer { bytes.removeAll(keepingCapacity: true) }
     if let gz {
       var offset = 0
@@ -120,10 +101,17 @@ public struct XMLTree: Sendable {
     return parse(bytes) { htmlReadMemory($0, $1, nil, "UTF-8", Int32(options)) }
   }
 
+  /// libxml2 wants one `xmlInitParser()` before use from several threads;
+  /// a static is initialised exactly once, thread-safely.
+  private static let initialized: Bool = {
+    xmlInitParser()
+    return true
+  }()
+
   /// Runs one of libxml2's memory parsers on `bytes` and copies the result.
   private static func parse(_ bytes: [UInt8], _ read: (UnsafePointer<CChar>?, Int32) -> xmlDocPtr?) -> XMLTree? {
-    _ = LibXML2.initialized
-    LibXML2.silence()
+    _ = initialized
+    xmlSetStructuredErrorFunc(nil) { _, _ in }
     guard bytes.count < Int32.max else { return nil }
     let doc = bytes.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { read($0.baseAddress, Int32($0.count)) }

@@ -14,7 +14,10 @@
 /// forbids (`GraphDocument` removes it); a string ends at a NUL byte, as a
 /// C string would.
 final class XMLStreamWriter {
-  private let output: XMLOutput
+  /// The file written to; nil for a document kept in memory.
+  private let file: XMLOutput?
+  /// The file's name, for errors.
+  private let path: String
   /// The bytes not yet written out, with the writer's state: one access
   /// per call, however many bytes it appends.
   private var document = XMLBytes()
@@ -24,8 +27,13 @@ final class XMLStreamWriter {
   /// the open file `fd`, gzip-compressed when `gzip`; `fd` is left open.
   /// `path` names the file in errors.
   init(fd: Int32? = nil, gzip: Bool = false, path: String = "XML") throws(GraphFileError) {
-    output = try XMLOutput(fd: fd, gzip: gzip, path: path)
-    document.bytes.reserveCapacity(Self.chunk + 4096)
+    self.path = path
+    if let fd {
+      file = try XMLOutput(fd: fd, gzip: gzip, path: path)
+      document.bytes.reserveCapacity(Self.chunk + 4096)
+    } else {
+      file = nil
+    }
   }
 
   /// Writes the XML declaration (version 1.0, UTF-8).
@@ -41,21 +49,21 @@ final class XMLStreamWriter {
 
   /// Closes the innermost open element.
   func end() throws(GraphFileError) {
-    guard document.end() else { throw GraphFileError("\(output.path): no element to end") }
+    guard document.end() else { throw GraphFileError("\(path): no element to end") }
     try flushIfFull()
   }
 
   /// Writes an attribute of the element just opened; `value` is escaped.
   func attribute(_ name: String, _ value: String) throws(GraphFileError) {
     guard document.attribute(name, value) else {
-      throw GraphFileError("\(output.path): attribute \(name) outside a start tag")
+      throw GraphFileError("\(path): attribute \(name) outside a start tag")
     }
     try flushIfFull()
   }
 
   /// Writes text content, escaped.
   func text(_ text: String) throws(GraphFileError) {
-    guard document.text(text) else { throw GraphFileError("\(output.path): text outside an element") }
+    guard document.text(text) else { throw GraphFileError("\(path): text outside an element") }
     try flushIfFull()
   }
 
@@ -65,15 +73,15 @@ final class XMLStreamWriter {
   /// Closes every open element and pushes every byte out.
   func finish() throws(GraphFileError) {
     while document.end() {}
-    if output.inMemory {
-      swap(&bytes, &document.bytes)
+    if let file {
+      try file.finish(&document.bytes)
     } else {
-      try output.finish(&document.bytes)
+      swap(&bytes, &document.bytes)
     }
   }
 
   private func flushIfFull() throws(GraphFileError) {
-    if document.bytes.count >= Self.chunk, !output.inMemory { try output.write(&document.bytes) }
+    if let file, document.bytes.count >= Self.chunk { try file.write(&document.bytes) }
   }
 }
 
