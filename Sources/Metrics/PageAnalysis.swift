@@ -152,6 +152,11 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
   ) -> [CommentDrift] {
     let dimension = space.terms.count
     let depths = discussion.depths
+    // Mean index terms of this page's comments: a shorter comment's cosine
+    // is scaled by its share of that mean: the cosine of a comment of a
+    // word or two is high or low by chance more than by topic.
+    let commentCount = discussion.comments.count
+    let meanTerms = commentCount == 0 ? 1 : Double(space.termTotals[1...].reduce(0, +)) / Double(commentCount)
     var articleDense = [Double](repeating: 0, count: dimension)
     vectors.add(0, to: &articleDense)
     let articleIsEmpty = vectors.isEmpty(0)
@@ -191,7 +196,9 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
           let toProfile = vectors.dot(v, dense: articleDense)
           let own = inProfile[i] ? profileShare : 0
           let norm = (profileNormSquared - 2 * own * toProfile + own * own).squareRoot()
-          if norm > 0 { articleSimilarity = (toProfile - own) / norm }
+          if norm > 0 {
+            articleSimilarity = (toProfile - own) / norm * min(1, Double(space.termTotals[v]) / meanTerms)
+          }
         }
         if let parent = comments[i].parent, !vectors.isEmpty(parent + 1) {
           parentSimilarity = vectors.dot(v, parent + 1)

@@ -11,7 +11,9 @@ public struct CommentDrift: Sendable, Equatable, Codable {
   /// Cosine similarity to the article profile: the article's vector plus,
   /// at a fifth of the weight each, those of the five comments closest to the
   /// article, the comment's own vector left out (CommentIQ's article
-  /// relevance, with the article widened by the thread's own answers).
+  /// relevance, with the article widened by the thread's own answers),
+  /// times min(1, ``terms`` / the page's mean): a comment of a word or two
+  /// is near or far by chance more than by topic.
   public var articleSimilarity: Double?
   /// Cosine similarity to the comment replied to; nil for top-level comments.
   public var parentSimilarity: Double?
