@@ -102,6 +102,17 @@ struct InlineHeader: Equatable {
         leftKeys.removeLast(n)
       }
     }
+    // "NAME replied to OTHER on DATE", "NAME in reply to OTHER 2 hours ago": a
+    // reply phrase between two names works as an arrow does.
+    var phraseTarget: (at: Int, name: String)? = nil
+    if arrowAt == nil, span != nil, let (k, n) = replyPhrase(leftKeys) {
+      let t = left[(k + n)...].filter { !isDecoration($0.lowercased()) }
+      let name = t.joined(separator: " ")
+      guard !t.isEmpty, isName(name) || t.count == 1 && DateMatcher.isNumber(name) else { return nil }
+      phraseTarget = (front + k, name)
+      left.removeSubrange(k...)
+      leftKeys.removeSubrange(k...)
+    }
     trimDecoration()
     // "NAME • Author • 3 years ago": a badge between spacers after the name.
     if separated, let cut = leftKeys.firstIndex(where: { nameSeparators.contains($0) }), cut > 0,
@@ -123,7 +134,14 @@ struct InlineHeader: Equatable {
       leftKeys.removeSubrange(a...)
       trimDecoration()
     }
-    let shape = InlineHeader.shape(keys, name: front..<(front + left.count), date: span)
+    var shapeKeys = keys
+    if let p = phraseTarget {
+      // The parent's name is no part of the template: "N replied to T D".
+      target = p.name
+      for j in p.at..<(span?.lowerBound ?? keys.count) where !replyPhraseWords.contains(keys[j]) { shapeKeys[j] = "" }
+      if let t = shapeKeys[p.at...].firstIndex(of: "") { shapeKeys[t] = "T" }
+    }
+    let shape = InlineHeader.shape(shapeKeys, name: front..<(front + left.count), date: span)
     // "3 hours ago | parent | next": a header whose name the page does not show.
     // "5 points 2 days ago": a score and the date, under a name line (not
     // "21K views 1 year ago", a video's).
@@ -197,11 +215,38 @@ struct InlineHeader: Equatable {
         if i == date.lowerBound { out.append("D") }
       } else if let date, i >= date.upperBound {
         break  // what follows the date varies by position ("| parent | next", "| next")
-      } else {
+      } else if !k.isEmpty {
         out.append(k.digitsFolded)
       }
     }
     return out.joined(separator: " ")
+  }
+
+  /// The reply markers' prefixes ("replied to", "in reply to", "antwort an"),
+  /// as words.
+  static let replyPhrases: [[String]] = {
+    var seen = Set<[String]>()
+    var out: [[String]] = []
+    for p in Markers.replyPrefixes {
+      let words = p.split(separator: " ").map(String.init)
+      guard !words.isEmpty, seen.insert(words).inserted else { continue }
+      out.append(words)
+    }
+    return out.sorted { $0.count > $1.count }
+  }()
+
+  static let replyPhraseWords: Set<String> = Set(replyPhrases.joined())
+
+  /// Where a reply phrase stands in a header's name part, after one word or
+  /// more and before one more: its first word and its length.
+  static func replyPhrase(_ keys: [String]) -> (Int, Int)? {
+    guard keys.count >= 3 else { return nil }
+    for k in 1..<(keys.count - 1) where replyPhraseWords.contains(keys[k]) {
+      for p in replyPhrases where k + p.count < keys.count && Array(keys[k..<(k + p.count)]) == p {
+        return (k, p.count)
+      }
+    }
+    return nil
   }
 
   /// False for a key that cannot hold a one-line header: one word only (a

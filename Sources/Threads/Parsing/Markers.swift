@@ -159,8 +159,28 @@ enum Markers {
     key.utf8.count <= 24 && saysWords.contains(key)
   }
 
-  /// The says-suffixes as words of their own.
-  static let saysWords: Set<String> = Set(saysSuffixes.map { String($0.drop { $0 == " " }) })
+  /// The says-suffixes as words of their own, and the bare header verbs a
+  /// forum prints between the name and the date ("NAME", "wrote", "on DATE").
+  static let saysWords: Set<String> = Set(saysSuffixes.map { String($0.drop { $0 == " " }) }).union(headerVerbs)
+
+  /// "@jane_doe", "@jane@example.social": an account handle alone on its
+  /// line, the user name after an "@" and maybe the server after a second one.
+  static func isAccountHandle(_ line: String) -> Bool {
+    let u = line.utf8
+    guard u.count >= 2, u.count <= 80, u.first == UInt8(ascii: "@") else { return false }
+    let parts = line.dropFirst().split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count <= 2, let user = parts.first, !user.isEmpty, NameScore.isHandle(String(user)) else { return false }
+    guard parts.count == 2 else { return true }
+    let server = parts[1]
+    return server.contains(".") && !server.hasPrefix(".") && !server.hasSuffix(".")
+      && server.utf8.allSatisfy { b in
+        b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") || b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")
+          || b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
+      }
+  }
+
+  /// Verbs that stand alone in a header block, between a name and its date.
+  static let headerVerbs: Set<String> = ["wrote", "writes", "commented", "posted", "replied", "said"]
 
   static let saysSuffixList = AffixList(saysSuffixes, suffixes: true)
 

@@ -100,8 +100,11 @@ struct PageParser {
       }
     }
     guard let floor else { return firstText < 0 ? 0 : firstText + 1 }
-    // Header templates above and below the floor ("says" for "NAME says:").
-    func shape(_ i: Int) -> String? { infos[i].inline?.shape ?? (infos[i].says != nil ? "says" : nil) }
+    // Header templates above and below the floor ("says" for "NAME says:";
+    // a name line over "wrote" or over the account's handle: "N says", "N @").
+    func shape(_ i: Int) -> String? {
+      infos[i].inline?.shape ?? (infos[i].says != nil ? "says" : nil) ?? blockShape(lines: lines, infos: infos, i)
+    }
     let above = (0..<floor).compactMap { i in shape(i).map { (i, $0) } }
     guard !above.isEmpty else { return floor }
     var counts: [String: (above: Int, below: Int)] = [:]
@@ -109,10 +112,45 @@ struct PageParser {
     for i in floor..<lines.count {
       if let s = shape(i) { counts[s, default: (0, 0)].below += 1 }
     }
-    return above.first { _, s in
+    return above.first { i, s in
       let n = counts[s, default: (0, 0)]
-      return n.below >= 1 && n.above + n.below >= 3
+      guard n.below >= 1 && n.above + n.below >= 3 else { return false }
+      return s != "N D" || closedLikeComment(lines: lines, infos: infos, i, shape: s, shapeOf: shape)
     }?.0 ?? floor
+  }
+
+  /// A name over a date is a byline as often as a comment header: above
+  /// the floor it opens a comment only when, before the next header of its
+  /// template, a footer closes its text as the page closes comments
+  /// ("Like", "Reply") and no opener or comment form stands (an article's
+  /// byline is followed by the article, then "3 Comments", "Leave a reply").
+  static func closedLikeComment(
+    lines: [String], infos: [LineInfo], _ i: Int, shape: String, shapeOf: (Int) -> String?
+  ) -> Bool {
+    var footer = false
+    var j = i + 2
+    while j < lines.count, j - i <= 400 {
+      let role = infos[j].role
+      if role == .opener || role == .form { return false }
+      if role == .footer { footer = true }
+      if !infos[j].blank, shapeOf(j) == shape { return footer }
+      j += 1
+    }
+    return false
+  }
+
+  /// The template of a header block that opens with a name line and has no
+  /// date on it: "N says" for a name over a lone header verb ("wrote"), "N @"
+  /// for a name over the account's handle ("@jane@example.social"), "N D"
+  /// for a name over a date line; nil for any other line.
+  static func blockShape(lines: [String], infos: [LineInfo], _ i: Int) -> String? {
+    guard i + 1 < lines.count, !infos[i].blank, infos[i].role == nil, infos[i].name > -8, !infos[i + 1].blank,
+      lines[i].utf8.count <= 80, infos[i].name > -0.9 || NameScore.isHandle(lines[i])
+    else { return nil }
+    if infos[i + 1].saysWord { return "N says" }
+    if infos[i + 1].date != nil, infos[i + 1].role == nil { return "N D" }
+    if lines[i + 1] != lines[i], !lines[i].hasPrefix("@"), Markers.isAccountHandle(lines[i + 1]) { return "N @" }
+    return nil
   }
 
   /// A header line that needs no context to be believed.
@@ -154,7 +192,7 @@ struct PageParser {
   /// every comment a full header, not only the replies.
   func printsFullHeader(_ i: Int) -> Bool {
     guard i + 1 < lines.count else { return false }
-    if lines[i + 1] == lines[i] { return true }
+    if lines[i + 1] == lines[i] || handleUnder(i) { return true }
     // Badges may stand between the name and the date ("Top fan", "Featured").
     var j = i + 1
     while j < min(lines.count, i + 3), infos[j].role == .noise { j += 1 }
@@ -162,6 +200,13 @@ struct PageParser {
     // "5 points 2 days ago": a date with a score, no name of its own.
     if let d = infos[j].inline, d.author == nil, d.target == nil, d.dateText != nil { return true }
     return infos[j].date != nil || j > i + 1 && infos[j].replyTarget != nil
+  }
+
+  /// The line under `i` is the account handle the page prints under every
+  /// display name (learned by `PageTemplate.handleLines`): `i` is a name line.
+  func handleUnder(_ i: Int) -> Bool {
+    i + 1 < lines.count && infos[i + 1].role == .noise && !infos[i].blank && infos[i].role == nil
+      && Markers.isAccountHandle(lines[i + 1])
   }
 
   func commentRegion() -> Region? {

@@ -21,6 +21,7 @@
 enum PageTemplate {
   static func learn(lines: [String], infos: inout [LineInfo], from floor: Int) {
     guard floor < lines.count else { return }
+    handleLines(lines: lines, infos: &infos, from: floor)
     headerLabels(lines: lines, infos: &infos, from: floor)
     badgeSuffixes(lines: lines, infos: &infos, from: floor)
     badgeLines(lines: lines, infos: &infos, from: floor)
@@ -36,6 +37,40 @@ enum PageTemplate {
     signatures(lines: lines, infos: &infos, from: floor)
     trailingDates(lines: lines, infos: &infos, from: floor)
     dateOrder(lines: lines, infos: &infos, from: floor)
+  }
+
+  // MARK: - Handles under display names
+
+  /// "Jane Doe", "@jdoe@example.social", "3h": a page that prints the
+  /// account's handle right under the display name names its author by the
+  /// line above. When three handle lines or more (account handles alone on
+  /// their line) stand under a name line, for two names or more, and most
+  /// of the page's handle lines do, those handle lines are header noise: the
+  /// name above is the author, the handle never opens a comment. (A page
+  /// whose names are handles, "@jdoe" over "2 years ago", has text or a
+  /// blank line above them.)
+  static func handleLines(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var handles = 0
+    var under: [Int] = []
+    var names = Set<String>()
+    for i in max(floor, 1)..<max(floor, 1, lines.count) where infos[i].role == nil && Markers.isAccountHandle(lines[i]) {
+      handles += 1
+      let p = infos[i - 1]
+      let name = lines[i - 1]
+      // A numeric display name may be listed as a count ("62652991").
+      let number = p.role == .noise && name.utf8.count >= 5 && name.utf8.count <= 12 && DateMatcher.isNumber(name)
+      guard !p.blank, p.role == nil || number, name != lines[i], !name.hasPrefix("@"), name.utf8.count <= 60,
+        Words.count(name) <= 5, let last = name.unicodeScalars.last, !"!?…,;:".unicodeScalars.contains(last),
+        p.isNameCandidate || number || p.name > -8 && NameScore.isHandle(name)
+      else { continue }
+      under.append(i)
+      names.insert(name)
+    }
+    guard under.count >= 3, names.count >= 2, under.count * 10 >= handles * 7 else { return }
+    for i in under {
+      infos[i].learnRole(.noise)
+      if infos[i - 1].role == .noise { infos[i - 1].learnRole(nil) }
+    }
   }
 
   // MARK: - Subject lines

@@ -169,6 +169,8 @@ struct Segmenter {
         break
       }
       if next.role == .noise || h.author != nil && Segmenter.isProfileLine(next.key) {
+        // A display name over the account's handle (`PageTemplate.handleLines`).
+        if j == i + 1, h.author != nil, next.role == .noise, Markers.isAccountHandle(lines[j]) { h.certain = true }
         j += 1
         continue
       }
@@ -306,6 +308,18 @@ struct Segmenter {
         c.dateText = lines[i]
         current = c
         i += 1
+        continue
+      }
+      // A date right under the text of a comment that has none, over counts
+      // only ("50 boosts", "3 favorites") and then the next header or the
+      // end: the comment's own date, printed under its text.
+      if let d = info.date, info.role == nil, blankRun <= 1, var c = current, c.hasBody, c.dateText == nil,
+        c.author != nil, let end = headsNothing(i)
+      {
+        c.date = d.date
+        c.dateText = lines[i]
+        current = c
+        i = end
         continue
       }
       switch info.role {
@@ -506,6 +520,7 @@ struct Segmenter {
     }
     finish()
     drafts = Segmenter.inPageOrder(drafts)
+    dropRepeatedChrome(&drafts)
     // Lines left over after a truncated body at the end are page furniture.
     while let last = drafts.last, last.afterTruncation, last.author == nil { drafts.removeLast() }
     // On a page whose comments are signed under their text, what follows the
@@ -533,6 +548,41 @@ struct Segmenter {
     first.body.removeFirst(gap + 1)
     first.line = first.body[0]
     drafts[0] = first
+  }
+
+  /// Only count lines ("50 boosts", "3 3") stand under line `i` before a
+  /// blank line, the next certain header or the end of the section: the
+  /// first line past them, else nil.
+  func headsNothing(_ i: Int) -> Int? {
+    let next = nextCertainHeader(after: i) ?? region.end
+    var j = i + 1
+    while j < min(next, region.end), !infos[j].blank {
+      let line = lines[j]
+      guard infos[j].role != nil || Words.count(line) <= 3 && line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+        && !PageTemplate.isProse(line, infos[j])
+      else { return nil }
+      j += 1
+    }
+    return j
+  }
+
+  /// The site's banner printed again under the last comment ("Follow the
+  /// news as it happens.", "Login"): from a paragraph of the last comment
+  /// that opens with a short line printed above the comment section too, the
+  /// text is page furniture; so is a last comment with no header that opens so.
+  func dropRepeatedChrome(_ drafts: inout [CommentDraft]) {
+    guard var last = drafts.last, region.start > 0 else { return }
+    let above = lines[..<region.start]
+    guard let cut = last.body.indices.first(where: { k in
+      let at = last.body[k]
+      return (k == 0 || last.body[k - 1] < at - 1) && lines[at].utf8.count <= 100 && above.contains(lines[at])
+    }) else { return }
+    if cut > 0 {
+      last.body.removeSubrange(cut...)
+      drafts[drafts.count - 1] = last
+    } else if last.author == nil, last.date == nil, last.dateText == nil, last.target == nil {
+      drafts.removeLast()
+    }
   }
 
   /// Four tab-separated cells or more: a row of a table.
