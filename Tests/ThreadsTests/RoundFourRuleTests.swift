@@ -15,6 +15,17 @@ struct RoundFourRuleTests {
 
   func day(_ m: Int, _ d: Int) -> CalendarDate? { CalendarDate(year: 2021, month: m, day: d) }
 
+  /// The forum's navigation and the topic's title, above the first post.
+  static let topicHead = """
+    Riverside Residents Forum
+    Categories
+    Recent
+
+    Should the Old Harbour Road Close for Six Weeks of Repairs
+    Local news
+
+    """
+
   @Test("'NAME replied to OTHER on DATE' is a one-line header with a reply marker")
   func replyPhraseInHeader() throws {
     let h = try #require(InlineHeader.read("harbourdog replied to maraquinn on Mar 4, 2021"))
@@ -30,13 +41,7 @@ struct RoundFourRuleTests {
   @Test("a forum topic on one-line headers: the first post is a comment, replies are marked")
   func topicOnOneLine() {
     let d = parse(
-      """
-      Riverside Residents Forum
-      Categories
-      Recent
-
-      Should the Old Harbour Road Close for Six Weeks of Repairs
-      Local news
+      Self.topicHead + """
       5 posts
 
       maraquinn wrote on Mar 3, 2021
@@ -69,13 +74,7 @@ struct RoundFourRuleTests {
   @Test("a forum topic on header blocks: avatar letter, name, 'wrote' or a reply marker, date")
   func topicOnBlocks() {
     let d = parse(
-      """
-      Riverside Residents Forum
-      Categories
-      Recent
-
-      Should the Old Harbour Road Close for Six Weeks of Repairs
-      Local news
+      Self.topicHead + """
       3 posts
 
       M
