@@ -227,4 +227,42 @@ struct RoundFourRuleTests {
     #expect(d.comments.map(\.author) == ["Olu Brant", "peter_g", "sal_k"])
     #expect(d.article.text.contains("The council voted on Tuesday"))
   }
+
+  @Test("a user id over 'wrote' is the name; a name over a reply marker shares the template; the software's credit ends the thread")
+  func userIDOverVerb() {
+    let d = parse(
+      """
+      Riverside Residents Forum
+      Categories
+
+      Should the Old Harbour Road Close for Six Weeks of Repairs
+      3 posts
+
+      7
+      70683022
+      wrote
+      on Mar 3, 2021
+      The council wants to shut the harbour road for six weeks while the sea wall is rebuilt, and nobody has said where the buses will go in the meantime or how the shops on the front will get their deliveries.
+      1 Reply 4 Quote Reply
+
+      H
+      harbourdog
+      replied to 70683022
+      on Mar 4, 2021
+      The buses go round by the station, it was in the notice.
+      0 Quote Reply
+
+      P
+      peter_g
+      wrote
+      on Mar 5, 2021
+      Six weeks is optimistic for that wall.
+      1 Quote Reply
+
+      Powered by ForumKit | Contributors
+      """)
+    #expect(d.comments.map(\.author) == ["70683022", "harbourdog", "peter_g"])
+    #expect(d.comments.map(\.parent) == [nil, 0, nil])
+    #expect(d.comments.allSatisfy { !$0.text.contains("Powered by") })
+  }
 }

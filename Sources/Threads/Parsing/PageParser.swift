@@ -140,14 +140,21 @@ struct PageParser {
   }
 
   /// The template of a header block that opens with a name line and has no
-  /// date on it: "N says" for a name over a lone header verb ("wrote"), "N @"
+  /// date on it: "N says" for a name over a lone header verb ("wrote") or
+  /// over a reply marker and a date ("replied to OTHER", "on DATE"), "N @"
   /// for a name over the account's handle ("@jane@example.social"), "N D"
   /// for a name over a date line; nil for any other line.
   static func blockShape(lines: [String], infos: [LineInfo], _ i: Int) -> String? {
-    guard i + 1 < lines.count, !infos[i].blank, infos[i].role == nil, infos[i].name > -8, !infos[i + 1].blank,
-      lines[i].utf8.count <= 80, infos[i].name > -0.9 || NameScore.isHandle(lines[i])
+    guard i + 1 < lines.count, !infos[i].blank, !infos[i + 1].blank, lines[i].utf8.count <= 80 else { return nil }
+    // A user id where the name stands is listed as a count ("70683022" over "wrote").
+    let userID = infos[i].role == .noise && lines[i].utf8.count >= 5 && lines[i].utf8.count <= 12
+      && DateMatcher.isNumber(lines[i]) && (infos[i + 1].saysWord || infos[i + 1].replyTarget != nil)
+    guard userID || infos[i].role == nil && infos[i].name > -8 && (infos[i].name > -0.9 || NameScore.isHandle(lines[i]))
     else { return nil }
-    if infos[i + 1].saysWord { return "N says" }
+    // "NAME", "wrote" or "replied to OTHER", then the date: one template.
+    if infos[i + 1].saysWord || infos[i + 1].replyTarget != nil && i + 2 < lines.count && infos[i + 2].date != nil {
+      return "N says"
+    }
     if infos[i + 1].date != nil, infos[i + 1].role == nil { return "N D" }
     if lines[i + 1] != lines[i], !lines[i].hasPrefix("@"), Markers.isAccountHandle(lines[i + 1]) { return "N @" }
     return nil

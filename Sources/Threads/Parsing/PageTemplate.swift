@@ -568,7 +568,8 @@ enum PageTemplate {
       let u = lines[i].utf8
       guard u.count >= 2, u.count <= 12, u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }
       guard i == 0 || infos[i - 1].blank || infos[i - 1].role != nil else { continue }
-      if isID(i), lines[i + 1] == lines[i] || infos[i + 1].replyTarget != nil {
+      // Over a lone header verb too ("70683022", "wrote", "on DATE").
+      if isID(i), lines[i + 1] == lines[i] || infos[i + 1].replyTarget != nil || infos[i + 1].saysWord {
         infos[i].learnRole(nil)
         if lines[i + 1] == lines[i] { infos[i + 1].learnRole(nil) }
         continue

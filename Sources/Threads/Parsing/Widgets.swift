@@ -219,7 +219,7 @@ enum Widgets {
   static func prefixRole(_ key: String) -> Role? {
     // Each prefix below opens with one of these bytes: most lines need no comparison.
     switch key.utf8.first {
-    case UInt8(ascii: "t"), UInt8(ascii: "("), UInt8(ascii: "y"), UInt8(ascii: "c"), 0xC2: break
+    case UInt8(ascii: "t"), UInt8(ascii: "("), UInt8(ascii: "y"), UInt8(ascii: "c"), UInt8(ascii: "p"), 0xC2: break
     default: return nil
     }
     if key.hasBytePrefix("the statements, views and opinions expressed") || key.hasBytePrefix("(article by ")
@@ -231,6 +231,8 @@ enum Widgets {
     if key.hasBytePrefix("your email address will not be published") { return .form }
     if key.hasBytePrefix("you must be logged in to post") { return .form }
     if key.hasBytePrefix("©") || key.hasBytePrefix("copyright ") || key.hasBytePrefix("(c) ") { return .trailer }
+    // "Powered by NodeBB | Contributors": the software's credit under the comments.
+    if key.hasBytePrefix("powered by "), key.utf8.count <= 60, !Words.endsSentence(key) { return .trailer }
     return nil
   }
 
