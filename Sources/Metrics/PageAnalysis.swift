@@ -152,7 +152,7 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
   ) -> [CommentDrift] {
     let dimension = space.terms.count
     let depths = discussion.depths
-    // Mean index terms of this page's comments: a shorter comment's cosine
+    // Mean index terms of this page's comments. A shorter comment's cosine
     // is scaled by its share of that mean: the cosine of a comment of a
     // word or two is high or low by chance more than by topic.
     let commentCount = discussion.comments.count

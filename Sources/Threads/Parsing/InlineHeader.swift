@@ -242,7 +242,7 @@ struct InlineHeader: Equatable {
   static func replyPhrase(_ keys: [String]) -> (Int, Int)? {
     guard keys.count >= 3 else { return nil }
     for k in 1..<(keys.count - 1) where replyPhraseWords.contains(keys[k]) {
-      for p in replyPhrases where k + p.count < keys.count && Array(keys[k..<(k + p.count)]) == p {
+      for p in replyPhrases where k + p.count < keys.count && keys[k..<(k + p.count)].elementsEqual(p) {
         return (k, p.count)
       }
     }

@@ -102,21 +102,25 @@ struct PageParser {
     guard let floor else { return firstText < 0 ? 0 : firstText + 1 }
     // Header templates above and below the floor ("says" for "NAME says:";
     // a name line over "wrote" or over the account's handle: "N says", "N @").
+    // Each line's template is worked out once, those below the floor only
+    // when a line above has one.
     func shape(_ i: Int) -> String? {
       infos[i].inline?.shape ?? (infos[i].says != nil ? "says" : nil) ?? blockShape(lines: lines, infos: infos, i)
     }
-    let above = (0..<floor).compactMap { i in shape(i).map { (i, $0) } }
-    guard !above.isEmpty else { return floor }
+    var shapes = (0..<floor).map(shape)
+    guard shapes.contains(where: { $0 != nil }) else { return floor }
+    shapes += (floor..<lines.count).map(shape)
     var counts: [String: (above: Int, below: Int)] = [:]
-    for (_, s) in above { counts[s, default: (0, 0)].above += 1 }
-    for i in floor..<lines.count {
-      if let s = shape(i) { counts[s, default: (0, 0)].below += 1 }
+    for (i, s) in shapes.enumerated() {
+      guard let s else { continue }
+      if i < floor { counts[s, default: (0, 0)].above += 1 } else { counts[s, default: (0, 0)].below += 1 }
     }
-    return above.first { i, s in
+    return (0..<floor).first { i in
+      guard let s = shapes[i] else { return false }
       let n = counts[s, default: (0, 0)]
       guard n.below >= 1 && n.above + n.below >= 3 else { return false }
-      return s != "N D" || closedLikeComment(lines: lines, infos: infos, i, shape: s, shapeOf: shape)
-    }?.0 ?? floor
+      return s != "N D" || closedLikeComment(infos: infos, i, shapes: shapes)
+    } ?? floor
   }
 
   /// A name over a date is a byline as often as a comment header: above
@@ -124,16 +128,15 @@ struct PageParser {
   /// template, a footer closes its text as the page closes comments
   /// ("Like", "Reply") and no opener or comment form stands (an article's
   /// byline is followed by the article, then "3 Comments", "Leave a reply").
-  static func closedLikeComment(
-    lines: [String], infos: [LineInfo], _ i: Int, shape: String, shapeOf: (Int) -> String?
-  ) -> Bool {
+  /// - Parameter shapes: each line's header template, by line.
+  static func closedLikeComment(infos: [LineInfo], _ i: Int, shapes: [String?]) -> Bool {
     var footer = false
     var j = i + 2
-    while j < lines.count, j - i <= 400 {
+    while j < shapes.count, j - i <= 400 {
       let role = infos[j].role
       if role == .opener || role == .form { return false }
       if role == .footer { footer = true }
-      if !infos[j].blank, shapeOf(j) == shape { return footer }
+      if !infos[j].blank, shapes[j] == shapes[i] { return footer }
       j += 1
     }
     return false
@@ -147,8 +150,8 @@ struct PageParser {
   static func blockShape(lines: [String], infos: [LineInfo], _ i: Int) -> String? {
     guard i + 1 < lines.count, !infos[i].blank, !infos[i + 1].blank, lines[i].utf8.count <= 80 else { return nil }
     // A user id where the name stands is listed as a count ("70683022" over "wrote").
-    let userID = infos[i].role == .noise && lines[i].utf8.count >= 5 && lines[i].utf8.count <= 12
-      && DateMatcher.isNumber(lines[i]) && (infos[i + 1].saysWord || infos[i + 1].replyTarget != nil)
+    let userID = PageTemplate.isListedUserID(lines[i], infos[i])
+      && (infos[i + 1].saysWord || infos[i + 1].replyTarget != nil)
     guard userID || infos[i].role == nil && infos[i].name > -8 && (infos[i].name > -0.9 || NameScore.isHandle(lines[i]))
     else { return nil }
     // "NAME", "wrote" or "replied to OTHER", then the date: one template.
@@ -212,8 +215,7 @@ struct PageParser {
   /// The line under `i` is the account handle the page prints under every
   /// display name (learned by `PageTemplate.handleLines`): `i` is a name line.
   func handleUnder(_ i: Int) -> Bool {
-    i + 1 < lines.count && infos[i + 1].role == .noise && !infos[i].blank && infos[i].role == nil
-      && Markers.isAccountHandle(lines[i + 1])
+    i + 1 < lines.count && !infos[i].blank && infos[i].role == nil && PageTemplate.isLearnedHandle(lines[i + 1], infos[i + 1])
   }
 
   func commentRegion() -> Region? {

@@ -53,12 +53,12 @@ enum PageTemplate {
     var handles = 0
     var under: [Int] = []
     var names = Set<String>()
-    for i in max(floor, 1)..<max(floor, 1, lines.count) where infos[i].role == nil && Markers.isAccountHandle(lines[i]) {
+    for i in max(floor, 1)..<lines.count where infos[i].role == nil && Markers.isAccountHandle(lines[i]) {
       handles += 1
       let p = infos[i - 1]
       let name = lines[i - 1]
       // A numeric display name may be listed as a count ("62652991").
-      let number = p.role == .noise && name.utf8.count >= 5 && name.utf8.count <= 12 && DateMatcher.isNumber(name)
+      let number = isListedUserID(name, p)
       guard !p.blank, p.role == nil || number, name != lines[i], !name.hasPrefix("@"), name.utf8.count <= 60,
         Words.count(name) <= 5, let last = name.unicodeScalars.last, !"!?…,;:".unicodeScalars.contains(last),
         p.isNameCandidate || number || p.name > -8 && NameScore.isHandle(name)
@@ -71,6 +71,11 @@ enum PageTemplate {
       infos[i].learnRole(.noise)
       if infos[i - 1].role == .noise { infos[i - 1].learnRole(nil) }
     }
+  }
+
+  /// A handle line that ``handleLines(lines:infos:from:)`` made header noise.
+  static func isLearnedHandle(_ line: String, _ info: LineInfo) -> Bool {
+    info.role == .noise && Markers.isAccountHandle(line)
   }
 
   // MARK: - Subject lines
@@ -541,10 +546,7 @@ enum PageTemplate {
   ///   as a name line itself. Counts are short and stand by a header, not
   ///   between paragraphs.
   static func userIDs(lines: [String], infos: inout [LineInfo], from floor: Int) {
-    func isID(_ i: Int) -> Bool {
-      let u = lines[i].utf8
-      return u.count >= 5 && u.count <= 12 && u.first != UInt8(ascii: "0") && u.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-    }
+    func isID(_ i: Int) -> Bool { isNumericID(lines[i]) && lines[i].utf8.first != UInt8(ascii: "0") }
     // The bare-name slot: a lone line under a blank or widget line, a blank
     // line and a paragraph under it.
     func inNameSlot(_ i: Int) -> Bool {
@@ -588,6 +590,16 @@ enum PageTemplate {
       guard datedBelow || afterFooter && !infos[i + 1].blank && infos[i + 1].role == nil else { continue }
       infos[i].learnRole(nil)
     }
+  }
+
+  /// Five to twelve digits: a numeric user id where a name stands.
+  static func isNumericID(_ line: String) -> Bool {
+    (5...12).contains(line.utf8.count) && DateMatcher.isNumber(line)
+  }
+
+  /// A numeric user id the line table still lists as a count ("70683022").
+  static func isListedUserID(_ line: String, _ info: LineInfo) -> Bool {
+    info.role == .noise && isNumericID(line)
   }
 
   // MARK: - Author suffixes

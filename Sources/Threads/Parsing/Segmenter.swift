@@ -170,7 +170,7 @@ struct Segmenter {
       }
       if next.role == .noise || h.author != nil && Segmenter.isProfileLine(next.key) {
         // A display name over the account's handle (`PageTemplate.handleLines`).
-        if j == i + 1, h.author != nil, next.role == .noise, Markers.isAccountHandle(lines[j]) { h.certain = true }
+        if j == i + 1, h.author != nil, PageTemplate.isLearnedHandle(lines[j], next) { h.certain = true }
         j += 1
         continue
       }
@@ -570,13 +570,21 @@ struct Segmenter {
   /// news as it happens.", "Login"): from a paragraph of the last comment
   /// that opens with a short line printed above the comment section too, the
   /// text is page furniture; so is a last comment with no header that opens so.
+  /// - Complexity: O(n) in the lines above the section and in the last comment.
   func dropRepeatedChrome(_ drafts: inout [CommentDraft]) {
     guard var last = drafts.last, region.start > 0 else { return }
-    let above = lines[..<region.start]
-    guard let cut = last.body.indices.first(where: { k in
-      let at = last.body[k]
-      return (k == 0 || last.body[k - 1] < at - 1) && lines[at].utf8.count <= 100 && above.contains(lines[at])
-    }) else { return }
+    // The short lines that open a paragraph of the last comment, by their
+    // first such paragraph; then one pass over the lines above.
+    var openers: [String: Int] = [:]
+    for k in last.body.indices where k == 0 || last.body[k - 1] < last.body[k] - 1 {
+      let line = lines[last.body[k]]
+      if line.utf8.count <= 100, openers[line] == nil { openers[line] = k }
+    }
+    var first: Int? = nil
+    for line in lines[..<region.start] where line.utf8.count <= 100 {
+      if let k = openers[line], k < first ?? .max { first = k }
+    }
+    guard let cut = first else { return }
     if cut > 0 {
       last.body.removeSubrange(cut...)
       drafts[drafts.count - 1] = last
