@@ -46,7 +46,7 @@ enum DateMatcher {
     "at", "on", "um", "à", "a", "às", "alle", "om", "de", "del", "of", "the", "posted", "edited",
     "am", "pm", "a.m.", "p.m.", "ist", "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest",
     "bst", "msk", "et", "pt", "h", "min", "uhr", "le", "el", "der", "updated", "published", "|", "•",
-    "·", "-", "–", "—", "/", ",", "в", "las", "kl.", "klo",
+    "·", "-", "–", "—", "/", ",", "@", "в", "las", "kl.", "klo",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday",
   ]
@@ -107,7 +107,7 @@ enum DateMatcher {
     if let rel = relativeLine(key) { return rel }
     let words = tokens(key)
     guard !words.isEmpty, words.count <= 12 else { return nil }
-    guard let (date, used) = absolute(in: words) else { return shortDate(words) ? Match(date: nil, relative: false) : nil }
+    guard let (date, used) = absolute(in: words) else { return yearless(words) ? Match(date: nil, relative: false) : nil }
     for (i, w) in words.enumerated() where !used.contains(i) {
       // A number of five digits or more is a user id, not part of the date.
       if filler.contains(w) || isClock(w) || isNumber(w) && w.utf8.count <= 4 { continue }
@@ -139,6 +139,21 @@ enum DateMatcher {
     return month(words[1]) && dayNumber(words[0]) != nil
   }
 
+  /// A date without its year among filler: "Tuesday, March 3 at 4:12 pm",
+  /// "Monday July 23, @08:25PM", as well as the bare `shortDate`.
+  static func yearless(_ words: [String]) -> Bool {
+    if shortDate(words) { return true }
+    guard words.count >= 3, words.count <= 8 else { return false }
+    for i in words.indices.dropLast() where shortDate([words[i], words[i + 1]]) {
+      return words.indices.allSatisfy { j in
+        // "7 Aug 12 at 11:21 pm": a two-digit year after the day and month.
+        j == i || j == i + 1 || filler.contains(words[j]) || isClock(words[j])
+          || j == i + 2 && words[j].utf8.count == 2 && isNumber(words[j])
+      }
+    }
+    return false
+  }
+
   /// "JUNE 2021", "March 2019": a month and a year alone.
   static func isMonthYear(_ key: String) -> Bool {
     let words = tokens(key)
@@ -159,6 +174,11 @@ enum DateMatcher {
       }
       if !w.isEmpty { out.append(String(w)) }
       out.append(contentsOf: trailing)
+    }
+    // "at 4:12 pm.": a date line may end a sentence.
+    if let last = out.last, last.utf8.count > 1, last.utf8.last == UInt8(ascii: "."), months[last] == nil {
+      let bare = String(last.dropLast())
+      if filler.contains(bare) || isClock(bare) || year(bare) != nil { out[out.count - 1] = bare }
     }
     return out
   }
@@ -235,7 +255,9 @@ enum DateMatcher {
       parts[0].utf8.count <= 2, parts[1].utf8.count <= 2, parts[2].utf8.count == 2 || parts[2].utf8.count == 4
     else { return nil }
     if parts[2].utf8.count == 2 { y += y < 70 ? 2000 : 1900 }
-    let dayFirst = w.contains(".") || w.contains("-") || a > 12
+    // Dots and dashes are read day first, unless the second number cannot be a
+    // month ("07.15.12": month first, as some US sites print it).
+    let dayFirst = (w.contains(".") || w.contains("-")) && b <= 12 || a > 12
     return dayFirst ? CalendarDate(year: y, month: b, day: a) : CalendarDate(year: y, month: a, day: b)
   }
 
@@ -359,8 +381,10 @@ enum DateMatcher {
     return true
   }
 
-  /// "3天前", "5小时前", "2 年前", "刚刚".
+  /// "3天前", "5小时前", "2 年前", "刚刚"; "• 1 年前" after a spacer.
   static func cjkRelative(_ key: String) -> Bool {
+    var key = Substring(key)
+    if key.hasPrefix("• ") || key.hasPrefix("· ") { key = key.dropFirst(2) }
     if key == "刚刚" { return true }
     guard key.hasSuffix("前"), key.unicodeScalars.count <= 8 else { return false }
     let body = key.dropLast()

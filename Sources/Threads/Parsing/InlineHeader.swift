@@ -27,7 +27,7 @@ struct InlineHeader: Equatable {
   static let decoration: Set<String> = [
     "|", "•", "·", "»", "«", "-", "–", "—", "/", "::", ":", "[–]", "[-]", "[+]", "[−]", "▲", "▼", "^",
     "#", "(edited)", "edited", "parent", "next", "prev", "root", "context", "flag", "favorite", "link",
-    "permalink", "reply", "on", "at", "by", "by:", "post", "posted", "wrote", "commented", "said", "replied",
+    "permalink", "reply", "on", "at", "by", "by:", "post", "posted", "written", "published", "originally", "wrote", "commented", "said", "replied",
     "updated", "[s]", "op", "(op)", "[op]", "score", "hidden]", "[score", "points", "point", "votes",
     "likes", "von", "par", "por", "от", "am", "le", "el", "em", "um", "il", "vor", "alle", "à", "より:", "より：",
   ]
@@ -61,7 +61,7 @@ struct InlineHeader: Equatable {
     let arrowAt = keys.firstIndex { arrows.contains($0) }
     let dated = dateSpan(keys)
     let span = dated?.span
-    if span == nil, arrowAt == nil { return nil }
+    if span == nil, arrowAt == nil { return bylineWithID(words, keys) }
     let lo = span?.lowerBound ?? keys.count
     let hi = span?.upperBound ?? keys.count
     // After the date: decoration only (a signed score "+7", a listed badge
@@ -74,7 +74,10 @@ struct InlineHeader: Equatable {
         after = close + 1
         continue
       }
-      guard isDecoration(k) || isScore(k) || Widgets.listed[k] == .noise else { return nil }
+      guard isDecoration(k) || isScore(k) || Widgets.listed[k] == .noise || isHandleWord(k) else {
+        // "On March 3, 2019 at 4:12 pm NAME said:", "posted on DATE by NAME".
+        return trailingName(words, keys, date: span, dated?.date)
+      }
       after += 1
     }
     var left = Array(words[..<lo])
@@ -151,7 +154,7 @@ struct InlineHeader: Equatable {
         author: nil, target: nil, dateText: words[span].joined(separator: " "), date: dated?.date, shape: shape)
     }
     guard !left.isEmpty, left.count <= (separated ? 8 : 5) else { return nil }
-    let author = left.joined(separator: " ")
+    let author = withoutTrailingComma(left.joined(separator: " "))
     let dateText = span.map { words[$0].joined(separator: " ") }
     if Markers.isDeletedAuthor(author.lowercased()), span != nil {
       return InlineHeader(author: nil, target: target, dateText: dateText, date: dated?.date, shape: shape)
@@ -164,6 +167,54 @@ struct InlineHeader: Equatable {
     // "Prices went up → people left": without a date an arrow needs a clear name.
     if span == nil, NameScore.score(author) <= 0.7, !NameScore.isHandle(author) { return nil }
     return InlineHeader(author: author, target: target, dateText: dateText, date: dated?.date, shape: shape)
+  }
+
+  /// A header whose name follows its date: only decoration before the date
+  /// ("on", "posted on"), and after it the name, with glue words around it
+  /// ("by NAME", "NAME said:").
+  static func trailingName(
+    _ words: [String], _ keys: [String], date span: Range<Int>?, _ date: CalendarDate?
+  ) -> InlineHeader? {
+    guard let span, keys[..<span.lowerBound].allSatisfy(isDecoration) else { return nil }
+    var lo = span.upperBound
+    var hi = keys.count
+    while lo < hi, isDecoration(keys[lo]) { lo += 1 }
+    while hi > lo, isDecoration(keys[hi - 1]) || isDecoration(String(keys[hi - 1].dropLast())) { hi -= 1 }
+    guard hi > lo, hi - lo <= 5 else { return nil }
+    let author = withoutTrailingComma(words[lo..<hi].joined(separator: " "))
+    // "3 years ago (edited)", "1年前 （已修改）": a bracketed note is no name.
+    guard let f = author.unicodeScalars.first, !"([{（【「<".unicodeScalars.contains(f), isName(author),
+      !keys[lo..<hi].contains(where: { DateMatcher.months[$0] != nil })
+    else { return nil }
+    var shapeKeys = Array(keys[..<span.lowerBound]) + ["D"] + keys[span.upperBound..<lo] + ["N"]
+    shapeKeys += keys[hi...]
+    return InlineHeader(
+      author: author, target: nil, dateText: words[span].joined(separator: " "), date: date,
+      shape: shapeKeys.map(\.digitsFolded).joined(separator: " "))
+  }
+
+  /// "by NAME (12345)": a byline with the account's number and no date.
+  static func bylineWithID(_ words: [String], _ keys: [String]) -> InlineHeader? {
+    guard keys.count >= 3, keys.count <= 7, bylineWords.contains(keys[0]), let last = keys.last,
+      last.utf8.count >= 3, last.utf8.first == UInt8(ascii: "("), last.utf8.last == UInt8(ascii: ")"),
+      DateMatcher.isNumber(String(last.dropFirst().dropLast()))
+    else { return nil }
+    let author = words[1..<(keys.count - 1)].joined(separator: " ")
+    guard isName(author) else { return nil }
+    return InlineHeader(author: author, target: nil, dateText: nil, date: nil, shape: keys[0] + " N (#)")
+  }
+
+  /// The word before the name of a byline.
+  static let bylineWords: Set<String> = ["by", "von", "par", "por", "от", "door", "di", "av", "przez"]
+
+  /// "Jane Doe," before "on DATE": the name without the comma.
+  static func withoutTrailingComma(_ s: String) -> String {
+    s.utf8.count > 1 && s.utf8.last == UInt8(ascii: ",") ? String(s.dropLast()) : s
+  }
+
+  /// "@jane_doe" after a header's date: the account's handle, printed beside its display name.
+  static func isHandleWord(_ key: String) -> Bool {
+    key.utf8.count >= 2 && key.utf8.first == UInt8(ascii: "@") && NameScore.isHandle(String(key.dropFirst()))
   }
 
   /// Spacers printed with no white space around them ("NAME•3 hours ago",
@@ -316,11 +367,11 @@ struct InlineHeader: Equatable {
   }
 
   /// Counts that score a comment: "5 points", "-2 votes".
-  static let scoreWords: Set<String> = ["points", "point", "votes", "vote", "likes", "like", "punkte", "punkt"]
+  static let scoreWords: Set<String> = ["points", "point", "pts", "votes", "vote", "likes", "like", "punkte", "punkt"]
 
   /// Nouns after a count in a header: "5 points", "21K views".
   static let countWords: Set<String> = [
-    "points", "point", "votes", "vote", "likes", "like", "punkte", "points,", "views", "replies", "reply",
+    "points", "point", "pts", "votes", "vote", "likes", "like", "punkte", "points,", "views", "replies", "reply",
     "comments", "reactions", "karma", "posts",
   ]
 

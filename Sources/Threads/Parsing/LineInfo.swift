@@ -121,9 +121,17 @@ struct LineInfo {
       form = .saysWord
     } else if InlineHeader.mayHold(key), let header = InlineHeader.read(line) {
       form = .inline(header)
+    } else if let space = line.utf8.firstIndex(of: 0x20), LineInfo.isLink(line[..<space]) {
+      // "http://example.com/ NAME": a linked name printed with its link.
+      name = NameScore.score(String(line[line.index(after: space)...]))
     } else {
       name = NameScore.score(line)
     }
+  }
+
+  /// A web address as a scraper prints a link's target: "http://…", "https://…", "www.…".
+  static func isLink(_ word: Substring) -> Bool {
+    word.hasPrefix("http://") || word.hasPrefix("https://") || word.hasPrefix("www.") && word.utf8.count > 6
   }
 
   /// Lines up to this many bytes are described once per page (see `describe`).

@@ -93,7 +93,7 @@ enum Markers {
 
   /// Suffixes of an author line: "NAME says:", "NAME说道：", "NAME sagt:".
   static let saysSuffixes: [String] = [
-    " says:", " said:", " says", " wrote:", " writes:", " commented:", " dice:", " dijo:", " sagt:",
+    " says:", " said:", " says", " said,", " says,", " wrote:", " wrote,", " writes:", " commented:", " dice:", " dijo:", " sagt:",
     " schreibt:", " a dit :", " a dit:", " écrit :", " écrit:", " scrive:", " ha scritto:", " diz:",
     " disse:", " zegt:", " schreef:", " пишет:", " говорит:", "说道：", "说道:", "說道：", "说：", "說：",
     " says :", "说道", " said...", " said…", " より:", " より：", " dijo...", " dijo…", " a dit...", " a dit…", " disse...",
@@ -195,12 +195,23 @@ enum Markers {
       if let on = trimmed.byteOffset(of: " on "), let key = LineKey.make(trimmed), DateMatcher.firstDate(in: key) != nil {
         trimmed = String(decoding: trimmed.utf8.prefix(on), as: UTF8.self)
       }
+      // "(1) Mike says:", "#12 Mike says:": the comment's number before the name.
+      if let space = trimmed.utf8.firstIndex(of: 0x20), isOrdinal(trimmed[..<space]) {
+        trimmed = String(trimmed[trimmed.index(after: space)...])
+      }
       guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 60 else { return nil }
       // "He says:" inside prose is short too; demand a name-ish left side.
       if NameScore.score(trimmed) < 0 { return nil }
       return trimmed
     }
     return nil
+  }
+
+  /// "(1)", "#12", "12.": a comment's number.
+  static func isOrdinal(_ word: Substring) -> Bool {
+    var w = word
+    if w.hasPrefix("("), w.hasSuffix(")") { w = w.dropFirst().dropLast() } else if w.hasPrefix("#") { w = w.dropFirst() } else if w.hasSuffix(".") { w = w.dropLast() }
+    return !w.isEmpty && w.utf8.count <= 5 && w.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
   }
 
   /// Suffixes that mean the page cut the body short; compared on the key.

@@ -222,9 +222,16 @@ struct PageParser {
     let floor = articleFloor()
     guard floor < lines.count else { return nil }
     var firstCertain: Int? = nil
-    for i in floor..<lines.count where isCertainHeader(i) {
-      firstCertain = i
-      break
+    var c = floor
+    while c < lines.count {
+      if isCertainHeader(c) {
+        guard let opener = openerBelowArticle(c) else {
+          firstCertain = c
+          break
+        }
+        c = opener
+      }
+      c += 1
     }
     // The last opener cluster above the first certain header (or anywhere).
     var openerEnd: Int? = nil
@@ -265,6 +272,22 @@ struct PageParser {
       return Region(articleEnd: start, start: start, end: lines.count)
     }
     return plainRegion(floor: floor)
+  }
+
+  /// A header over the article ("by NAME on DATE", "Posted on DATE by NAME"
+  /// above or under the text): a comment count or another opener follows
+  /// it before any other header, with text between. Returns the opener's
+  /// line, from which the search for comments goes on.
+  func openerBelowArticle(_ header: Int) -> Int? {
+    var words = 0
+    var j = header + 1
+    while j < lines.count {
+      if infos[j].role == .opener { return words > 0 ? j : nil }
+      if isCertainHeader(j) { return nil }
+      if !infos[j].blank, infos[j].role == nil { words += Words.count(lines[j]) }
+      j += 1
+    }
+    return nil
   }
 
   /// "posted by NAME to Topic at 10:53 AM (54 comments total)" above the

@@ -168,8 +168,25 @@ enum PageTemplate {
       while j < lines.count, infos[j].blank { j += 1 }
       footers = j >= lines.count || !isProse(lines[j], infos[j])
     }
+    if !footers, signing + heading + touching <= at.count / 5 {
+      footers = signedAfterOpener(lines: lines, infos: infos, from: floor, at)
+    }
     guard footers else { return }
     for i in at { infos[i].learnRole(.footer) }
+  }
+
+  /// Blank lines around every header say nothing of which way they face;
+  /// the ends of the section do. Headers open their comments when the first
+  /// follows the comment count ("12 Comments") with no text between; they
+  /// sign the text above when text stands between the count and the first,
+  /// and none follows the last before the page's furniture.
+  static func signedAfterOpener(lines: [String], infos: [LineInfo], from floor: Int, _ at: [Int]) -> Bool {
+    guard let first = at.first, let last = at.last,
+      let opener = (floor..<first).last(where: { infos[$0].role == .opener }),
+      ((opener + 1)..<first).contains(where: { isProse(lines[$0], infos[$0]) })
+    else { return false }
+    guard let j = next(infos, after: last) else { return true }
+    return !isProse(lines[j], infos[j])
   }
 
   // MARK: - Day or month first

@@ -86,6 +86,8 @@ struct Segmenter {
     var words = line.spaceSeparated
     let count = words.count
     guard count >= 2 else { return line }
+    // "http://example.com/ NAME": the link of the commenter's site before the name.
+    if let first = words.first, LineInfo.isLink(first) { words.removeFirst() }
     if let last = words.last, last.first == "(", InlineHeader.isDecoration(last.lowercased()) { words.removeLast() }
     // Only ASCII words of up to four bytes lower-case to one of these.
     if words.count >= 2, words[0].utf8.count <= 4, ["by", "von", "par", "por", "door", "di"].contains(words[0].lowercased()) {
@@ -239,6 +241,15 @@ struct Segmenter {
     guard let key, key.utf8.count <= 80 else { return false }
     return ["works at ", "worked at ", "lives in ", "studied at ", "studies at ", "went to ", "attended "]
       .contains { key.hasBytePrefix($0) }
+  }
+
+  /// A name line under a date-only header names it when text, not another
+  /// header, follows.
+  func namesDatedHeader(_ i: Int) -> Bool {
+    guard let p = PageTemplate.previous(infos, before: i), infos[p].date != nil,
+      let j = PageTemplate.next(infos, after: i), j < region.end
+    else { return false }
+    return infos[j].role == nil && !PageTemplate.isHeaderish(infos[j])
   }
 
   /// Whether a bare name line, inside a body, opens a new comment.
@@ -426,6 +437,16 @@ struct Segmenter {
         blankRun = 0
         continue
       }
+      // A date printed above the name ("June 9, 2021", then "Ros Whitcombe" or
+      // "Ros Whitcombe said,", then the text): the name of the dated header.
+      if let c = current, c.author == nil, c.target == nil, c.dateText != nil, !c.hasBody, blankRun <= 1,
+        let name = info.says ?? (info.isNameCandidate && namesDatedHeader(i) ? Segmenter.byline(lines[i]) : nil)
+      {
+        current?.author = name
+        i += 1
+        blankRun = 0
+        continue
+      }
       // After a footer on a page whose comments have full headers, only a
       // header or text opens the next one: "Up next", "21K views" are chrome.
       if let c = current, c.closedByFooter, !c.signed, strictHeaders, h?.certain != true,
@@ -442,7 +463,10 @@ struct Segmenter {
         } else if c.truncated {
           startNew = true
           afterTruncation = h == nil || !opensComment(i)
-        } else if blankRun >= 2 {
+        } else if blankRun >= 2, c.hasBody || c.author == nil && c.dateText == nil || h != nil {
+          // Blank lines between a header and its text are the page's spacing,
+          // not the end of a comment: a header with no text yet keeps the
+          // paragraph, unless the paragraph opens with a header of its own.
           startNew = true
         } else if h != nil, blankRun >= 1, c.hasBody, opensComment(i) {
           startNew = true
