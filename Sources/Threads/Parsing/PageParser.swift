@@ -222,14 +222,18 @@ struct PageParser {
     let floor = articleFloor()
     guard floor < lines.count else { return nil }
     var firstCertain: Int? = nil
+    // Headers over the article (bylines) are passed over up to the comment
+    // count below them; once an opener has been seen, headers are comments'.
+    var seenOpener = false
     var c = floor
     while c < lines.count {
+      if infos[c].role == .opener { seenOpener = true }
       if isCertainHeader(c) {
-        guard let opener = openerBelowArticle(c) else {
+        guard !seenOpener, let opener = openerBelowArticle(c) else {
           firstCertain = c
           break
         }
-        c = opener
+        c = opener - 1
       }
       c += 1
     }
