@@ -177,4 +177,37 @@ struct GlueWordHeaderTests {
     #expect(d.comments.map(\.author) == ["ferryfan", "Mags"])
     #expect(d.article.text.contains("Posted on June 1, 2021"))
   }
+
+  @Test("a short post, then 'NAME DATE' comments with no footers: the first comment is not taken for the article")
+  func firstCommentAboveLongParagraph() {
+    let text = """
+      Harbour Ferry Returns
+
+      by Ros Whitcombe on June 1, 2021
+
+      Back on Monday.
+
+      ferryfan June 2, 2021 at 9:10 am
+
+      Good news for the commuters on the far shore.
+
+      Mags June 3, 2021 at 8:02 am
+
+      The engines were rebuilt over the winter in the yard at Penmill, the roof of the passenger deck was replaced after the leaks of last year, and the timetable is the old one again, with the early crossing at six every weekday and the late one at eleven on Fridays.
+
+      Idris Llewellyn June 3, 2021 at 9:40 am
+
+      Will the fares stay the same?
+
+      """
+    let d = parse(text)
+    #expect(d.comments.map(\.author) == ["ferryfan", "Mags", "Idris Llewellyn"])
+  }
+
+  @Test("'by NAME (12345) <mail> on DATE (#id) Homepage Journal': the account's links after a header")
+  func linksAfterHeader() {
+    let h = InlineHeader.read("by ferryfan (12345) <ferry.fan@example.org> on Monday June 7, @08:25PM (#4412) Homepage Journal")
+    #expect(h?.author == "ferryfan")
+    #expect(h?.dateText != nil)
+  }
 }

@@ -27,7 +27,7 @@ struct InlineHeader: Equatable {
   static let decoration: Set<String> = [
     "|", "•", "·", "»", "«", "-", "–", "—", "/", "::", ":", "[–]", "[-]", "[+]", "[−]", "▲", "▼", "^",
     "#", "(edited)", "edited", "parent", "next", "prev", "root", "context", "flag", "favorite", "link",
-    "permalink", "reply", "on", "at", "by", "by:", "post", "posted", "written", "published", "originally", "wrote", "commented", "said", "replied",
+    "permalink", "reply", "on", "at", "by", "by:", "post", "posted", "written", "published", "originally", "homepage", "journal", "website", "wrote", "commented", "said", "replied",
     "updated", "[s]", "op", "(op)", "[op]", "score", "hidden]", "[score", "points", "point", "votes",
     "likes", "von", "par", "por", "от", "am", "le", "el", "em", "um", "il", "vor", "alle", "à", "より:", "より：",
   ]
@@ -319,6 +319,8 @@ struct InlineHeader: Equatable {
       return true
     }
     if key.hasPrefix("#"), DateMatcher.isNumber(String(key.dropFirst())) { return true }
+    // "<jane.doe@example.com>": the account's mail address in angle brackets.
+    if key.utf8.count >= 5, key.utf8.first == UInt8(ascii: "<"), key.utf8.last == UInt8(ascii: ">") { return true }
     // "(9224512)", "(#58000008)": a user or comment id in brackets.
     if let f = key.utf8.first, f == UInt8(ascii: "(") || f == UInt8(ascii: "["), key.utf8.count <= 16 {
       var inner = key.dropFirst()

@@ -129,14 +129,19 @@ struct PageParser {
   /// ("Like", "Reply") and no opener or comment form stands (an article's
   /// byline is followed by the article, then "3 Comments", "Leave a reply").
   /// - Parameter shapes: each line's header template, by line.
+  /// So does it when the next header of its template follows within a
+  /// comment's length (five lines of text at most), as on pages that print
+  /// no footer under their comments.
   static func closedLikeComment(infos: [LineInfo], _ i: Int, shapes: [String?]) -> Bool {
     var footer = false
+    var text = 0
     var j = i + 2
     while j < shapes.count, j - i <= 400 {
       let role = infos[j].role
       if role == .opener || role == .form { return false }
       if role == .footer { footer = true }
-      if !infos[j].blank, shapes[j] == shapes[i] { return footer }
+      if !infos[j].blank, shapes[j] == shapes[i] { return footer || text <= 5 }
+      if !infos[j].blank, role == nil { text += 1 }
       j += 1
     }
     return false
