@@ -16,6 +16,8 @@ struct LineInfo {
   private var form: Form?
   /// The line's points for each known widget (`KnownWidgets.keyVotes`).
   let widgetVotes: UInt64
+  /// A profile label or value learned from the page ("Joined", "Messages", `PageTemplate.profileStats`).
+  private(set) var profile = false
 
   /// The forms of a line that exclude one another.
   private enum Form {
@@ -76,6 +78,15 @@ struct LineInfo {
     form = .inline(header)
     name = -9
   }
+
+  /// Marks the line as a quote's attribution inside a post (`PageTemplate.quoteBlocks`).
+  mutating func learnQuoteOf(_ name: String) {
+    form = .quoteOf(name)
+    self.name = -9
+  }
+
+  /// Marks the line as part of a poster's profile block (`PageTemplate.profileStats`).
+  mutating func markProfile() { profile = true }
 
   /// Marks the line as a reply marker in the page's own words (`PageTemplate`).
   mutating func learnReplyTarget(_ name: String) {

@@ -115,12 +115,34 @@ struct PageParser {
       guard let s else { continue }
       if i < floor { counts[s, default: (0, 0)].above += 1 } else { counts[s, default: (0, 0)].below += 1 }
     }
-    return (0..<floor).first { i in
+    guard let first = (0..<floor).first(where: { i in
       guard let s = shapes[i] else { return false }
       let n = counts[s, default: (0, 0)]
       guard n.below >= 1 && n.above + n.below >= 3 else { return false }
       return s != "N D" || closedLikeComment(infos: infos, i, shapes: shapes)
-    } ?? floor
+    }) else { return floor }
+    return blockTop(lines: lines, infos: infos, first)
+  }
+
+  /// "NAME", "Well-known member", "Joined", "Aug 15, 2006": a label over a
+  /// date may be the line the template was found at, inside a header block
+  /// whose name stands higher. Walks up over short lines (names, badges: no
+  /// sentence, no date) to the top of the block, three lines at most; stays
+  /// when no block top (a blank, a widget line, a dated line) is reached.
+  static func blockTop(lines: [String], infos: [LineInfo], _ i: Int) -> Int {
+    var k = i
+    while k > 0, i - k < 3 {
+      let above = infos[k - 1]
+      if above.blank || above.role != nil && above.role != .noise || above.date != nil || above.inline != nil { break }
+      guard lines[k - 1].utf8.count <= 60, Words.count(lines[k - 1]) <= 8, !Words.endsSentence(lines[k - 1]) else {
+        return i
+      }
+      k -= 1
+    }
+    if k == i { return i }
+    let top = k == 0 || infos[k - 1].blank || infos[k - 1].role != nil || infos[k - 1].date != nil
+      || infos[k - 1].inline != nil
+    return top ? k : i
   }
 
   /// A name over a date is a byline as often as a comment header: above
@@ -160,6 +182,16 @@ struct PageParser {
     }
     if infos[i + 1].date != nil, infos[i + 1].role == nil { return "N D" }
     if lines[i + 1] != lines[i], !lines[i].hasPrefix("@"), Markers.isAccountHandle(lines[i + 1]) { return "N @" }
+    // A badge between the name and the date ("Moderator", "New member"),
+    // and a forum's learned profile lines ("Joined", "Messages 1,234").
+    var j = i + 1
+    if lines[j] != lines[i], !Markers.isAccountHandle(lines[j]),
+      PageTemplate.mayBeBadge(lines[j], infos[j]) || PageTemplate.listedBadge(lines[j], infos[j])
+    {
+      j += 1
+    }
+    while j < lines.count, j - i < 12, infos[j].profile { j += 1 }
+    if j > i + 1, j < lines.count, infos[j].date != nil, infos[j].role == nil { return "N D" }
     return nil
   }
 
@@ -205,7 +237,8 @@ struct PageParser {
     if lines[i + 1] == lines[i] || handleUnder(i) { return true }
     // Badges may stand between the name and the date ("Top fan", "Featured").
     var j = i + 1
-    while j < min(lines.count, i + 3), infos[j].role == .noise { j += 1 }
+    // A forum's profile block (`PageTemplate.profileStats`) may stand there too.
+    while j < lines.count, j < i + 3 || infos[j].profile && j < i + 14, infos[j].role == .noise { j += 1 }
     guard j < lines.count else { return false }
     // "5 points 2 days ago": a date with a score, no name of its own.
     if let d = infos[j].inline, d.author == nil, d.target == nil, d.dateText != nil { return true }
