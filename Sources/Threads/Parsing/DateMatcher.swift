@@ -300,6 +300,31 @@ enum DateMatcher {
     return h <= 23 && m <= 59
   }
 
+  /// "5 мая в 12:30 Ответить 7", "3 days ago · Reply": a date, then a
+  /// footer's action words ("Reply", "Like") and counts. The date is the
+  /// comment's, printed on the action bar under its text. Nil unless an
+  /// action word follows the date.
+  static func datedActionBar(_ key: String) -> Match? {
+    guard key.utf8.count <= 90, key.hasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    var words = key.split(separator: " ")
+    guard words.count >= 2 else { return nil }
+    var action = false
+    while let last = words.last {
+      // Keys of longer non-ASCII lines keep their case ("Ответить").
+      let w = last.utf8.first.map { $0 >= 0x80 } == true ? last.lowercased() : String(last)
+      if Widgets.actionWords.contains(w) {
+        action = action || Widgets.replyWords.contains(w) || w == "like" || w == "share"
+      } else if !(isNumber(w) || w == "·" || w == "•" || w == "|") {
+        break
+      }
+      words.removeLast()
+    }
+    guard action, !words.isEmpty, words.count <= 8 else { return nil }
+    let rest = words.joined(separator: " ")
+    guard let m = lineDate(rest), m.date != nil || m.relative || rest.utf8.count >= 5 else { return nil }
+    return m
+  }
+
   /// "#12": the post's number in a forum thread, printed beside its date.
   static func isPostNumber(_ w: String) -> Bool {
     let u = w.utf8

@@ -120,6 +120,10 @@ struct LineInfo {
     guard short else { return }
     if let date = DateMatcher.lineDate(key) {
       form = .date(date)
+    } else if let date = DateMatcher.datedActionBar(key) {
+      // "29 июня 2024 в 20:53 Ответить 7": the comment's date on its footer.
+      role = .footer
+      form = .date(date)
     } else if let target = Markers.replyTarget(line: line, key: key) {
       form = .replyTarget(target)
     } else if let author = Markers.saysName(line: line, key: key) {

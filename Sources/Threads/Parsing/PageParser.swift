@@ -242,7 +242,8 @@ struct PageParser {
     guard j < lines.count else { return false }
     // "5 points 2 days ago": a date with a score, no name of its own.
     if let d = infos[j].inline, d.author == nil, d.target == nil, d.dateText != nil { return true }
-    return infos[j].date != nil || j > i + 1 && infos[j].replyTarget != nil
+    // A date learned as the comment's footer (`PageTemplate.trailingDates`) closes the text above.
+    return infos[j].date != nil && infos[j].role != .footer || j > i + 1 && infos[j].replyTarget != nil
   }
 
   /// The line under `i` is the account handle the page prints under every

@@ -856,15 +856,25 @@ enum PageTemplate {
     var dates: [Int] = []
     var afterBody = 0
     var headers = 0
+    // Bodies under a bare name line: "NAME", the text, then its date ("5 мая в 12:30", "Ответить").
+    var namedAbove = 0
     for i in floor..<lines.count {
       if infos[i].says != nil || infos[i].inline != nil { headers += 1 }
       guard infos[i].role == nil, infos[i].date != nil else { continue }
       dates.append(i)
       if let p = previous(infos, before: i), isProse(lines[p], infos[p]), !infos[p].isNameCandidate {
         afterBody += 1
+        var k = p
+        while k - 1 >= floor, isProse(lines[k - 1], infos[k - 1]) { k -= 1 }
+        if k - 1 >= floor, infos[k - 1].isNameCandidate || infos[k - 1].role == nil && NameScore.isHandle(lines[k - 1])
+          || isNumericID(lines[k - 1])
+        {
+          namedAbove += 1
+        }
       }
     }
-    guard dates.count >= 3 && afterBody * 10 >= dates.count * 6 || dates.count == 2 && afterBody == 2, headers >= 2
+    guard dates.count >= 3 && afterBody * 10 >= dates.count * 6 || dates.count == 2 && afterBody == 2,
+      headers >= 2 || dates.count >= 3 && namedAbove * 10 >= dates.count * 6
     else { return }
     for i in dates { infos[i].learnRole(.footer) }
   }

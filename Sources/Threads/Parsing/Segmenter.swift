@@ -439,6 +439,9 @@ struct Segmenter {
           startNew = true
         } else if c.closedByFooter {
           startNew = true
+        } else if c.placeholder, c.author == nil, h != nil, blankRun >= 1 {
+          // "Comment deleted" alone is the whole of a comment: the header under it opens the next.
+          startNew = true
         } else if c.truncated {
           startNew = true
           afterTruncation = h == nil || !opensComment(i)
