@@ -16,7 +16,8 @@ struct LineInfo {
   private var form: Form?
   /// The line's points for each known widget (`KnownWidgets.keyVotes`).
   let widgetVotes: UInt64
-  /// A profile label or value learned from the page ("Joined", "Messages", `PageTemplate.profileStats`).
+  /// A profile label or value learned from the page ("Joined", "Messages", `PageTemplate.profileStats`),
+  /// or a badge that every header of the page prints (`PageTemplate.badgeLines`).
   private(set) var profile = false
 
   /// The forms of a line that exclude one another.

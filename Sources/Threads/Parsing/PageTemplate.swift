@@ -418,6 +418,8 @@ enum PageTemplate {
     guard rare || everyHeader else { return }
     for b in three {
       infos[b].learnRole(.noise)
+      // Part of the header block, as a profile line is.
+      if everyHeader { infos[b].markProfile() }
       // "69352833", "Staff", "4 months ago": a number in the name slot is a user id.
       if infos[b - 1].role == .noise { infos[b - 1].learnRole(nil) }
     }
@@ -822,7 +824,9 @@ enum PageTemplate {
         // A header line under it (date, marker) makes it a name, spacers
         // and badges between ("NAME", "•", "3 hours ago") or not.
         var u = i + 1
-        while u < min(lines.count, i + 4), !infos[u].blank, infos[u].role == .noise { u += 1 }
+        while u < lines.count, u < i + 4 || infos[u].profile && u < i + 14, !infos[u].blank, infos[u].role == .noise {
+          u += 1
+        }
         if u < lines.count, !infos[u].blank,
           infos[u].date != nil || infos[u].replyTarget != nil || infos[u].saysWord
             || infos[u].inline.map({ $0.author == nil && $0.target == nil && $0.dateText != nil }) == true
