@@ -160,8 +160,11 @@ struct ReplyResolver {
       return nil
     }
     let head = at ? text.dropFirst() : Substring(text)
-    // Every candidate below opens with the body's first word.
-    if !at, !asciiLookalike, let h = ReplyResolver.firstWordHash(head.utf8), !firstWords.contains(h) {
+    // Every candidate below opens with the body's first word; an address
+    // ("Sam, I agree") has its comma on it.
+    if !at, !asciiLookalike, let h = ReplyResolver.firstWordHash(ReplyResolver.addressed(head.utf8)),
+      !firstWords.contains(h)
+    {
       return nil
     }
     let words = head.prefix(200).split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
@@ -184,9 +187,21 @@ struct ReplyResolver {
     return nil
   }
 
-  /// The body's first word is a handle: letters with digits or "_".
+  /// The text up to its first word's end, with a comma or colon closing
+  /// that word dropped ("Sam, I agree" -> "Sam"); the text itself when the
+  /// first word ends otherwise.
+  static func addressed(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
+    let end = bytes.firstIndex { $0 == 0x20 || $0 == 0x0A } ?? bytes.endIndex
+    guard end > bytes.startIndex else { return bytes }
+    let last = bytes[bytes.index(before: end)]
+    guard last == UInt8(ascii: ",") || last == UInt8(ascii: ":") else { return bytes }
+    return bytes[..<bytes.index(before: end)]
+  }
+
+  /// The body's first word is a handle: letters with digits or "_" ("tea_drinker_6,").
   static func opensWithHandle(_ text: String) -> Bool {
-    let word = text.utf8.prefix { $0 != 0x20 && $0 != 0x0A }
+    var word = text.utf8.prefix { $0 != 0x20 && $0 != 0x0A }
+    if let last = word.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ":") { word = word.dropLast() }
     guard word.count >= 3, word.count <= 40, word.contains(where: { $0 == UInt8(ascii: "_") || ($0 >= 0x30 && $0 <= 0x39) })
     else { return false }
     return NameScore.isHandle(String(decoding: word, as: UTF8.self))
