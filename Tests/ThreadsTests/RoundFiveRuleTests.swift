@@ -137,6 +137,19 @@ struct RoundFiveRuleTests {
     #expect(d.comments.allSatisfy { !$0.text.contains("Joined") && !$0.text.contains("Click to expand") })
   }
 
+  @Test("a forum thread whose first post is short: its header block is one header, not two")
+  func shortFirstPost() {
+    let short = Self.forumThread.replacingOccurrences(
+      of: "The council wants to shut the harbour road for six weeks while the sea wall is rebuilt, and nobody has said where the buses will go.",
+      with: "Road closed again.")
+      .replacingOccurrences(
+        of: "They did the same to the bridge last year and it took ten.",
+        with: "They did the same to the bridge last year and it took ten weeks, with the buses sent round by the station the whole time and nobody told.")
+    let d = parse(short)
+    #expect(d.comments.map(\.author) == ["Mara Quinn", "harbourdog", "Peter Grant", "Dana Cole"])
+    #expect(d.comments.first?.text == "Road closed again.")
+  }
+
   @Test("a name over its text, then the date and the actions under it; an addressed reply")
   func datesUnderBareNames() {
     let d = parse(

@@ -118,8 +118,9 @@ struct PageParser {
     guard let first = (0..<floor).first(where: { i in
       guard let s = shapes[i] else { return false }
       let n = counts[s, default: (0, 0)]
-      guard n.below >= 1 && n.above + n.below >= 3 else { return false }
-      return s != "N D" || closedLikeComment(infos: infos, i, shapes: shapes)
+      // A thread whose only long text is its last post: three headers above it, closed like comments.
+      guard n.below >= 1 && n.above + n.below >= 3 || n.above >= 3 && s == "N D" else { return false }
+      return s != "N D" || closedLikeComment(lines: lines, infos: infos, i, shapes: shapes)
     }) else { return floor }
     return blockTop(lines: lines, infos: infos, first)
   }
@@ -151,14 +152,18 @@ struct PageParser {
   /// ("Like", "Reply") and no opener or comment form stands (an article's
   /// byline is followed by the article, then "3 Comments", "Leave a reply").
   /// - Parameter shapes: each line's header template, by line.
-  static func closedLikeComment(infos: [LineInfo], _ i: Int, shapes: [String?]) -> Bool {
+  static func closedLikeComment(lines: [String], infos: [LineInfo], _ i: Int, shapes: [String?]) -> Bool {
     var footer = false
+    var sameBlock = i + 1 < infos.count && !infos[i + 1].blank
     var j = i + 2
     while j < shapes.count, j - i <= 400 {
       let role = infos[j].role
       if role == .opener || role == .form { return false }
       if role == .footer { footer = true }
-      if !infos[j].blank, shapes[j] == shapes[i] { return footer }
+      // The same template again in the same header block, before any text
+      // ("Joined" over a date, then "Reaction score" over its count): one header.
+      if !infos[j].blank, shapes[j] == shapes[i], !sameBlock || footer { return footer }
+      if infos[j].blank || role == nil && shapes[j] == nil && Words.count(lines[j]) >= 4 { sameBlock = false }
       j += 1
     }
     return false

@@ -423,6 +423,12 @@ enum PageTemplate {
       // "69352833", "Staff", "4 months ago": a number in the name slot is a user id.
       if infos[b - 1].role == .noise { infos[b - 1].learnRole(nil) }
     }
+    // Listed badges ("Administrator") on a page whose every header has one: the same.
+    guard everyHeader else { return }
+    for b in knownBadges {
+      infos[b].markProfile()
+      if infos[b - 1].role == .noise { infos[b - 1].learnRole(nil) }
+    }
   }
 
   // MARK: - Reply markers in the page's words
