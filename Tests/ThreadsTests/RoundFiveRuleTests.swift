@@ -150,6 +150,50 @@ struct RoundFiveRuleTests {
     #expect(d.comments.first?.text == "Road closed again.")
   }
 
+  @Test("a one-word text over a date under it is the text, not a badge or a name")
+  func oneWordTextOverFooterDate() {
+    let d = parse(
+      """
+      Гавань сегодня
+
+      Ремонт набережной
+
+      Городской совет решил закрыть набережную на шесть недель, пока строители укрепляют старую стену, и никто пока не объяснил, где будут ходить автобусы.
+
+      4 комментария
+
+      Мара Квин
+      Автобусы пойдут через вокзал, так написано в объявлении.
+      3 марта 2021 в 9:15
+      Ответить
+
+      lurker_x
+      LOL
+      4 марта 2021 в 10:02
+      Ответить
+
+      Sam
+      Шесть недель это очень оптимистично для такой стены.
+      4 марта 2021 в 11:02
+      Ответить
+
+      dock_owl
+      Yawn
+      5 марта 2021 в 18:40
+      Ответить
+
+      Пётр Грант
+      В прошлом году мост ремонтировали десять недель.
+      6 марта 2021 в 8:10
+      Ответить
+      """)
+    #expect(d.comments.map(\.author) == ["Мара Квин", "lurker_x", "Sam", "dock_owl", "Пётр Грант"])
+    #expect(d.comments.map(\.text) == [
+      "Автобусы пойдут через вокзал, так написано в объявлении.", "LOL",
+      "Шесть недель это очень оптимистично для такой стены.", "Yawn", "В прошлом году мост ремонтировали десять недель.",
+    ])
+  }
+
   @Test("a name over its text, then the date and the actions under it; an addressed reply")
   func datesUnderBareNames() {
     let d = parse(

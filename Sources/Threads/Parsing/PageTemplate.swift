@@ -374,8 +374,10 @@ enum PageTemplate {
   ///
   /// A page that gives every header a badge ("NAME", "Well-known member",
   /// the profile's noise, "DATE") shows it too: the badges there repeat
-  /// titles, and the names above them vary more than the badges; a title
-  /// over names would vary less than the names under it.
+  /// titles, the names above them vary more than the badges (a title over
+  /// names would vary less than the names under it), and the date under the
+  /// badge is followed by the text (a short text over a date and "Reply"
+  /// under it is no badge).
   static func badgeLines(lines: [String], infos: inout [LineInfo], from floor: Int) {
     // A block starts after a blank line or a widget line ("Report" closing the comment above).
     func top(_ i: Int) -> Bool { i == floor || i > floor && (infos[i - 1].blank || infos[i - 1].role != nil) }
@@ -386,19 +388,27 @@ enum PageTemplate {
     var two = 0
     var three: [Int] = []
     var knownBadges: [Int] = []
+    var textAfter = 0
     for d in (floor + 1)..<max(floor + 1, lines.count) where infos[d].role == nil && infos[d].date != nil {
       // Learned profile lines ("Joined", "Messages 1,234") may stand between the badge and the date.
       var e = d
       while e - 1 > floor, d - e < 8, infos[e - 1].role == .noise, !infos[e - 1].blank, profileNoise(infos[e - 1]) {
         e -= 1
       }
+      // The header's date is followed by the text, not by the footer (a
+      // one-word text over a date under it: "LOL", "5 мая в 12:30", "Reply").
+      var a = d + 1
+      while a < lines.count, a - d < 4, infos[a].role == .noise { a += 1 }
+      let opensText = a < lines.count && infos[a].role != .footer
       if e - 2 >= floor, !infos[e - 1].blank, !infos[e - 2].blank, top(e - 2), named(e - 2),
         mayBeBadge(lines[e - 1], infos[e - 1]), lines[e - 1] != lines[e - 2]
       {
         three.append(e - 1)
+        if opensText { textAfter += 1 }
       } else if e - 2 >= floor, !infos[e - 2].blank, top(e - 2), named(e - 2), listedBadge(lines[e - 1], infos[e - 1]) {
         // "Moderator": a badge the vocabulary already knows, evidence of the template.
         knownBadges.append(e - 1)
+        if opensText { textAfter += 1 }
       } else if top(e - 1), named(e - 1) {
         two += 1
       }
@@ -413,7 +423,7 @@ enum PageTemplate {
         names.insert(lines[b - 1])
       }
       let n = three.count + knownBadges.count
-      everyHeader = badges.count < n && names.count >= badges.count && n > 2 * two
+      everyHeader = badges.count < n && names.count >= badges.count && n > 2 * two && textAfter * 4 >= n * 3
     }
     guard rare || everyHeader else { return }
     for b in three {

@@ -186,7 +186,9 @@ struct Segmenter {
         j += 1
         continue
       }
-      if let d = next.date, h.dateText == nil {
+      // A date learned as the footer under the text closes a comment; it is no header's date
+      // ("lurker_x", "LOL", then the date: "LOL" is the text).
+      if let d = next.date, h.dateText == nil, next.role != .footer {
         h.date = d.date
         h.dateText = lines[j]
         h.certain = true
