@@ -194,6 +194,36 @@ struct RoundFiveRuleTests {
     ])
   }
 
+  @Test("a reply that addresses a lower-case user name with a comma")
+  func addressedLowerCaseName() {
+    let d = parse(
+      """
+      Harbour Today
+
+      The council will close the harbour road for six weeks while the sea wall is rebuilt, and nobody has said where the buses will go in the meantime.
+
+      3 Comments
+
+      greenthumb
+      The buses go round by the station, it was in the notice.
+      Mar 3, 2021
+      Reply
+
+      Dana Cole
+      Six weeks is optimistic for that wall, if you ask me.
+      Mar 4, 2021
+      Reply
+
+      Peter Grant
+      greenthumb, the notice only covers the first fortnight of it.
+      Mar 5, 2021
+      Reply
+      """)
+    #expect(d.comments.map(\.author) == ["greenthumb", "Dana Cole", "Peter Grant"])
+    #expect(d.comments.map(\.parent) == [nil, nil, 0])
+    #expect(d.comments[2].replyEvidence == .mention)
+  }
+
   @Test("a name over its text, then the date and the actions under it; an addressed reply")
   func datesUnderBareNames() {
     let d = parse(

@@ -153,7 +153,8 @@ struct ReplyResolver {
     let at = text.hasPrefix("@")
     // A tag without "@" is a name: it starts with a capital (or an uncased
     // letter), or is a handle with digits or "_" ("tea_drinker_6").
-    let handleTag = !at && ReplyResolver.opensWithHandle(text)
+    // A lower-case name addressed with a comma ("greenthumb, you are right") reads as a handle.
+    let handleTag = !at && (ReplyResolver.opensWithHandle(text) || ReplyResolver.opensWithAddress(text))
     if !at, !handleTag, let f = text.unicodeScalars.first,
       !f.properties.isUppercase && f.properties.isLowercase || !f.properties.isAlphabetic
     {
@@ -196,6 +197,14 @@ struct ReplyResolver {
     let last = bytes[bytes.index(before: end)]
     guard last == UInt8(ascii: ",") || last == UInt8(ascii: ":") else { return bytes }
     return bytes[..<bytes.index(before: end)]
+  }
+
+  /// The body opens with one lower-case word and a comma, "greenthumb, ...":
+  /// a user name addressed (it still has to be a commenter's name).
+  static func opensWithAddress(_ text: String) -> Bool {
+    let word = text.utf8.prefix { $0 != 0x20 && $0 != 0x0A }
+    guard word.count >= 4, word.count <= 40, word.last == UInt8(ascii: ",") else { return false }
+    return word.dropLast().allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
   }
 
   /// The body's first word is a handle: letters with digits or "_" ("tea_drinker_6,").
