@@ -150,22 +150,27 @@ struct RoundFiveRuleTests {
     #expect(d.comments.first?.text == "Road closed again.")
   }
 
+  /// A Russian news page and its first comment: the name, the text, then the date and "Ответить".
+  static let russianHead = """
+    Гавань сегодня
+
+    Ремонт набережной
+
+    Городской совет решил закрыть набережную на шесть недель, пока строители укрепляют старую стену, и никто пока не объяснил, где будут ходить автобусы.
+
+    4 комментария
+
+    Мара Квин
+    Автобусы пойдут через вокзал, так написано в объявлении.
+    3 марта 2021 в 9:15
+    Ответить
+
+    """
+
   @Test("a one-word text over a date under it is the text, not a badge or a name")
   func oneWordTextOverFooterDate() {
     let d = parse(
-      """
-      Гавань сегодня
-
-      Ремонт набережной
-
-      Городской совет решил закрыть набережную на шесть недель, пока строители укрепляют старую стену, и никто пока не объяснил, где будут ходить автобусы.
-
-      4 комментария
-
-      Мара Квин
-      Автобусы пойдут через вокзал, так написано в объявлении.
-      3 марта 2021 в 9:15
-      Ответить
+      Self.russianHead + """
 
       lurker_x
       LOL
@@ -227,19 +232,7 @@ struct RoundFiveRuleTests {
   @Test("a name over its text, then the date and the actions under it; an addressed reply")
   func datesUnderBareNames() {
     let d = parse(
-      """
-      Гавань сегодня
-
-      Ремонт набережной
-
-      Городской совет решил закрыть набережную на шесть недель, пока строители укрепляют старую стену, и никто пока не объяснил, где будут ходить автобусы.
-
-      4 комментария
-
-      Мара Квин
-      Автобусы пойдут через вокзал, так написано в объявлении.
-      3 марта 2021 в 9:15
-      Ответить
+      Self.russianHead + """
       5
 
       Sam
