@@ -28,6 +28,11 @@ enum DateMatcher {
        "outubro", "novembro", "dezembro"],
       ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
        "oktober", "november", "december"],
+      // Russian: genitive (as dates print them, "5 мая 2019"), then nominative.
+      ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+       "октября", "ноября", "декабря"],
+      ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+       "октябрь", "ноябрь", "декабрь"],
     ]
     for table in tables {
       for (i, name) in table.enumerated() where m[name] == nil { m[name] = i + 1 }
@@ -46,7 +51,7 @@ enum DateMatcher {
     "at", "on", "um", "à", "a", "às", "alle", "om", "de", "del", "of", "the", "posted", "edited",
     "am", "pm", "a.m.", "p.m.", "ist", "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest",
     "bst", "msk", "et", "pt", "h", "min", "uhr", "le", "el", "der", "updated", "published", "|", "•",
-    "·", "-", "–", "—", "/", ",", "@", "в", "las", "kl.", "klo",
+    "·", "-", "–", "—", "/", ",", "@", "в", "г.", "г", "las", "kl.", "klo",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday",
   ]
@@ -95,6 +100,7 @@ enum DateMatcher {
   /// Words `lineDate` reads beside the lists above.
   private static let datelessWords: Set<String> = [
     "ago", "vor", "hace", "fa", "geleden", "just", "now", "yesterday", "today", "a", "an", "one", "de", "edited",
+    "moment",
   ]
 
   /// Whole-line reading: the line is a date line (a comment header) when it
@@ -107,10 +113,13 @@ enum DateMatcher {
     if let rel = relativeLine(key) { return rel }
     let words = tokens(key)
     guard !words.isEmpty, words.count <= 12 else { return nil }
-    guard let (date, used) = absolute(in: words) else { return yearless(words) ? Match(date: nil, relative: false) : nil }
+    if dayAtTime(words) { return Match(date: nil, relative: true) }
+    guard let (date, used) = absolute(in: words) else {
+      return yearless(words) || shortDateAtTime(words) ? Match(date: nil, relative: false) : nil
+    }
     for (i, w) in words.enumerated() where !used.contains(i) {
       // A number of five digits or more is a user id, not part of the date.
-      if filler.contains(w) || isClock(w) || isNumber(w) && w.utf8.count <= 4 { continue }
+      if filler.contains(w) || isClock(w) || isNumber(w) && w.utf8.count <= 4 || isPostNumber(w) { continue }
       return nil
     }
     return Match(date: date, relative: false)
@@ -153,6 +162,42 @@ enum DateMatcher {
     }
     return false
   }
+
+  /// "5 мая в 12:30", "Jun 21 at 4:12 pm": a date without its year, then
+  /// the time of day. Like `shortDate`, it names no calendar day.
+  static func shortDateAtTime(_ words: [String]) -> Bool {
+    guard words.count >= 3, words.count <= 6, shortDate(Array(words[0..<2])) else { return false }
+    var clock = false
+    for w in words[2...] {
+      if isClock(w) { clock = true; continue }
+      guard filler.contains(w) else { return false }
+    }
+    return clock
+  }
+
+  /// A day named relative to today, or a weekday, then the time of day:
+  /// "yesterday at 10:21 pm", "today at 9:05 am", "monday at 3:00 pm",
+  /// "вчера в 12:30", "gestern um 14:05". Relative: no calendar day.
+  static func dayAtTime(_ words: [String]) -> Bool {
+    guard words.count >= 2, words.count <= 5, relativeDays.contains(words[0]) || weekdays.contains(words[0]) else {
+      return false
+    }
+    var clock = false
+    for w in words.dropFirst() {
+      if isClock(w) { clock = true; continue }
+      guard filler.contains(w) else { return false }
+    }
+    return clock
+  }
+
+  static let relativeDays: Set<String> = [
+    "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer", "hoy", "ontem", "hoje", "ieri",
+    "oggi", "gisteren", "vandaag", "вчера", "сегодня", "позавчера",
+  ]
+
+  static let weekdays: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  ]
 
   /// "JUNE 2021", "March 2019": a month and a year alone.
   static func isMonthYear(_ key: String) -> Bool {
@@ -277,6 +322,37 @@ enum DateMatcher {
     return h <= 23 && m <= 59
   }
 
+  /// "5 мая в 12:30 Ответить 7", "3 days ago · Reply": a date, then a
+  /// footer's action words ("Reply", "Like") and counts. The date is the
+  /// comment's, printed on the action bar under its text. Nil unless an
+  /// action word follows the date.
+  static func datedActionBar(_ key: String) -> Match? {
+    guard key.utf8.count <= 90, key.hasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    var words = key.split(separator: " ")
+    guard words.count >= 2 else { return nil }
+    var action = false
+    while let last = words.last {
+      // Keys of longer non-ASCII lines keep their case ("Ответить").
+      let w = last.utf8.first.map { $0 >= 0x80 } == true ? last.lowercased() : String(last)
+      if Widgets.actionWords.contains(w) {
+        action = action || Widgets.replyWords.contains(w) || w == "like" || w == "share"
+      } else if !(isNumber(w) || w == "·" || w == "•" || w == "|") {
+        break
+      }
+      words.removeLast()
+    }
+    guard action, !words.isEmpty, words.count <= 8 else { return nil }
+    let rest = words.joined(separator: " ")
+    guard let m = lineDate(rest), m.date != nil || m.relative || rest.utf8.count >= 5 else { return nil }
+    return m
+  }
+
+  /// "#12": the post's number in a forum thread, printed beside its date.
+  static func isPostNumber(_ w: String) -> Bool {
+    let u = w.utf8
+    return u.count >= 2 && u.count <= 6 && u.first == UInt8(ascii: "#") && u.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+  }
+
   static func isNumber(_ w: String) -> Bool { !w.isEmpty && w.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
 
   // MARK: - Relative dates
@@ -287,9 +363,13 @@ enum DateMatcher {
     if cjkRelative(key) { return Match(date: nil, relative: true) }
     let words = key.spaceSeparated.map(String.init).filter { $0 != "•" && $0 != "·" && $0 != "-" }
     guard !words.isEmpty, words.count <= 6 else { return nil }
-    if words == ["just", "now"] || words == ["yesterday"] || words == ["today"] {
+    if words == ["just", "now"] || words == ["yesterday"] || words == ["today"] || words == ["только", "что"]
+      || words == ["a", "moment", "ago"]
+    {
       return Match(date: nil, relative: true)
     }
+    // "минуту назад", "час назад": Russian counts one with the unit alone.
+    if words.count == 2, words[1] == "назад", relativeUnits.contains(words[0]) { return Match(date: nil, relative: true) }
     if words.count == 1 {
       return shortRelative(words[0]) ? Match(date: nil, relative: true) : nil
     }
@@ -327,7 +407,7 @@ enum DateMatcher {
       && (key.hasSuffix("ago") || key.hasPrefix("vor ") || key.hasPrefix("il y a") || key.hasPrefix("hace ")
         || key.hasSuffix("yesterday") || key.hasSuffix("today") || key.hasSuffix("just now") || key == "刚刚"
         || key.hasSuffix("前") || key.hasSuffix("geleden") || key.hasSuffix(" fa") || key.hasPrefix("há ")
-        || key.hasSuffix(" назад"))
+        || key.hasSuffix(" назад") || key == "только что")
   }
 
   /// "2y", "5h", "10m", "3d", "1w", "4mo".

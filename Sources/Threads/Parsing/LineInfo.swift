@@ -16,6 +16,9 @@ struct LineInfo {
   private var form: Form?
   /// The line's points for each known widget (`KnownWidgets.keyVotes`).
   let widgetVotes: UInt64
+  /// A profile label or value learned from the page ("Joined", "Messages", `PageTemplate.profileStats`),
+  /// or a badge that every header of the page prints (`PageTemplate.badgeLines`).
+  private(set) var profile = false
 
   /// The forms of a line that exclude one another.
   private enum Form {
@@ -77,6 +80,15 @@ struct LineInfo {
     name = -9
   }
 
+  /// Marks the line as a quote's attribution inside a post (`PageTemplate.quoteBlocks`).
+  mutating func learnQuoteOf(_ name: String) {
+    form = .quoteOf(name)
+    self.name = -9
+  }
+
+  /// Marks the line as part of a poster's profile block (`PageTemplate.profileStats`).
+  mutating func markProfile() { profile = true }
+
   /// Marks the line as a reply marker in the page's own words (`PageTemplate`).
   mutating func learnReplyTarget(_ name: String) {
     form = .replyTarget(name)
@@ -108,6 +120,10 @@ struct LineInfo {
     let short = key.utf8.count <= 100
     guard short else { return }
     if let date = DateMatcher.lineDate(key) {
+      form = .date(date)
+    } else if let date = DateMatcher.datedActionBar(key) {
+      // "29 июня 2024 в 20:53 Ответить 7": the comment's date on its footer.
+      role = .footer
       form = .date(date)
     } else if let target = Markers.replyTarget(line: line, key: key) {
       form = .replyTarget(target)

@@ -133,9 +133,12 @@ enum Markers {
     // "This comment is no longer available. The commenter has deleted their account."
     guard key.hasBytePrefix("this comment ") || key.hasBytePrefix("this post ") || key.hasBytePrefix("comment ")
       || key.hasBytePrefix("[comment") || key.hasBytePrefix("(comment") || key.hasBytePrefix("(post ")
-      || key.hasBytePrefix("this message ")
+      || key.hasBytePrefix("this message ") || key.hasBytePrefix("this user ")
     else { return false }
-    return ["deleted", "removed", "no longer available", "hidden", "withdrawn"].contains { key.containsBytes($0) }
+    // "This user is muted.", "This user is blocked": the comment is hidden from the reader.
+    return ["deleted", "removed", "no longer available", "hidden", "withdrawn", "muted", "blocked"].contains {
+      key.containsBytes($0)
+    }
   }
 
   /// Suffixes of a forum's quote attribution, "NAME wrote: ↑" (the arrow
@@ -153,6 +156,16 @@ enum Markers {
     let name = Page.trim(Substring(String(String.UnicodeScalarView(line.unicodeScalars.dropLast(suffix.unicodeScalars.count)))))
     return name.isEmpty ? nil : name
   }
+
+  /// What closes a forum's collapsed quote ("NAME said:", the quote, "Click to expand...").
+  static let quoteExpanders: Set<String> = [
+    "click to expand...", "click to expand…", "click to expand", "zum erweitern anklicken...",
+    "zum erweitern anklicken…", "cliquez pour agrandir...", "cliquez pour agrandir…", "haz clic para expandir...",
+    "haz clic para expandir…", "clique para expandir...", "clique para expandir…", "нажмите для раскрытия...",
+    "нажмите для раскрытия…", "点击展开...", "点击展开…",
+  ]
+
+  static func isQuoteExpander(_ key: String) -> Bool { key.utf8.count <= 40 && quoteExpanders.contains(key) }
 
   /// A says-suffix alone on its line: the scraper split "NAME" and "says:".
   static func isSaysWord(_ key: String) -> Bool {

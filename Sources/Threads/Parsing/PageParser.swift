@@ -115,12 +115,35 @@ struct PageParser {
       guard let s else { continue }
       if i < floor { counts[s, default: (0, 0)].above += 1 } else { counts[s, default: (0, 0)].below += 1 }
     }
-    return (0..<floor).first { i in
+    guard let first = (0..<floor).first(where: { i in
       guard let s = shapes[i] else { return false }
       let n = counts[s, default: (0, 0)]
-      guard n.below >= 1 && n.above + n.below >= 3 else { return false }
-      return s != "N D" || closedLikeComment(infos: infos, i, shapes: shapes)
-    } ?? floor
+      // A thread whose only long text is its last post: three headers above it, closed like comments.
+      guard n.below >= 1 && n.above + n.below >= 3 || n.above >= 3 && s == "N D" else { return false }
+      return s != "N D" || closedLikeComment(lines: lines, infos: infos, i, shapes: shapes)
+    }) else { return floor }
+    return blockTop(lines: lines, infos: infos, first)
+  }
+
+  /// "NAME", "Well-known member", "Joined", "Aug 15, 2006": a label over a
+  /// date may be the line the template was found at, inside a header block
+  /// whose name stands higher. Walks up over short lines (names, badges: no
+  /// sentence, no date) to the top of the block, three lines at most; stays
+  /// when no block top (a blank, a widget line, a dated line) is reached.
+  static func blockTop(lines: [String], infos: [LineInfo], _ i: Int) -> Int {
+    var k = i
+    while k > 0, i - k < 3 {
+      let above = infos[k - 1]
+      if above.blank || above.role != nil && above.role != .noise || above.date != nil || above.inline != nil { break }
+      guard lines[k - 1].utf8.count <= 60, Words.count(lines[k - 1]) <= 8, !Words.endsSentence(lines[k - 1]) else {
+        return i
+      }
+      k -= 1
+    }
+    if k == i { return i }
+    let top = k == 0 || infos[k - 1].blank || infos[k - 1].role != nil || infos[k - 1].date != nil
+      || infos[k - 1].inline != nil
+    return top ? k : i
   }
 
   /// A name over a date is a byline as often as a comment header: above
@@ -132,15 +155,19 @@ struct PageParser {
   /// So does it when the next header of its template follows within a
   /// comment's length (five lines of text at most), as on pages that print
   /// no footer under their comments.
-  static func closedLikeComment(infos: [LineInfo], _ i: Int, shapes: [String?]) -> Bool {
+  static func closedLikeComment(lines: [String], infos: [LineInfo], _ i: Int, shapes: [String?]) -> Bool {
     var footer = false
     var text = 0
+    var sameBlock = i + 1 < infos.count && !infos[i + 1].blank
     var j = i + 2
     while j < shapes.count, j - i <= 400 {
       let role = infos[j].role
       if role == .opener || role == .form { return false }
       if role == .footer { footer = true }
-      if !infos[j].blank, shapes[j] == shapes[i] { return footer || text <= 5 }
+      // The same template again in the same header block, before any text
+      // ("Joined" over a date, then "Reaction score" over its count): one header.
+      if !infos[j].blank, shapes[j] == shapes[i], !sameBlock || footer { return footer || text <= 5 }
+      if infos[j].blank || role == nil && shapes[j] == nil && Words.count(lines[j]) >= 4 { sameBlock = false }
       if !infos[j].blank, role == nil { text += 1 }
       j += 1
     }
@@ -165,6 +192,16 @@ struct PageParser {
     }
     if infos[i + 1].date != nil, infos[i + 1].role == nil { return "N D" }
     if lines[i + 1] != lines[i], !lines[i].hasPrefix("@"), Markers.isAccountHandle(lines[i + 1]) { return "N @" }
+    // A badge between the name and the date ("Moderator", "New member"),
+    // and a forum's learned profile lines ("Joined", "Messages 1,234").
+    var j = i + 1
+    if lines[j] != lines[i], !Markers.isAccountHandle(lines[j]),
+      PageTemplate.mayBeBadge(lines[j], infos[j]) || PageTemplate.listedBadge(lines[j], infos[j])
+    {
+      j += 1
+    }
+    while j < lines.count, j - i < 12, infos[j].profile { j += 1 }
+    if j > i + 1, j < lines.count, infos[j].date != nil, infos[j].role == nil { return "N D" }
     return nil
   }
 
@@ -210,11 +247,13 @@ struct PageParser {
     if lines[i + 1] == lines[i] || handleUnder(i) { return true }
     // Badges may stand between the name and the date ("Top fan", "Featured").
     var j = i + 1
-    while j < min(lines.count, i + 3), infos[j].role == .noise { j += 1 }
+    // A forum's profile block (`PageTemplate.profileStats`) may stand there too.
+    while j < lines.count, j < i + 3 || infos[j].profile && j < i + 14, infos[j].role == .noise { j += 1 }
     guard j < lines.count else { return false }
     // "5 points 2 days ago": a date with a score, no name of its own.
     if let d = infos[j].inline, d.author == nil, d.target == nil, d.dateText != nil { return true }
-    return infos[j].date != nil || j > i + 1 && infos[j].replyTarget != nil
+    // A date learned as the comment's footer (`PageTemplate.trailingDates`) closes the text above.
+    return infos[j].date != nil && infos[j].role != .footer || j > i + 1 && infos[j].replyTarget != nil
   }
 
   /// The line under `i` is the account handle the page prints under every

@@ -24,6 +24,8 @@ enum PageTemplate {
     handleLines(lines: lines, infos: &infos, from: floor)
     headerLabels(lines: lines, infos: &infos, from: floor)
     badgeSuffixes(lines: lines, infos: &infos, from: floor)
+    profileStats(lines: lines, infos: &infos, from: floor)
+    quoteBlocks(lines: lines, infos: &infos, from: floor)
     badgeLines(lines: lines, infos: &infos, from: floor)
     userIDs(lines: lines, infos: &infos, from: floor)
     saysSuffixes(lines: lines, infos: &infos, from: floor)
@@ -279,6 +281,96 @@ enum PageTemplate {
     }
   }
 
+  // MARK: - Profile lines
+
+  /// "Joined", "Aug 15, 2006", "Messages", "7,356", "Reaction score", "2,620":
+  /// a forum prints the poster's profile as label lines over their values.
+  /// A short label line that repeats three times or more, each time over a
+  /// value (a date or a number), and stands in a run of two such pairs or
+  /// more, inside a header block (never at its top, where the name stands),
+  /// is header noise, its values too. (A name over a date is followed by a
+  /// body, not by another label over a value.)
+  static func profileStats(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    func isValue(_ j: Int) -> Bool {
+      guard j < lines.count, !infos[j].blank else { return false }
+      if infos[j].date != nil { return true }
+      let u = lines[j].utf8
+      guard u.count <= 14, u.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+      return u.allSatisfy { $0 >= 0x30 && $0 <= 0x39 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") || $0 == 0x20 }
+    }
+    func isLabel(_ j: Int) -> Bool {
+      guard j < lines.count, let key = infos[j].key, key.utf8.count <= 24, infos[j].date == nil, infos[j].inline == nil,
+        infos[j].says == nil, infos[j].replyTarget == nil, infos[j].role == nil || infos[j].role == .noise,
+        !key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), Words.count(lines[j]) <= 3
+      else { return false }
+      // Inside a header block: under the badge or the value above, never at its top (a name's place).
+      guard j > floor, !infos[j - 1].blank, infos[j - 1].role == nil || infos[j - 1].role == .noise else { return false }
+      return isValue(j + 1)
+    }
+    var counts: [String: Int] = [:]
+    var pairs: [Int] = []
+    for i in floor..<max(floor, lines.count - 1) where isLabel(i) {
+      counts[infos[i].key!, default: 0] += 1
+      pairs.append(i)
+    }
+    guard pairs.count >= 6 else { return }
+    func repeated(_ i: Int) -> Bool { (counts[infos[i].key ?? ""] ?? 0) >= 3 }
+    let isPair = Set(pairs)
+    var marked: [Int] = []
+    for i in pairs where repeated(i) {
+      let next = isPair.contains(i + 2) && repeated(i + 2)
+      let prev = i >= 2 && isPair.contains(i - 2) && repeated(i - 2)
+      if next || prev { marked.append(i) }
+    }
+    for i in marked {
+      infos[i].learnRole(.noise)
+      infos[i + 1].learnRole(.noise)
+      infos[i].markProfile()
+      infos[i + 1].markProfile()
+    }
+  }
+
+  /// A listed badge ("Moderator", "Owner"): header noise of a few words, no profile line.
+  static func listedBadge(_ line: String, _ info: LineInfo) -> Bool {
+    info.role == .noise && !info.profile && line.utf8.count <= 30 && Words.count(line) <= 3
+      && !DateMatcher.isNumber(line)
+  }
+
+  /// The line was learned as a profile label or value (`profileStats`).
+  static func profileNoise(_ info: LineInfo) -> Bool { info.profile }
+
+  // MARK: - Quote blocks
+
+  /// "NAME said:", the quoted text, "Click to expand...": a "says" line in
+  /// a block that a quote expander closes within a few lines is a quote's
+  /// attribution inside a post, not a header; the expander is no text.
+  static func quoteBlocks(lines: [String], infos: inout [LineInfo], from floor: Int) {
+    var i = floor
+    while i < lines.count {
+      guard let name = infos[i].says else {
+        i += 1
+        continue
+      }
+      var j = i + 1
+      var closed: Int? = nil
+      while j < min(lines.count, i + 8) {
+        if let key = infos[j].key, Markers.isQuoteExpander(key) {
+          closed = j
+          break
+        }
+        if infos[j].says != nil || infos[j].date != nil || infos[j].role == .footer { break }
+        j += 1
+      }
+      if let closed, closed > i + 1 {
+        infos[i].learnQuoteOf(name)
+        infos[closed].learnRole(.noise)
+        i = closed + 1
+      } else {
+        i += 1
+      }
+    }
+  }
+
   // MARK: - Badge lines
 
   /// A short line that may be a badge or a label: a few words, no sentence
@@ -296,6 +388,13 @@ enum PageTemplate {
   /// with one more short line between the two keeps its name at the top;
   /// the line between is a badge, header noise. (Were the top line a title
   /// over the name, most blocks would have three lines.)
+  ///
+  /// A page that gives every header a badge ("NAME", "Well-known member",
+  /// the profile's noise, "DATE") shows it too: the badges there repeat
+  /// titles, the names above them vary more than the badges (a title over
+  /// names would vary less than the names under it), and the date under the
+  /// badge is followed by the text (a short text over a date and "Reply"
+  /// under it is no badge).
   static func badgeLines(lines: [String], infos: inout [LineInfo], from floor: Int) {
     // A block starts after a blank line or a widget line ("Report" closing the comment above).
     func top(_ i: Int) -> Bool { i == floor || i > floor && (infos[i - 1].blank || infos[i - 1].role != nil) }
@@ -305,19 +404,56 @@ enum PageTemplate {
     }
     var two = 0
     var three: [Int] = []
+    var knownBadges: [Int] = []
+    var textAfter = 0
     for d in (floor + 1)..<max(floor + 1, lines.count) where infos[d].role == nil && infos[d].date != nil {
-      if d - 2 >= floor, !infos[d - 1].blank, !infos[d - 2].blank, top(d - 2), named(d - 2),
-        mayBeBadge(lines[d - 1], infos[d - 1]), lines[d - 1] != lines[d - 2]
+      // Learned profile lines ("Joined", "Messages 1,234") may stand between the badge and the date.
+      var e = d
+      while e - 1 > floor, d - e < 8, infos[e - 1].role == .noise, !infos[e - 1].blank, profileNoise(infos[e - 1]) {
+        e -= 1
+      }
+      // The header's date is followed by the text, not by the footer (a
+      // one-word text over a date under it: "LOL", "5 мая в 12:30", "Reply").
+      var a = d + 1
+      while a < lines.count, a - d < 4, infos[a].role == .noise { a += 1 }
+      let opensText = a < lines.count && infos[a].role != .footer
+      if e - 2 >= floor, !infos[e - 1].blank, !infos[e - 2].blank, top(e - 2), named(e - 2),
+        mayBeBadge(lines[e - 1], infos[e - 1]), lines[e - 1] != lines[e - 2]
       {
-        three.append(d - 1)
-      } else if top(d - 1), named(d - 1) {
+        three.append(e - 1)
+        if opensText { textAfter += 1 }
+      } else if e - 2 >= floor, !infos[e - 2].blank, top(e - 2), named(e - 2), listedBadge(lines[e - 1], infos[e - 1]) {
+        // "Moderator": a badge the vocabulary already knows, evidence of the template.
+        knownBadges.append(e - 1)
+        if opensText { textAfter += 1 }
+      } else if top(e - 1), named(e - 1) {
         two += 1
       }
     }
-    guard two >= 3, two >= 3 * three.count else { return }
+    let rare = two >= 3 && two >= 3 * three.count
+    var everyHeader = false
+    if !rare, three.count >= 2, three.count + knownBadges.count >= 4 {
+      var badges = Set<String>()
+      var names = Set<String>()
+      for b in three + knownBadges {
+        badges.insert(lines[b])
+        names.insert(lines[b - 1])
+      }
+      let n = three.count + knownBadges.count
+      everyHeader = badges.count < n && names.count >= badges.count && n > 2 * two && textAfter * 4 >= n * 3
+    }
+    guard rare || everyHeader else { return }
     for b in three {
       infos[b].learnRole(.noise)
+      // Part of the header block, as a profile line is.
+      if everyHeader { infos[b].markProfile() }
       // "69352833", "Staff", "4 months ago": a number in the name slot is a user id.
+      if infos[b - 1].role == .noise { infos[b - 1].learnRole(nil) }
+    }
+    // Listed badges ("Administrator") on a page whose every header has one: the same.
+    guard everyHeader else { return }
+    for b in knownBadges {
+      infos[b].markProfile()
       if infos[b - 1].role == .noise { infos[b - 1].learnRole(nil) }
     }
   }
@@ -336,7 +472,7 @@ enum PageTemplate {
       if let a = infos[i].says { names.insert(a) }
       guard infos[i].role == nil, infos[i].isNameCandidate || NameScore.isHandle(lines[i]) else { continue }
       var j = i + 1
-      while j < min(lines.count, i + 3), infos[j].role == .noise { j += 1 }
+      while j < lines.count, j < i + 3 || infos[j].profile && j < i + 14, infos[j].role == .noise { j += 1 }
       if j < lines.count, infos[j].date != nil || infos[j].inline.map({ $0.author == nil && $0.dateText != nil }) == true {
         names.insert(lines[i])
       }
@@ -583,7 +719,7 @@ enum PageTemplate {
         infos[i].name = 1
       }
     }
-    for i in floor..<max(floor, lines.count - 1) where infos[i].role == .noise {
+    for i in floor..<max(floor, lines.count - 1) where infos[i].role == .noise && !infos[i].profile {
       let u = lines[i].utf8
       guard u.count >= 2, u.count <= 12, u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }
       guard i == 0 || infos[i - 1].blank || infos[i - 1].role != nil else { continue }
@@ -721,7 +857,9 @@ enum PageTemplate {
         // A header line under it (date, marker) makes it a name, spacers
         // and badges between ("NAME", "•", "3 hours ago") or not.
         var u = i + 1
-        while u < min(lines.count, i + 4), !infos[u].blank, infos[u].role == .noise { u += 1 }
+        while u < lines.count, u < i + 4 || infos[u].profile && u < i + 14, !infos[u].blank, infos[u].role == .noise {
+          u += 1
+        }
         if u < lines.count, !infos[u].blank,
           infos[u].date != nil || infos[u].replyTarget != nil || infos[u].saysWord
             || infos[u].inline.map({ $0.author == nil && $0.target == nil && $0.dateText != nil }) == true
@@ -755,15 +893,25 @@ enum PageTemplate {
     var dates: [Int] = []
     var afterBody = 0
     var headers = 0
+    // Bodies under a bare name line: "NAME", the text, then its date ("5 мая в 12:30", "Ответить").
+    var namedAbove = 0
     for i in floor..<lines.count {
       if infos[i].says != nil || infos[i].inline != nil { headers += 1 }
       guard infos[i].role == nil, infos[i].date != nil else { continue }
       dates.append(i)
       if let p = previous(infos, before: i), isProse(lines[p], infos[p]), !infos[p].isNameCandidate {
         afterBody += 1
+        var k = p
+        while k - 1 >= floor, isProse(lines[k - 1], infos[k - 1]) { k -= 1 }
+        if k - 1 >= floor, infos[k - 1].isNameCandidate || infos[k - 1].role == nil && NameScore.isHandle(lines[k - 1])
+          || isNumericID(lines[k - 1])
+        {
+          namedAbove += 1
+        }
       }
     }
-    guard dates.count >= 3 && afterBody * 10 >= dates.count * 6 || dates.count == 2 && afterBody == 2, headers >= 2
+    guard dates.count >= 3 && afterBody * 10 >= dates.count * 6 || dates.count == 2 && afterBody == 2,
+      headers >= 2 || dates.count >= 3 && namedAbove * 10 >= dates.count * 6
     else { return }
     for i in dates { infos[i].learnRole(.footer) }
   }

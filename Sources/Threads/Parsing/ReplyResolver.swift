@@ -153,15 +153,19 @@ struct ReplyResolver {
     let at = text.hasPrefix("@")
     // A tag without "@" is a name: it starts with a capital (or an uncased
     // letter), or is a handle with digits or "_" ("tea_drinker_6").
-    let handleTag = !at && ReplyResolver.opensWithHandle(text)
+    // A lower-case name addressed with a comma ("greenthumb, you are right") reads as a handle.
+    let handleTag = !at && (ReplyResolver.opensWithHandle(text) || ReplyResolver.opensWithAddress(text))
     if !at, !handleTag, let f = text.unicodeScalars.first,
       !f.properties.isUppercase && f.properties.isLowercase || !f.properties.isAlphabetic
     {
       return nil
     }
     let head = at ? text.dropFirst() : Substring(text)
-    // Every candidate below opens with the body's first word.
-    if !at, !asciiLookalike, let h = ReplyResolver.firstWordHash(head.utf8), !firstWords.contains(h) {
+    // Every candidate below opens with the body's first word; an address
+    // ("Sam, I agree") has its comma on it.
+    if !at, !asciiLookalike, let h = ReplyResolver.firstWordHash(ReplyResolver.addressed(head.utf8)),
+      !firstWords.contains(h)
+    {
       return nil
     }
     let words = head.prefix(200).split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
@@ -184,9 +188,29 @@ struct ReplyResolver {
     return nil
   }
 
-  /// The body's first word is a handle: letters with digits or "_".
-  static func opensWithHandle(_ text: String) -> Bool {
+  /// The text up to its first word's end, with a comma or colon closing
+  /// that word dropped ("Sam, I agree" -> "Sam"); the text itself when the
+  /// first word ends otherwise.
+  static func addressed(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
+    let end = bytes.firstIndex { $0 == 0x20 || $0 == 0x0A } ?? bytes.endIndex
+    guard end > bytes.startIndex else { return bytes }
+    let last = bytes[bytes.index(before: end)]
+    guard last == UInt8(ascii: ",") || last == UInt8(ascii: ":") else { return bytes }
+    return bytes[..<bytes.index(before: end)]
+  }
+
+  /// The body opens with one lower-case word and a comma, "greenthumb, ...":
+  /// a user name addressed (it still has to be a commenter's name).
+  static func opensWithAddress(_ text: String) -> Bool {
     let word = text.utf8.prefix { $0 != 0x20 && $0 != 0x0A }
+    guard word.count >= 4, word.count <= 40, word.last == UInt8(ascii: ",") else { return false }
+    return word.dropLast().allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+  }
+
+  /// The body's first word is a handle: letters with digits or "_" ("tea_drinker_6,").
+  static func opensWithHandle(_ text: String) -> Bool {
+    var word = text.utf8.prefix { $0 != 0x20 && $0 != 0x0A }
+    if let last = word.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ":") { word = word.dropLast() }
     guard word.count >= 3, word.count <= 40, word.contains(where: { $0 == UInt8(ascii: "_") || ($0 >= 0x30 && $0 <= 0x39) })
     else { return false }
     return NameScore.isHandle(String(decoding: word, as: UTF8.self))

@@ -188,7 +188,9 @@ struct Segmenter {
         j += 1
         continue
       }
-      if let d = next.date, h.dateText == nil {
+      // A date learned as the footer under the text closes a comment; it is no header's date
+      // ("lurker_x", "LOL", then the date: "LOL" is the text).
+      if let d = next.date, h.dateText == nil, next.role != .footer {
         h.date = d.date
         h.dateText = lines[j]
         h.certain = true
@@ -459,6 +461,9 @@ struct Segmenter {
         if let h, h.certain {
           startNew = true
         } else if c.closedByFooter {
+          startNew = true
+        } else if c.placeholder, c.author == nil, h != nil, blankRun >= 1 {
+          // "Comment deleted" alone is the whole of a comment: the header under it opens the next.
           startNew = true
         } else if c.truncated {
           startNew = true

@@ -51,7 +51,8 @@ enum Widgets {
     "recommended for you", "more from", "trending", "popular posts", "most popular", "previous post",
     "next post", "older comments", "newer comments", "subscribe to comments", "×", "x",
     "load more", "loading...", "loading…", "privacy", "terms", "terms of service", "newer post", "older post",
-    "相关文章", "相关阅读", "上一篇", "下一篇",
+    "相关文章", "相关阅读", "上一篇", "下一篇", "показать ещё комментарии", "показать еще комментарии",
+    "показать предыдущие комментарии",
   ]
 
   static let forms: Set<String> = [
@@ -69,6 +70,9 @@ enum Widgets {
     "enviar", "pré-visualizar", "предпросмотр", "отправить", "add comment", "kommentar hinzufügen",
     "ajouter un commentaire", "agregar un comentario", "añadir un comentario", "adicionar comentário",
     "добавить комментарий", "添加评论", "コメントを追加", "post reply",
+    "войдите, чтобы оставить комментарий", "Войдите, чтобы оставить комментарий", "войдите, чтобы комментировать",
+    "Войдите, чтобы комментировать", "оставить комментарий",
+    "написать комментарий...", "написать комментарий…",
   ]
 
   static let noise: Set<String> = [
@@ -83,6 +87,8 @@ enum Widgets {
     "or sign up with disqus ?", "or sign up with disqus", "or sign up with disqus?", "sign up", "disqus",
     "name", "email", "password", "i'd rather post as a guest", "favorite this discussion", "share this discussion",
     "作者", "管理员", "owner", "contributor", "collaborator", "first-time contributor", "first-timer",
+    "first time contributor", "first timer", "community moderator", "most replied", "editor’s pick",
+    "editor's pick", "latest", "best rated", "most discussed",
     "write a reply", "sign in to reply", "log in to reply to this comment", "delete", "löschen", "supprimer",
     "eliminar", "excluir", "borrar", "elimina", "удалить", "删除", "削除",
   ]
@@ -111,6 +117,7 @@ enum Widgets {
   /// Classifies a line key; nil for ordinary text.
   static func role(of key: String) -> Role? {
     if let role = listed[key] { return role }
+    if isPostNumber(key) || isReactionSummary(key) { return .noise }
     if let role = patternRole(key) ?? actionLineRole(key) ?? menuRole(key) { return role }
     // Localised action bars: "Gefällt mir · Antworten · 2 J.", "いいね！ · 返信 · 6 · 1y".
     if isLocalActionBar(key) { return .footer }
@@ -119,6 +126,17 @@ enum Widgets {
   }
 
   /// Sort bars above comments, in the languages the parser reads.
+  /// "#12": a forum post's number in the thread, alone on its line.
+  static func isPostNumber(_ key: String) -> Bool { DateMatcher.isPostNumber(key) }
+
+  /// "Jane Doe, jdoe and 12 others": who reacted to a post, under it.
+  static func isReactionSummary(_ key: String) -> Bool {
+    guard key.utf8.count <= 160, key.hasByteSuffix(" others") || key.hasByteSuffix(" other") else { return false }
+    let words = key.spaceSeparated
+    guard words.count >= 4, words.count <= 14 else { return false }
+    return words[words.count - 3] == "and" && DateMatcher.isNumber(String(words[words.count - 2]))
+  }
+
   static let sortPrefixes: [String] = [
     "sort by ", "ordenar por ", "sortieren nach ", "trier par ", "classificar por ", "ordina per ",
     "сортировать по ", "排序依据", "並べ替え", "sorteer op ",
@@ -219,9 +237,13 @@ enum Widgets {
   static func prefixRole(_ key: String) -> Role? {
     // Each prefix below opens with one of these bytes: most lines need no comparison.
     switch key.utf8.first {
-    case UInt8(ascii: "t"), UInt8(ascii: "("), UInt8(ascii: "y"), UInt8(ascii: "c"), UInt8(ascii: "p"), 0xC2: break
+    case UInt8(ascii: "t"), UInt8(ascii: "("), UInt8(ascii: "y"), UInt8(ascii: "c"), UInt8(ascii: "p"), UInt8(ascii: "s"),
+      0xC2:
+      break
     default: return nil
     }
+    // A forum thread's head: "Thread starter NAME", "Start date DATE".
+    if key.hasBytePrefix("thread starter ") || key.hasBytePrefix("start date ") { return .pageWidget }
     if key.hasBytePrefix("the statements, views and opinions expressed") || key.hasBytePrefix("(article by ")
       || key.hasBytePrefix("(report by ") || key.hasBytePrefix("(written by ")
     {
@@ -229,7 +251,10 @@ enum Widgets {
     }
     if key.hasBytePrefix("this site uses akismet") { return .form }
     if key.hasBytePrefix("your email address will not be published") { return .form }
-    if key.hasBytePrefix("you must be logged in to post") { return .form }
+    if key.hasBytePrefix("you must be logged in to post") || key.hasBytePrefix("you must log in or register to")
+    {
+      return .form
+    }
     if key.hasBytePrefix("©") || key.hasBytePrefix("copyright ") || key.hasBytePrefix("(c) ") { return .trailer }
     // "Powered by NodeBB | Contributors": the software's credit under the comments.
     if key.hasBytePrefix("powered by "), key.utf8.count <= 60, !Words.endsSentence(key) { return .trailer }
