@@ -115,7 +115,7 @@ enum DateMatcher {
     guard !words.isEmpty, words.count <= 12 else { return nil }
     if dayAtTime(words) { return Match(date: nil, relative: true) }
     guard let (date, used) = absolute(in: words) else {
-      return yearless(words) || shortDateAtTime(words) ? Match(date: nil, relative: false) : nil
+      return yearless(words) ? Match(date: nil, relative: false) : nil
     }
     for (i, w) in words.enumerated() where !used.contains(i) {
       // A number of five digits or more is a user id, not part of the date.
@@ -149,7 +149,8 @@ enum DateMatcher {
   }
 
   /// A date without its year among filler: "Tuesday, March 3 at 4:12 pm",
-  /// "Monday July 23, @08:25PM", as well as the bare `shortDate`.
+  /// "Monday July 23, @08:25PM", "5 мая в 12:30", as well as the bare
+  /// `shortDate`. Like `shortDate`, it names no calendar day.
   static func yearless(_ words: [String]) -> Bool {
     if shortDate(words) { return true }
     guard words.count >= 3, words.count <= 8 else { return false }
@@ -161,18 +162,6 @@ enum DateMatcher {
       }
     }
     return false
-  }
-
-  /// "5 мая в 12:30", "Jun 21 at 4:12 pm": a date without its year, then
-  /// the time of day. Like `shortDate`, it names no calendar day.
-  static func shortDateAtTime(_ words: [String]) -> Bool {
-    guard words.count >= 3, words.count <= 6, shortDate(Array(words[0..<2])) else { return false }
-    var clock = false
-    for w in words[2...] {
-      if isClock(w) { clock = true; continue }
-      guard filler.contains(w) else { return false }
-    }
-    return clock
   }
 
   /// A day named relative to today, or a weekday, then the time of day:

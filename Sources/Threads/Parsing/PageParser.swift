@@ -277,7 +277,8 @@ struct PageParser {
           firstCertain = c
           break
         }
-        c = opener - 1
+        c = opener
+        continue
       }
       c += 1
     }

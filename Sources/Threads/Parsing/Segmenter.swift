@@ -90,7 +90,7 @@ struct Segmenter {
     if let first = words.first, LineInfo.isLink(first) { words.removeFirst() }
     if let last = words.last, last.first == "(", InlineHeader.isDecoration(last.lowercased()) { words.removeLast() }
     // Only ASCII words of up to four bytes lower-case to one of these.
-    if words.count >= 2, words[0].utf8.count <= 4, ["by", "von", "par", "por", "door", "di"].contains(words[0].lowercased()) {
+    if words.count >= 2, words[0].utf8.count <= 4, InlineHeader.bylineWords.contains(words[0].lowercased()) {
       words.removeFirst()
     }
     return words.count == count ? line : words.joined(separator: " ")
