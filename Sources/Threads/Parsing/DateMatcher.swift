@@ -129,8 +129,9 @@ enum DateMatcher {
   /// "News Desk 1 September 2017, 14:54 IST").
   static func firstDate(in key: String) -> CalendarDate? {
     if let d = cjkDate(key) { return d }
-    let words = tokens(key)
-    return absolute(in: words)?.0
+    // Every absolute date holds an ASCII digit (a day, a year, an ISO date).
+    guard key.hasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    return absolute(in: tokens(key))?.0
   }
 
   /// A date without its year, or with a two-digit one: "Jun 21", "21 Jun",
@@ -199,15 +200,15 @@ enum DateMatcher {
   /// Splits a key into words and punctuation-free tokens ("1," -> "1", ",").
   static func tokens(_ key: String) -> [String] {
     var out: [String] = []
-    for raw in key.split(separator: " ") {
-      var w = Substring(raw)
-      var trailing: [String] = []
-      while let last = w.last, last == "," {
-        trailing.insert(String(last), at: 0)
-        w = w.dropLast()
+    for raw in key.spaceSeparated {
+      var w = raw
+      var commas = 0
+      while w.utf8.last == UInt8(ascii: ",") {
+        commas += 1
+        w = Substring(w.utf8.dropLast())
       }
       if !w.isEmpty { out.append(String(w)) }
-      out.append(contentsOf: trailing)
+      for _ in 0..<commas { out.append(",") }
     }
     // "at 4:12 pm.": a date line may end a sentence.
     if let last = out.last, last.utf8.count > 1, last.utf8.last == UInt8(ascii: "."), months[last] == nil {

@@ -150,29 +150,20 @@ struct LineInfo {
     word.hasPrefix("http://") || word.hasPrefix("https://") || word.hasPrefix("www.") && word.utf8.count > 6
   }
 
-  /// Lines up to this many bytes are described once per page (see `describe`).
+  /// Lines up to this many bytes are described once (see `describe`).
   static let memoBytes = 64
 
   /// The features of every line of a page. Short lines repeat (author
-  /// names, dates, widgets), so each distinct one (by its bytes) is
-  /// described once; longer ones are nearly all distinct prose. A page of
-  /// many lines is described in parallel slices, one per core.
+  /// names, dates, widgets), on a page and from one page to the next, so
+  /// each distinct one (by its bytes) is described once and kept in a
+  /// ``LineMemo`` for the pages parsed after it; longer ones are nearly all
+  /// distinct prose. A page of many lines is described in parallel slices,
+  /// one per core.
   static func describe(_ lines: [String]) -> [LineInfo] {
-    Parallel.map(lines.count, minimumSlice: 50_000) { describe(lines[$0]) }
-  }
-
-  /// The features of `lines`, each distinct short line described once.
-  private static func describe(_ lines: ArraySlice<String>) -> [LineInfo] {
-    var seen = TokenInterner()
-    var known: [LineInfo] = []
-    let blank = LineInfo("")
-    return lines.map { line in
-      if line.isEmpty { return blank }
-      guard line.utf8.count <= memoBytes else { return LineInfo(line) }
-      var line = line
-      let (id, isNew) = line.withUTF8 { seen.intern($0, hash: TokenInterner.hash($0)) }
-      if isNew { known.append(LineInfo(line)) }
-      return known[Int(id)]
+    Parallel.map(lines.count, minimumSlice: 50_000) { range, emit in
+      LineMemo.borrow { memo in
+        for line in lines[range] { emit(memo.info(line)) }
+      }
     }
   }
 

@@ -49,8 +49,8 @@ struct ReplyResolver {
     for case let key? in queries { wanted.set(key, 0) }
     let askers = queries.lastIndex { $0 != nil } ?? 0
     // Hashing every body's words is most of the work: in slices on huge pages.
-    wantedShingles = Parallel.map(askers, minimumSlice: 10_000) { [wanted] range in
-      range.map { ReplyResolver.wantedShingles(of: comments[$0].text, quoted: false, in: wanted) }
+    wantedShingles = Parallel.map(askers, minimumSlice: 10_000) { [wanted] range, emit in
+      for i in range { emit(ReplyResolver.wantedShingles(of: comments[i].text, quoted: false, in: wanted)) }
     }
     var inArticle = ShingleIndex()
     if wanted.count > 0 {
