@@ -47,9 +47,7 @@ struct InlineHeader: Equatable {
     guard line.utf8.count <= 140 else { return nil }
     // "Title\t29\t1252\tDec '21": four tab-separated cells or more are a
     // table row (related topics, a forum index), not a header.
-    var tabs = 0
-    for b in line.utf8 where b == 0x09 { tabs += 1 }
-    if tabs >= 3 { return nil }
+    if line.holds(0x09, atLeast: 3) { return nil }
     let words = unglued(
       line.blankSeparated.map(String.init))
     guard words.count >= 2, words.count <= 18 else { return nil }

@@ -142,6 +142,19 @@ extension StringProtocol {
 }
 
 extension String {
+  /// Whether the string holds `byte` at least `n` times, scanned as a buffer.
+  func holds(_ byte: UInt8, atLeast n: Int) -> Bool {
+    func scan(_ bytes: some Collection<UInt8>) -> Bool {
+      var seen = 0
+      for b in bytes where b == byte {
+        seen += 1
+        if seen >= n { return true }
+      }
+      return n <= 0
+    }
+    return utf8.withContiguousStorageIfAvailable(scan) ?? scan(utf8)
+  }
+
   /// Whether a UTF-8 byte of the string satisfies `predicate`, scanned as a buffer.
   @inline(__always)
   func hasByte(where predicate: (UInt8) -> Bool) -> Bool {
@@ -237,14 +250,25 @@ struct AffixList {
   /// Last two bytes of each item of two bytes or more.
   private var tails = Set<UInt16>()
   private var hasOneByteItem = false
+  /// The items of two bytes or more by their two edge bytes (the first two
+  /// of a prefix, the last two of a suffix), and those of one byte by it:
+  /// positions in `items`, in list order.
+  private var byPair: [UInt16: [Int]] = [:]
+  private var byByte = [[Int]](repeating: [], count: 256)
 
   init(_ items: [String], suffixes: Bool) {
     self.items = items
     self.suffixes = suffixes
-    for item in items {
+    for (k, item) in items.enumerated() {
       if let b = suffixes ? item.utf8.last : item.utf8.first { edge[Int(b)] = true }
       let tail = Array(item.utf8.suffix(2))
       if tail.count == 2 { tails.insert(UInt16(tail[0]) << 8 | UInt16(tail[1])) } else { hasOneByteItem = true }
+      let ends = Array(suffixes ? item.utf8.suffix(2) : item.utf8.prefix(2))
+      if ends.count == 2 {
+        byPair[UInt16(ends[0]) << 8 | UInt16(ends[1]), default: []].append(k)
+      } else if let b = ends.first {
+        byByte[Int(b)].append(k)
+      }
     }
   }
 
@@ -261,11 +285,30 @@ struct AffixList {
   }
 
   /// The first item that `key` starts (or ends) with.
+  /// Only the items that share the key's edge bytes are compared, in list order.
   func match(_ key: String) -> String? {
-    let edgeByte = key.utf8.withContiguousStorageIfAvailable { suffixes ? $0.last : $0.first }
-      ?? (suffixes ? key.utf8.last : key.utf8.first)
-    guard let b = edgeByte, edge[Int(b)] else { return nil }
-    for item in items where suffixes ? key.hasByteSuffix(item) : key.hasBytePrefix(item) { return item }
+    let u = key.utf8
+    guard let b = suffixes ? u.last : u.first, edge[Int(b)] else { return nil }
+    var pairs: [Int] = []
+    if u.count >= 2 {
+      let pair = suffixes ? UInt16(u[u.index(u.endIndex, offsetBy: -2)]) << 8 | UInt16(b)
+        : UInt16(b) << 8 | UInt16(u[u.index(after: u.startIndex)])
+      pairs = byPair[pair] ?? []
+    }
+    let singles = byByte[Int(b)]
+    var i = 0
+    var j = 0
+    while i < pairs.count || j < singles.count {
+      let k: Int
+      if j == singles.count || i < pairs.count && pairs[i] < singles[j] {
+        k = pairs[i]
+        i += 1
+      } else {
+        k = singles[j]
+        j += 1
+      }
+      if suffixes ? key.hasByteSuffix(items[k]) : key.hasBytePrefix(items[k]) { return items[k] }
+    }
     return nil
   }
 }

@@ -623,14 +623,7 @@ struct Segmenter {
   }
 
   /// Four tab-separated cells or more: a row of a table.
-  func isTableRow(_ i: Int) -> Bool {
-    var tabs = 0
-    for b in lines[i].utf8 where b == 0x09 {
-      tabs += 1
-      if tabs >= 3 { return true }
-    }
-    return false
-  }
+  func isTableRow(_ i: Int) -> Bool { lines[i].holds(0x09, atLeast: 3) }
 
   /// Whether the form lines from `i` on are followed at once (past blank,
   /// form, opener and noise lines) by a comment header: the line itself or
