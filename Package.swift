@@ -33,6 +33,10 @@ let package = Package(
         "Threads", "SystemCalls", "CLibXML2", "CStemmer",
         .product(name: "Collections", package: "swift-collections"),
       ],
+      // The word frequency lists are Swift sources (Resources/frequency-*.swift,
+      // a raw string each: as embedded byte arrays they would add about 40 s to
+      // every build); their source and licence are in FREQUENCY-LISTS.md.
+      exclude: ["Resources/FREQUENCY-LISTS.md"],
       // Stop-word lists compiled into the binary: no bundle to ship or find.
       resources: [
         .embedInCode("Resources/stopwords-de.txt"),

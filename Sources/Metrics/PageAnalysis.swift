@@ -51,7 +51,9 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
   ///   - language: stop words and stemmer to use; nil guesses from the text.
   ///   - corpus: when given, IDF comes from its document frequencies (which
   ///     should include this page) and its term counts are the Fightin' Words
-  ///     prior; otherwise both come from this page alone.
+  ///     prior; otherwise the prior is this page's counts and IDF comes from
+  ///     the language's shipped word frequencies (``WordFrequencies``; English),
+  ///     or from this page alone for a language without a list.
   ///   - termLimit: how many drift terms to keep each way.
   /// - Complexity: O(n) in the size of the text, plus sorting each comment's terms.
   public init(
@@ -92,9 +94,19 @@ public struct PageAnalysis: Sendable, Equatable, Codable {
     let space = TFIDFSpace(terms: extractor.terms, termIDs: termIDs, documentEnds: termEnds)
     let df = space.frequencies()
     let pageFrequencies = space.documentFrequencies(df)
-    let idf =
-      corpus.map { corpus in space.terms.map(corpus.documentFrequencies.idf) }
-      ?? df.map { DocumentFrequencies.idf(documents: space.documentCount, frequency: $0) }
+    let idf: [Double]
+    if let corpus {
+      idf = space.terms.map(corpus.documentFrequencies.idf)
+    } else if let background = WordFrequencies.shipped(language) {
+      // The page's documents are too few to tell a common word from a
+      // topical one ("bank" in most comments under "which bank?" is the
+      // topic, not noise): document frequencies as general language would
+      // give them on a page of this many documents of this mean length.
+      let meanLength = Double(forms.count) / Double(space.documentCount)
+      idf = space.terms.map { background.idf($0, documents: space.documentCount, meanLength: meanLength) }
+    } else {
+      idf = df.map { DocumentFrequencies.idf(documents: space.documentCount, frequency: $0) }
+    }
     let vectors = space.vectors(idf: idf)
     let commentSums = space.termSums(1..<space.documentCount)
     let articleSums = space.termSums(0..<1)

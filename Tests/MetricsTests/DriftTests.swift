@@ -16,13 +16,23 @@ import Threads
       .init(author: nil, parent: 0, text: "fish dog bird"),
     ])
 
-  /// The same page worked out by hand: idf = ln(5 / (1 + df)) + 1 over 4 documents,
+  /// Shares of running words behind each stem in the shipped English list
+  /// (Resources/frequency-en.swift): cat + cats, dog + dogs, fish + fishing,
+  /// bird + birds, over the list's 266,666,678,845 running words.
+  static let shares: [String: Double] = [
+    "cat": (8_744_684 + 3_304_056) / 266_666_678_845.0, "dog": (16_760_917 + 8_995_714) / 266_666_678_845.0,
+    "fish": (16_258_674 + 5_870_335) / 266_666_678_845.0, "bird": (9_001_898 + 8_203_482) / 266_666_678_845.0,
+  ]
+
+  /// The same page worked out by hand: N = 4 documents of L = 9 / 4 running
+  /// words on average (2 + 3 + 1 + 3), idf = ln(5 / (1 + 4 q)) + 1 with
+  /// q = 1 - exp(-L f), f the term's share of running words in general English;
   /// tf = 1 + ln(count), unit vectors, plain dot products.
   static func handVectors() -> [[String: Double]] {
-    let df = ["cat": 2.0, "dog": 3.0, "fish": 2.0, "bird": 1.0]
+    func idf(_ t: String) -> Double { log(5 / (1 + 4 * -expm1(-9.0 / 4 * shares[t]!))) + 1 }
     func unit(_ counts: [String: Double]) -> [String: Double] {
       var v: [String: Double] = [:]
-      for (t, c) in counts { v[t] = (1 + log(c)) * (log(5 / (1 + df[t]!)) + 1) }
+      for (t, c) in counts { v[t] = (1 + log(c)) * idf(t) }
       let norm = sqrt(v.values.reduce(0) { $0 + $1 * $1 })
       return v.mapValues { $0 / norm }
     }
@@ -37,7 +47,7 @@ import Threads
   }
 
   /// The article profile by hand: all three comments are near the article
-  /// (cosines 0.67, 0.63, 0.28 > 0), so p = v0 + 0.2 (v1 + v2 + v3), and
+  /// (cosines 0.61, 0.71, 0.41 > 0), so p = v0 + 0.2 (v1 + v2 + v3), and
   /// comment i is compared with p - 0.2 vi, its own share taken out. The
   /// cosine is then scaled by min(1, terms / mean terms): the comments have
   /// 3, 1 and 3 terms, so c1's by 1 / (7 / 3) and the others' by 1.
@@ -56,11 +66,12 @@ import Threads
     let v = Self.handVectors()
     let tolerance = 1e-9
     // Values from the formulas above, and the same figures written out
-    // (worked out again when the article profile came in, and when the
-    // length scale did: c1's cosine to the profile is 0.5902935786829472;
-    // the plain cosines to the article alone were 0.6692161745802266,
-    // 0.6292275146695526 and 0.2819566802893821).
-    let expectedArticle = [0.5963015960607233, 0.2529829622926916, 0.3383279298479719]
+    // (worked out again when the article profile came in, when the length
+    // scale did, and when English IDF came from the shipped word frequencies
+    // instead of the page: c1's cosine to the profile is 0.6692744314064601;
+    // the plain cosines to the article alone are 0.6089195577338732,
+    // 0.7070441296670628 and 0.4081906984670136).
+    let expectedArticle = [0.53244431415813, 0.2868318991741972, 0.4594880128581006]
     for i in 0..<3 {
       #expect(abs(Self.handArticleSimilarity(i) - expectedArticle[i]) < tolerance)
       #expect(abs(try #require(drift[i].articleSimilarity) - expectedArticle[i]) < tolerance)
@@ -70,13 +81,13 @@ import Threads
     #expect(drift[0].contextSimilarity == nil)
     #expect(try #require(drift[1].parentSimilarity) == 0)
     #expect(try #require(drift[1].contextSimilarity) == 0)
-    #expect(abs(try #require(drift[2].parentSimilarity) - 0.2814742663276256) < tolerance)
+    #expect(abs(try #require(drift[2].parentSimilarity) - 0.29357703979806665) < tolerance)
     // Centroid of c0 and c1.
     var centroid = v[1]
     for (t, x) in v[2] { centroid[t, default: 0] += x }
     let context = Self.dot(v[3], centroid) / sqrt(Self.dot(centroid, centroid))
-    #expect(abs(context - 0.5158867211441361) < tolerance)
-    #expect(abs(try #require(drift[2].contextSimilarity) - 0.5158867211441361) < tolerance)
+    #expect(abs(context - 0.6158171840824916) < tolerance)
+    #expect(abs(try #require(drift[2].contextSimilarity) - 0.6158171840824916) < tolerance)
     #expect(drift.map(\.depth) == [0, 1, 1])
     #expect(drift.map(\.terms) == [3, 1, 3])
   }
@@ -197,6 +208,44 @@ import Threads
     #expect(scores.map(\.term) == ["a"])
   }
 
+  /// The list's words go through the page's pipeline: the shares of the
+  /// words behind one stem add up, stop words and unlisted words have none.
+  @Test func wordFrequenciesAreSummedByStem() throws {
+    let english = try #require(WordFrequencies.shipped(.en))
+    #expect(abs(english.share("cat") - Self.shares["cat"]!) < 1e-18)
+    #expect(abs(english.share("fish") - Self.shares["fish"]!) < 1e-18)
+    #expect(english.share("the") == 0)
+    #expect(english.share("qwzx") == 0)
+    // An unlisted term gets the largest weight, ln(1 + N) + 1.
+    #expect(abs(english.idf("qwzx", documents: 4, meanLength: 2.25) - (log(5.0) + 1)) < 1e-12)
+    #expect(english.idf("dog", documents: 4, meanLength: 2.25) < log(5.0) + 1)
+    #expect(WordFrequencies.shipped(.pt) == nil)
+  }
+
+  /// Without a shipped list (Portuguese) IDF comes from the page alone:
+  /// the plain cosine of c2 "peixe cão pássaro" to c0 "gato gato peixe" by
+  /// hand, idf = ln(5 / (1 + df)) + 1 over the 4 documents.
+  @Test func languagesWithoutAListKeepPageIDF() throws {
+    let page = Pages.page(
+      article: "gato cão",
+      [
+        .init(author: "Ann", text: "gato gato peixe"),
+        .init(author: "Bob", parent: 0, text: "cão"),
+        .init(author: nil, parent: 0, text: "peixe cão pássaro"),
+      ])
+    let drift = PageAnalysis(page, language: .pt).drift.comments
+    let stems = ["gato", "cão", "peix", "pássar"].map { SnowballStemmer(language: .pt).stem($0) }
+    #expect(Set(stems).count == 4)
+    let idf = { (df: Double) in log(5 / (1 + df)) + 1 }
+    // c0: gato tf 1 + ln 2, df 2; peixe df 2. c2: peixe df 2, cão df 3, pássaro df 1.
+    let c0 = [(1 + log(2.0)) * idf(2), idf(2)]
+    let c2 = [idf(2), idf(3), idf(1)]
+    let n0 = sqrt(c0.reduce(0) { $0 + $1 * $1 })
+    let n2 = sqrt(c2.reduce(0) { $0 + $1 * $1 })
+    let expected = c0[1] / n0 * c2[0] / n2
+    #expect(abs(try #require(drift[2].parentSimilarity) - expected) < 1e-12)
+  }
+
   @Test func corpusStatisticsReplacePageIDFAndPrior() throws {
     let page = PageAnalysis(Self.tiny, language: .en)
     var corpus = CorpusStatistics()
@@ -205,8 +254,8 @@ import Threads
     #expect(corpus.documentFrequencies.documents == 8)
     #expect(corpus.documentFrequencies.frequencies["dog"] == 6)
     #expect(corpus.terms["cat"] == 6)
-    // Doubling every count keeps df / N nearly the same but changes the smoothing:
-    // ln(9 / 7) + 1 for cat instead of ln(5 / 3) + 1.
+    // The corpus's document frequencies replace the shipped word frequencies
+    // of a single English page: ln(9 / 5) + 1 for cat (4 of 8 documents).
     let withCorpus = PageAnalysis(Self.tiny, language: .en, corpus: corpus)
     #expect(withCorpus.drift.comments[0].articleSimilarity != page.drift.comments[0].articleSimilarity)
     #expect(abs(corpus.documentFrequencies.idf("cat") - (log(9.0 / 5.0) + 1)) < 1e-12)
