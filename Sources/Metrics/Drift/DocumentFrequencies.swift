@@ -27,6 +27,11 @@ public struct DocumentFrequencies: Sendable, Equatable, Codable {
   }
 
   static func idf(documents: Int, frequency: Int) -> Double {
-    naturalLog(Double(1 + documents) / Double(1 + frequency)) + 1
+    idf(documents: documents, frequency: Double(frequency))
+  }
+
+  /// The same with an expected, not counted, document frequency (``WordFrequencies``).
+  static func idf(documents: Int, frequency: Double) -> Double {
+    naturalLog((1 + Double(documents)) / (1 + frequency)) + 1
   }
 }

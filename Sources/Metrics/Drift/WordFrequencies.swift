@@ -58,8 +58,7 @@ struct WordFrequencies: Sendable {
   ///   - documents: N, the page's documents (its article and comments).
   ///   - meanLength: L, the page's running words (stop words included) per document.
   func idf(_ term: String, documents: Int, meanLength: Double) -> Double {
-    let n = Double(documents)
     let holding = -exponentialMinusOne(-meanLength * share(term))
-    return naturalLog((1 + n) / (1 + n * holding)) + 1
+    return DocumentFrequencies.idf(documents: documents, frequency: Double(documents) * holding)
   }
 }

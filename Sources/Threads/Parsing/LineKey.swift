@@ -246,9 +246,7 @@ struct AffixList {
   let items: [String]
   private var edge = [Bool](repeating: false, count: 256)
   private let suffixes: Bool
-
-  /// Last two bytes of each item of two bytes or more.
-  private var tails = Set<UInt16>()
+  /// An item of fewer than two bytes: `mayEnd` can turn no line away.
   private var hasOneByteItem = false
   /// The items of two bytes or more by their two edge bytes (the first two
   /// of a prefix, the last two of a suffix), and those of one byte by it:
@@ -261,8 +259,7 @@ struct AffixList {
     self.suffixes = suffixes
     for (k, item) in items.enumerated() {
       if let b = suffixes ? item.utf8.last : item.utf8.first { edge[Int(b)] = true }
-      let tail = Array(item.utf8.suffix(2))
-      if tail.count == 2 { tails.insert(UInt16(tail[0]) << 8 | UInt16(tail[1])) } else { hasOneByteItem = true }
+      if item.utf8.count < 2 { hasOneByteItem = true }
       let ends = Array(suffixes ? item.utf8.suffix(2) : item.utf8.prefix(2))
       if ends.count == 2 {
         byPair[UInt16(ends[0]) << 8 | UInt16(ends[1]), default: []].append(k)
@@ -281,7 +278,7 @@ struct AffixList {
     guard !hasOneByteItem, tail.count == 2, let a = tail.first, let b = tail.last, a < 0x80, b < 0x80
     else { return true }
     func fold(_ c: UInt8) -> UInt16 { UInt16(c == 0x09 ? 0x20 : c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
-    return tails.contains(fold(a) << 8 | fold(b))
+    return byPair[fold(a) << 8 | fold(b)] != nil
   }
 
   /// The first item that `key` starts (or ends) with.
