@@ -2,7 +2,7 @@
 enum Markers {
   /// Prefixes that make a whole line a reply marker naming the parent's author.
   static let replyPrefixes: [String] = [
-    "reply to ", "replying to ", "in reply to ", "in response to ", "responding to ", "replied to ",
+    "reply to ", "replying to ", "in reply to ", "in response to ", "response to ", "responding to ", "replied to ",
     "reply to: ", "in reply to: ", "antwort an ", "als antwort auf ", "en réponse à ", "répondre à ",
     "réponse à ", "respuesta a ", "en respuesta a ", "in risposta a ", "risposta a ", "reactie op ",
     "em resposta a ", "resposta a ", "ответ ", "в ответ на ", "回复 ", "回复：", "回复:", "回覆 ", "答复 ",
@@ -19,6 +19,7 @@ enum Markers {
     if let prefix = replyPrefixList.match(key) {
       guard let named = nameAfter(prefix: prefix, in: line) else { return nil }
       if let author = byAuthor(named, key: key) { return author }
+      if let name = beforeDate(named) { return name }
       return isActionObject(named) ? nil : named
     }
     // "回复张三" with no space (a key opening with ASCII cannot open with it in any spelling).
@@ -26,6 +27,15 @@ enum Markers {
       return nameAfter(prefixScalars: 2, in: line)
     }
     return nil
+  }
+
+  /// "Response to NAME, 1 November 2012 9:11PM": the name before a comma
+  /// and the parent's date.
+  static func beforeDate(_ named: String) -> String? {
+    guard let comma = named.utf8.firstIndex(of: UInt8(ascii: ",")) else { return nil }
+    let rest = Page.trim(named[named.utf8.index(after: comma)...])
+    guard let key = LineKey.make(rest), DateMatcher.lineDate(key) != nil else { return nil }
+    return cleanName(String(named[..<comma]))
   }
 
   /// "Reply to This", "Reply to this comment", "Reply to it": the action
@@ -98,7 +108,7 @@ enum Markers {
     " disse:", " zegt:", " schreef:", " пишет:", " говорит:", "说道：", "说道:", "說道：", "说：", "說：",
     " says :", "说道", " said...", " said…", " より:", " より：", " dijo...", " dijo…", " a dit...", " a dit…", " disse...",
     " disse…", " ha detto...", " ha detto…", " zei...", " zei…", " sagte...", " sagte…", " hat gesagt...",
-    " hat gesagt…", " schrieb:", " escribió:", " escreveu:", " a écrit :", " a écrit:", " написал:",
+    " hat gesagt…", " schrieb:", " escribió:", " escreveu:", " a écrit :", " a écrit:", " написал:", " さんのコメント...", " さんのコメント…",
     " написала:", " написал(а):", " написал...", "说...", "说…", "說...", " comentó:", " ha commentato:",
   ]
 
@@ -213,8 +223,9 @@ enum Markers {
         trimmed = String(trimmed[trimmed.index(after: space)...])
       }
       guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 60 else { return nil }
-      // "He says:" inside prose is short too; demand a name-ish left side.
-      if NameScore.score(trimmed) < 0 { return nil }
+      // "He says:" inside prose is short too; demand a name-ish left side,
+      // or a numeric user id ("62970918 said...").
+      if NameScore.score(trimmed) < 0, !PageTemplate.isNumericID(trimmed) { return nil }
       return trimmed
     }
     return nil
@@ -259,7 +270,9 @@ enum Markers {
     let firstWord = opening.utf8.firstIndex(of: 0x20).map { opening[..<$0] } ?? opening
     guard !firstWord.isEmpty, expandVerbs.contains(String(firstWord)) else { return false }
     let words = key.spaceSeparated
-    guard let first = words.first, words.count <= 4, expandVerbs.contains(String(first)) else { return false }
+    guard let first = words.first, expandVerbs.contains(String(first)),
+      words.count <= 4 || words.count <= 6 && endsWithEllipsis(key)  // "Read the rest of this comment..."
+    else { return false }
     if words.contains(where: { $0.hasPrefix("repl") || $0.hasPrefix("comments") || $0.hasPrefix("answers") || $0.hasPrefix("thread") }) {
       return false
     }
@@ -269,7 +282,7 @@ enum Markers {
 
   /// What an expander line shows: more of the text, or all of it.
   static let expandObjects: Set<String> = [
-    "more", "full", "all", "plus", "más", "mais", "mehr", "anzeigen", "suite", "полностью", "далее", "ещё", "еще",
+    "more", "full", "all", "rest", "plus", "más", "mais", "mehr", "anzeigen", "suite", "полностью", "далее", "дальше", "ещё", "еще",
   ]
 
   /// The line ends with "…" or "...": the text was cut there.
@@ -278,6 +291,43 @@ enum Markers {
   }
 
   static let truncationSuffixList = AffixList(truncationSuffixes, suffixes: true)
+
+  /// How far from the end of a line an ellipsis may stand and still be
+  /// followed by nothing but an expander ("… Ver más", "... Читать дальше").
+  static let expanderTailBytes = 44
+
+  /// The line has "…" or "..." among its last ``expanderTailBytes`` bytes:
+  /// it may end with an ellipsis and an expander.
+  static func mayEndWithExpander(_ line: String) -> Bool {
+    var dots = 0
+    for b in line.utf8.suffix(expanderTailBytes) {
+      if b == 0xA6 { return true }  // the last byte of "…"
+      dots = b == 0x2E ? dots + 1 : 0
+      if dots == 3 { return true }
+    }
+    return false
+  }
+
+  /// If `key` ends with an ellipsis and an expander, in any language the
+  /// expander vocabulary knows ("… ver más", "... читать дальше"), the number
+  /// of scalars from the ellipsis to the end; text must stand before it.
+  static func ellipsisExpander(key: String) -> Int? {
+    guard mayEndWithExpander(key) else { return nil }
+    let u = Array(key.utf8)
+    var i = u.count - 1
+    let floor = max(0, u.count - expanderTailBytes)
+    while i >= floor {
+      if i >= 2, (u[i - 2], u[i - 1], u[i]) == (0xE2, 0x80, 0xA6) || u[i - 2...i].allSatisfy({ $0 == 0x2E }) {
+        let start = i - 2
+        let rest = Page.trim(Substring(String(decoding: u[(i + 1)...], as: UTF8.self)))
+        // Keys of long lines fold ASCII only: "Читать дальше" is folded here.
+        guard start > 0, let restKey = LineKey.make(rest), !restKey.isEmpty, isExpander(restKey) else { return nil }
+        return String(decoding: u[start...], as: UTF8.self).unicodeScalars.count
+      }
+      i -= 1
+    }
+    return nil
+  }
 
   /// If `key` ends with a truncation marker, the number of scalars to cut
   /// from the end of the printed line.
@@ -293,6 +343,6 @@ enum Markers {
       }
       return suffix.unicodeScalars.count
     }
-    return nil
+    return ellipsisExpander(key: key)
   }
 }

@@ -13,13 +13,17 @@ struct PageParser {
   let source: String
   /// Blank lines directly above each line.
   let blankBefore: [Int]
+  /// Most dates below the article floor stand one blank line under a name
+  /// line ("NAME", "", "1 November 2012 9:08PM"): the page puts a blank
+  /// line between every element, and the name and the date are one header.
+  let spacedHeaders: Bool
   var diagnostics: [ParseDiagnostic] = []
 
   init(page: Page, source: String) {
     lines = page.lines
     var described = LineInfo.describe(page.lines)
-    PageTemplate.learn(
-      lines: lines, infos: &described, from: PageParser.articleFloor(lines: lines, infos: described))
+    let floor = PageParser.articleFloor(lines: lines, infos: described)
+    PageTemplate.learn(lines: lines, infos: &described, from: floor)
     infos = described
     self.source = source
     var before = [Int](repeating: 0, count: lines.count)
@@ -29,6 +33,18 @@ struct PageParser {
       run = infos[i].blank ? run + 1 : 0
     }
     blankBefore = before
+    spacedHeaders = PageParser.spacedHeaders(lines: lines, infos: infos, blankBefore: before, from: floor)
+  }
+
+  /// See ``spacedHeaders``: three such dates or more, and more than half of all.
+  static func spacedHeaders(lines: [String], infos: [LineInfo], blankBefore: [Int], from floor: Int) -> Bool {
+    var dates = 0
+    var spaced = 0
+    for i in max(floor, 2)..<max(floor, 2, lines.count) where infos[i].date != nil && infos[i].role != .footer {
+      dates += 1
+      if infos[i - 1].blank, infos[i - 2].isNameCandidate, blankBefore[i - 2] >= 1 { spaced += 1 }
+    }
+    return spaced >= 3 && spaced * 2 > dates
   }
 
   mutating func run() -> Discussion {
@@ -245,6 +261,11 @@ struct PageParser {
   func printsFullHeader(_ i: Int) -> Bool {
     guard i + 1 < lines.count else { return false }
     if lines[i + 1] == lines[i] || handleUnder(i) { return true }
+    if spacedHeaders, infos[i + 1].blank, i + 2 < lines.count, infos[i + 2].date != nil, infos[i + 2].role != .footer,
+      readsAsAuthor(i)
+    {
+      return true
+    }
     // Badges may stand between the name and the date ("Top fan", "Featured").
     var j = i + 1
     // A forum's profile block (`PageTemplate.profileStats`) may stand there too.

@@ -729,8 +729,13 @@ enum PageTemplate {
         if lines[i + 1] == lines[i] { infos[i + 1].learnRole(nil) }
         continue
       }
-      // Above a date line, or opening a comment after a footer ("Like · Reply · 2mo").
-      let afterFooter = previous(infos, before: i).map { infos[$0].role == .footer } ?? false
+      // Above a date line, or opening a comment after a footer ("Like · Reply · 2mo")
+      // or after the opener above the first comment ("Add a comment..."),
+      // a listed badge ("Top fan") perhaps between it and the text.
+      let above = previous(infos, before: i).flatMap { infos[$0].role }
+      let afterFooter = above == .footer || above == .opener
+      var text = i + 1
+      if text + 1 < lines.count, listedBadge(lines[text], infos[text]) { text += 1 }
       // Scores may stand between ("84013811", "-1 points", "30 minutes ago").
       var below = i + 1
       while below < min(lines.count - 1, i + 3), infos[below].role == .noise,
@@ -740,8 +745,10 @@ enum PageTemplate {
       }
       let datedBelow = infos[below].date != nil
         || infos[below].inline.map { $0.author == nil && $0.target == nil && $0.dateText != nil } == true
-      guard datedBelow || afterFooter && !infos[i + 1].blank && infos[i + 1].role == nil else { continue }
+      guard datedBelow || afterFooter && !infos[text].blank && infos[text].role == nil else { continue }
       infos[i].learnRole(nil)
+      // The first comment has no footer above to open it: the id is its name line.
+      if above == .opener { infos[i].name = 1 }
     }
   }
 
@@ -858,6 +865,12 @@ enum PageTemplate {
         // and badges between ("NAME", "•", "3 hours ago") or not.
         var u = i + 1
         while u < lines.count, u < i + 4 || infos[u].profile && u < i + 14, !infos[u].blank, infos[u].role == .noise {
+          u += 1
+        }
+        // A page with a blank line between every element: a name line, one blank, its date.
+        if u == i + 1, u + 1 < lines.count, infos[u].blank, infos[u + 1].date != nil,
+          infos[i].isNameCandidate || NameScore.isHandle(lines[i])
+        {
           u += 1
         }
         if u < lines.count, !infos[u].blank,

@@ -23,6 +23,8 @@ struct Segmenter {
   let hasHeaders: Bool
   /// The region's certain header lines, in order.
   let certainLines: [Int]
+  /// See `PageParser.spacedHeaders`.
+  let spacedHeaders: Bool
 
   init(parser: PageParser, region: PageParser.Region) {
     lines = parser.lines
@@ -67,6 +69,7 @@ struct Segmenter {
     longestKnownName = known.map(\.utf8.count).max() ?? 0
     footerDelimited = footers >= 2
     strictHeaders = certain >= 3 && certain > 2 * bare
+    spacedHeaders = parser.spacedHeaders
   }
 
   /// A comment header found at a line: its parts and where the body starts.
@@ -158,11 +161,12 @@ struct Segmenter {
     }
     // Header lines that follow in the same block: marker, date, badges.
     var j = h.end
-    var allowBlank = info.says != nil
+    var allowBlank = info.says != nil || spacedHeaders && h.author != nil && info.inline == nil
     while j < lines.count {
       let next = infos[j]
       if next.blank {
-        // WordPress prints "NAME says:" and the date with a blank between on some themes.
+        // WordPress prints "NAME says:" and the date with a blank between on some
+        // themes; some pages put a blank line between every element (`spacedHeaders`).
         if allowBlank, j + 1 < lines.count, infos[j + 1].date != nil, h.dateText == nil {
           j += 1
           allowBlank = false
@@ -252,6 +256,15 @@ struct Segmenter {
       let j = PageTemplate.next(infos, after: i), j < region.end
     else { return false }
     return infos[j].role == nil && !PageTemplate.isHeaderish(infos[j])
+  }
+
+  /// Line `i` reads as more of a comment's text: a long line, or a sentence
+  /// (an unread header such as "NAME @ blog On Saturday, November 3 at 7:49 am"
+  /// ends with no sentence mark), with no date in it.
+  func continuesText(_ i: Int) -> Bool {
+    guard PageTemplate.isProse(lines[i], infos[i]), let last = lines[i].unicodeScalars.last else { return false }
+    guard lines[i].utf8.count > 120 || ".!?…。！？\"”".unicodeScalars.contains(last) else { return false }
+    return infos[i].key.map { DateMatcher.firstDate(in: $0) == nil } ?? true
   }
 
   /// Whether a bare name line, inside a body, opens a new comment.
@@ -468,7 +481,11 @@ struct Segmenter {
         } else if c.truncated {
           startNew = true
           afterTruncation = h == nil || !opensComment(i)
-        } else if blankRun >= 2, c.hasBody || c.author == nil && c.dateText == nil || h != nil {
+        } else if blankRun >= 2, c.hasBody || c.author == nil && c.dateText == nil || h != nil,
+          // On a page whose comments all have full headers, a paragraph of prose
+          // with no header and no date in it is more text.
+          h != nil || !(strictHeaders && c.author != nil && c.dateText != nil && continuesText(i))
+        {
           // Blank lines between a header and its text are the page's spacing,
           // not the end of a comment: a header with no text yet keeps the
           // paragraph, unless the paragraph opens with a header of its own.
@@ -538,7 +555,8 @@ struct Segmenter {
       current?.placeholder = false
       if let key = info.key, Markers.truncation(key: key) != nil {
         current?.truncated = true
-      } else if info.key == nil, Markers.truncationSuffixList.mayEnd(lines[i]),
+      } else if info.key == nil,
+        Markers.truncationSuffixList.mayEnd(lines[i]) || Markers.mayEndWithExpander(lines[i]),
         let key = LineKey.make(String(lines[i].suffix(40))),
         Markers.truncation(key: key) != nil
       {

@@ -40,6 +40,8 @@ enum Widgets {
     "flag", "permalink", "reply report", "report reply", "like", "reply to this comment", "quote",
     "reply quote", "quote reply", "report comment", "reply to this", "reply · report", "reply | report",
     "log in or register to post comments", "login or register to post comments", "log in to post comments",
+    "返信", "답글", "답글 달기", "odpowiedz", "yanıtla", "cevapla", "svara", "svar", "vastaa", "odpovědět",
+    "balas", "trả lời", "відповісти", "απάντηση", "رد", "השב", "ตอบกลับ", "jawab",
   ]
 
   static let trailers: Set<String> = [
@@ -121,8 +123,28 @@ enum Widgets {
     if let role = patternRole(key) ?? actionLineRole(key) ?? menuRole(key) { return role }
     // Localised action bars: "Gefällt mir · Antworten · 2 J.", "いいね！ · 返信 · 6 · 1y".
     if isLocalActionBar(key) { return .footer }
-    if isSortBar(key) { return .opener }
+    if isSortBar(key) || isCommentPrompt(key) { return .opener }
     return separatorRole(key)
+  }
+
+  /// Stems of the words for a comment or a discussion, in the languages the
+  /// parser reads, as they appear inside comment-box prompts.
+  static let commentStems: [String] = [
+    "comment", "kommentar", "komentar", "comentar", "comentár", "commento", "commenta", "reactie", "комментар",
+    "评论", "評論", "留言", "コメント", "댓글", "yorum", "discuss", "diskuss", "discusi", "discuți", "обсужд",
+  ]
+
+  /// The text box of a comment form as it prints its placeholder: a few
+  /// words about commenting, then an ellipsis ("Agrega un comentario...",
+  /// "Schreibe einen Kommentar ...", "添加评论..."). Counts ("3 more
+  /// comments...") and author lines ("NAME さんのコメント...") are not.
+  static func isCommentPrompt(_ key: String) -> Bool {
+    guard key.utf8.count <= 60, key.utf8.last == 0xA6 || key.hasByteSuffix("..."),
+      !key.hasByte(where: { $0 >= 0x30 && $0 <= 0x39 }), key.spaceSeparated.count <= 6,
+      commentStems.contains(where: { key.containsBytes($0) }),
+      !Markers.expandVerbs.contains(String(key.prefix { $0 != " " }))  // "Read the rest of this comment..."
+    else { return false }
+    return Markers.saysSuffixList.match(key) == nil
   }
 
   /// Sort bars above comments, in the languages the parser reads.
@@ -178,12 +200,14 @@ enum Widgets {
     "partager", "signaler", "citer", "responder", "compartir", "reportar", "denunciar", "citar", "rispondi",
     "condividi", "segnala", "cita", "partilhar", "ответить", "поделиться",
     "пожаловаться", "цитировать", "回复", "分享", "举报", "引用", "返信", "共有", "報告", "通報",
-    "beantwoorden", "delen", "rapporteren",
+    "beantwoorden", "delen", "rapporteren", "답글", "odpowiedz", "yanıtla", "cevapla", "svara", "svar", "vastaa",
+    "odpovědět", "balas", "відповісти",
   ]
 
   /// Reply words among `actionWords`: a bar holding one ends a comment.
   static let replyWords: Set<String> = [
     "reply", "antworten", "répondre", "responder", "rispondi", "ответить", "回复", "返信", "beantwoorden",
+    "답글", "odpowiedz", "yanıtla", "cevapla", "svara", "svar", "vastaa", "odpovědět", "balas", "відповісти",
   ]
 
   /// A bar of action words only ("permalink embed save parent report reply",
