@@ -296,37 +296,34 @@ enum Markers {
   /// followed by nothing but an expander ("… Ver más", "... Читать дальше").
   static let expanderTailBytes = 44
 
-  /// The line has "…" or "..." among its last ``expanderTailBytes`` bytes:
-  /// it may end with an ellipsis and an expander.
-  static func mayEndWithExpander(_ line: String) -> Bool {
-    var dots = 0
-    for b in line.utf8.suffix(expanderTailBytes) {
-      if b == 0xA6 { return true }  // the last byte of "…"
-      dots = b == 0x2E ? dots + 1 : 0
-      if dots == 3 { return true }
+  /// The byte offset of the last "…" or "..." among the last
+  /// ``expanderTailBytes`` bytes of `line`, if any.
+  static func lastEllipsis(_ line: String) -> Int? {
+    let u = line.utf8
+    let skip = max(0, u.count - expanderTailBytes)
+    var found: Int? = nil
+    var last: (UInt8, UInt8) = (0, 0)
+    for (k, b) in u.dropFirst(skip).enumerated() {
+      if b == 0xA6 && last == (0xE2, 0x80) || b == 0x2E && last == (0x2E, 0x2E) { found = skip + k - 2 }
+      last = (last.1, b)
     }
-    return false
+    return found
   }
+
+  /// The line may end with an ellipsis and an expander ("… Ver más").
+  static func mayEndWithExpander(_ line: String) -> Bool { lastEllipsis(line) != nil }
 
   /// If `key` ends with an ellipsis and an expander, in any language the
   /// expander vocabulary knows ("… ver más", "... читать дальше"), the number
   /// of scalars from the ellipsis to the end; text must stand before it.
   static func ellipsisExpander(key: String) -> Int? {
-    guard mayEndWithExpander(key) else { return nil }
-    let u = Array(key.utf8)
-    var i = u.count - 1
-    let floor = max(0, u.count - expanderTailBytes)
-    while i >= floor {
-      if i >= 2, (u[i - 2], u[i - 1], u[i]) == (0xE2, 0x80, 0xA6) || u[i - 2...i].allSatisfy({ $0 == 0x2E }) {
-        let start = i - 2
-        let rest = Page.trim(Substring(String(decoding: u[(i + 1)...], as: UTF8.self)))
-        // Keys of long lines fold ASCII only: "Читать дальше" is folded here.
-        guard start > 0, let restKey = LineKey.make(rest), !restKey.isEmpty, isExpander(restKey) else { return nil }
-        return String(decoding: u[start...], as: UTF8.self).unicodeScalars.count
-      }
-      i -= 1
-    }
-    return nil
+    guard let start = lastEllipsis(key), start > 0 else { return nil }
+    let u = key.utf8
+    let from = u.index(u.startIndex, offsetBy: start)
+    // Keys of long lines fold ASCII only: "Читать дальше" is folded here.
+    guard let rest = LineKey.make(Page.trim(key[u.index(from, offsetBy: 3)...])), !rest.isEmpty, isExpander(rest)
+    else { return nil }
+    return key[from...].unicodeScalars.count
   }
 
   /// If `key` ends with a truncation marker, the number of scalars to cut

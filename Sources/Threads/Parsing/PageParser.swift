@@ -42,7 +42,9 @@ struct PageParser {
     var spaced = 0
     for i in max(floor, 2)..<max(floor, 2, lines.count) where infos[i].date != nil && infos[i].role != .footer {
       dates += 1
-      if infos[i - 1].blank, infos[i - 2].isNameCandidate, blankBefore[i - 2] >= 1 { spaced += 1 }
+      if PageTemplate.datedAfterOneBlank(infos, i - 2), infos[i - 2].isNameCandidate, blankBefore[i - 2] >= 1 {
+        spaced += 1
+      }
     }
     return spaced >= 3 && spaced * 2 > dates
   }
@@ -261,11 +263,7 @@ struct PageParser {
   func printsFullHeader(_ i: Int) -> Bool {
     guard i + 1 < lines.count else { return false }
     if lines[i + 1] == lines[i] || handleUnder(i) { return true }
-    if spacedHeaders, infos[i + 1].blank, i + 2 < lines.count, infos[i + 2].date != nil, infos[i + 2].role != .footer,
-      readsAsAuthor(i)
-    {
-      return true
-    }
+    if spacedHeaders, PageTemplate.datedAfterOneBlank(infos, i), readsAsAuthor(i) { return true }
     // Badges may stand between the name and the date ("Top fan", "Featured").
     var j = i + 1
     // A forum's profile block (`PageTemplate.profileStats`) may stand there too.

@@ -628,6 +628,13 @@ enum PageTemplate {
     return j < infos.count ? j : nil
   }
 
+  /// One blank line under line `i`, then a date line that closes no comment:
+  /// "NAME", "", "1 November 2012 9:08PM" on a page with a blank line
+  /// between every element.
+  static func datedAfterOneBlank(_ infos: [LineInfo], _ i: Int) -> Bool {
+    i + 2 < infos.count && infos[i + 1].blank && infos[i + 2].date != nil && infos[i + 2].role != .footer
+  }
+
   /// The last non-blank line before `i`, if any.
   static func previous(_ infos: [LineInfo], before i: Int) -> Int? {
     var j = i - 1
@@ -868,9 +875,7 @@ enum PageTemplate {
           u += 1
         }
         // A page with a blank line between every element: a name line, one blank, its date.
-        if u == i + 1, u + 1 < lines.count, infos[u].blank, infos[u + 1].date != nil,
-          infos[i].isNameCandidate || NameScore.isHandle(lines[i])
-        {
+        if u == i + 1, datedAfterOneBlank(infos, i), infos[i].isNameCandidate || NameScore.isHandle(lines[i]) {
           u += 1
         }
         if u < lines.count, !infos[u].blank,

@@ -32,7 +32,7 @@ enum Widgets {
     "view comments",
   ]
 
-  static let footers: Set<String> = [
+  static let footers: Set<String> = Set([
     "reply", "reply ↓", "reply↓", "log in to reply", "login to reply", "reply • share ›",
     "reply •share ›", "reply• share›", "reply · share", "reply share", "reply • share", "share ›",
     "like · reply", "like reply", "like · reply · share", "回复", "回覆", "登录以回复", "antworten",
@@ -40,9 +40,8 @@ enum Widgets {
     "flag", "permalink", "reply report", "report reply", "like", "reply to this comment", "quote",
     "reply quote", "quote reply", "report comment", "reply to this", "reply · report", "reply | report",
     "log in or register to post comments", "login or register to post comments", "log in to post comments",
-    "返信", "답글", "답글 달기", "odpowiedz", "yanıtla", "cevapla", "svara", "svar", "vastaa", "odpovědět",
-    "balas", "trả lời", "відповісти", "απάντηση", "رد", "השב", "ตอบกลับ", "jawab",
-  ]
+    "답글 달기", "trả lời", "απάντηση", "رد", "השב", "ตอบกลับ", "jawab",
+  ]).union(replyWords)  // a reply word alone on its line ("返信", "Odpowiedz") ends a comment
 
   static let trailers: Set<String> = [
     "would love your thoughts, please comment.x", "load more comments", "show more comments",
@@ -191,7 +190,7 @@ enum Widgets {
   }
 
   /// Words of the action bars under comments, in the languages the parser reads.
-  static let actionWords: Set<String> = [
+  static let actionWords: Set<String> = Set([
     "reply", "share", "report", "flag", "like", "likes", "dislike", "unlike", "permalink", "embed", "save",
     "saved", "parent", "context", "edit", "delete", "hide", "link", "quote", "respect", "recommend",
     "recommended", "upvote", "downvote", "vote", "follow", "block", "mute", "award", "give", "copy",
@@ -200,9 +199,8 @@ enum Widgets {
     "partager", "signaler", "citer", "responder", "compartir", "reportar", "denunciar", "citar", "rispondi",
     "condividi", "segnala", "cita", "partilhar", "ответить", "поделиться",
     "пожаловаться", "цитировать", "回复", "分享", "举报", "引用", "返信", "共有", "報告", "通報",
-    "beantwoorden", "delen", "rapporteren", "답글", "odpowiedz", "yanıtla", "cevapla", "svara", "svar", "vastaa",
-    "odpovědět", "balas", "відповісти",
-  ]
+    "delen", "rapporteren",
+  ]).union(replyWords)
 
   /// Reply words among `actionWords`: a bar holding one ends a comment.
   static let replyWords: Set<String> = [
