@@ -42,6 +42,7 @@ final class BatchStore: Sendable {
     do {
       db = try DatabaseQueue(path: path, configuration: config)
       try Self.migrator.migrate(db)
+      lastID = Atomic(try db.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM page") ?? 0 })
     } catch {
       throw BatchError(.store, "\(path): cannot open the state database (\(error))")
     }
@@ -236,18 +237,26 @@ final class BatchStore: Sendable {
     }
   }
 
-  /// A processed scrape waiting to be recorded.
-  private struct Pending: Sendable {
-    var path: String
-    var hash: String
-    var size: Int
-    var outputs: [String]
-    var page: StoredPage
+  /// Saved scrapes not yet committed, with their terms summed.
+  private struct Pending {
+    var group: [PageRows] = []
+    var totals = TermDelta()
+    /// When the last group was taken to be committed.
+    var taken: Double
+
+    /// The saved scrapes and their totals, leaving none behind.
+    mutating func take() -> Pending {
+      defer { self = Pending(taken: taken) }
+      return self
+    }
   }
 
-  /// Saved scrapes not yet committed, and when the last group was taken
-  /// to be committed; see ``save(path:hash:size:outputs:page:)``.
-  private let pending = Mutex<(group: [Pending], taken: Double)>(([], Posix.now()))
+  /// See ``save(path:hash:size:outputs:page:)``.
+  private let pending = Mutex(Pending(taken: Posix.now()))
+
+  /// The row id of the page saved last: ids are handed out at save time,
+  /// so that a page's rows are complete before its commit.
+  private let lastID: Atomic<Int64>
 
   /// The least time between two commits, in seconds, and the most saved
   /// scrapes committed together.
@@ -261,36 +270,39 @@ final class BatchStore: Sendable {
   /// more after the last commit, or fills a group of ``maxGroupSize``,
   /// commits the group while the others go on. ``flush()`` commits the rest;
   /// a killed run loses at most the scrapes saved since the last commit,
-  /// which the next run redoes.
+  /// which the next run redoes. The rows and the group's term sums are made
+  /// here, on the caller's thread; the commit only writes them.
   func save(path: String, hash: String, size: Int, outputs: [String], page: StoredPage) throws(BatchError) {
-    let full = pending.withLock { state -> [Pending] in
-      state.group.append(Pending(path: path, hash: hash, size: size, outputs: outputs, page: page))
+    let id = lastID.wrappingAdd(1, ordering: .relaxed).newValue
+    let rows = PageRows(page, id: id, path: path, hash: hash, size: size, outputs: outputs)
+    let full = pending.withLock { state -> Pending? in
+      state.group.append(rows)
+      state.totals.add(rows)
       let now = Posix.now()
-      guard state.group.count >= Self.maxGroupSize || now - state.taken >= Self.commitInterval else { return [] }
+      guard state.group.count >= Self.maxGroupSize || now - state.taken >= Self.commitInterval else { return nil }
       state.taken = now
-      defer { state.group.removeAll(keepingCapacity: true) }
-      return state.group
+      return state.take()
     }
-    try commit(full)
+    if let full { try commit(full) }
   }
 
   /// Commits the saved scrapes still waiting.
   func flush() throws(BatchError) {
-    try commit(pending.withLock { state in
-      defer { state.group.removeAll() }
-      return state.group
-    })
+    try commit(pending.withLock { $0.take() })
   }
 
-  private func commit(_ group: [Pending]) throws(BatchError) {
+  /// Replaces the stored pages of the group's paths by its rows and adds
+  /// its terms to the term totals, in one transaction.
+  private func commit(_ saved: Pending) throws(BatchError) {
+    let group = saved.group
     guard !group.isEmpty else { return }
     let more = group.count > 1 ? " and \(group.count - 1) more scrapes" : ""
     try guarded("record \(group[0].path)\(more)") {
       try db.write { db in
-        var totals = TermDelta()
-        for p in group {
-          try PageRows.delete(path: p.path, db, totals: &totals)
-          try PageRows.insert(p.page, path: p.path, hash: p.hash, size: p.size, outputs: p.outputs, db, totals: &totals)
+        var totals = saved.totals
+        for rows in group {
+          try PageRows.delete(path: rows.path, db, totals: &totals)
+          try rows.insert(db)
         }
         try totals.apply(db)
       }

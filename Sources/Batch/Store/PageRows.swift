@@ -2,8 +2,10 @@ import GRDB
 import Metrics
 import Threads
 
-/// One page's results as rows of the store's tables, and the corpus term
-/// totals that follow pages coming and going.
+/// One page's results as rows of the store's tables, every value bound
+/// computed when the page is saved (on the worker that processed it), so
+/// that the commit, which holds the database, only binds and steps; and the
+/// corpus term totals that follow pages coming and going.
 ///
 /// `page` holds the `pages.csv` figures; `page_author`, `page_unknown`,
 /// `page_reply` (edges between two named authors, which merge across pages)
@@ -13,12 +15,84 @@ import Threads
 /// out of `term_total`, the term counts summed over all pages, kept current
 /// as pages are saved and deleted, so the corpus drift terms never need
 /// every page read again.
-enum PageRows {
+struct PageRows: Sendable {
   /// Every table of page results.
   static let tables = [
     "page", "page_author", "page_unknown", "page_reply", "page_edge", "page_terms", "term_total",
     "term_word",
   ]
+
+  /// The page's row id, handed out by the store when the page is saved.
+  let id: Int64
+  /// The scrape's path relative to the input folder.
+  let path: String
+  /// The page's term counts, for `term_total` and `term_word`.
+  let commentTerms: TermCounts
+  let articleTerms: TermCounts
+  let termWords: [String: String]
+  private let page: StatementArguments
+  private let terms: StatementArguments
+  private let authors: [StatementArguments]
+  private let unknowns: [StatementArguments]
+  private let replies: [StatementArguments]
+  private let edges: [StatementArguments]
+
+  /// The rows of `page`, stored under `path` with row id `id`.
+  init(_ page: StoredPage, id: Int64, path: String, hash: String, size: Int, outputs: [String]) {
+    self.id = id
+    self.path = path
+    commentTerms = page.commentTerms
+    articleTerms = page.articleTerms
+    termWords = page.termWords
+    let r = page.row
+    self.page = [
+      id, path, hash, size, outputs.joined(separator: "\n"), r.title, Self.day(page.graph.pages.first?.date),
+      r.layout, r.language, r.comments, r.authors, r.unknownAuthorComments, r.commentWords,
+      r.articleWords, r.truncated, r.replies, r.maxDepth, r.meanDrift,
+      r.driftToward.joined(separator: " "), r.driftTowardWords.joined(separator: " "),
+    ]
+    terms = [
+      id, TermText.text(page.commentTerms), TermText.text(page.articleTerms), TermText.text(words: page.termWords),
+    ]
+    let graph = page.graph
+    authors = graph.authors.enumerated().map { ord, entry in
+      let (key, a) = entry
+      return [
+        id, ord, key, a.name, a.comments, a.words, a.truncated, a.repliesSent, a.repliesReceived,
+        a.partners.joined(separator: "\n"), Self.day(a.firstDate), Self.day(a.lastDate), a.articles, a.driftSum,
+        a.driftCount, Self.days(a.activeDays),
+      ]
+    }
+    var unknownOrd: [Int: Int] = [:]
+    unknowns = graph.unknownAuthors.enumerated().map { ord, u in
+      unknownOrd[u.comment] = ord
+      return [id, ord, u.comment, u.words, u.truncated, Self.day(u.date), u.drift]
+    }
+    // A node as (author key, unknown author's ord); the article is neither.
+    func columns(_ node: AuthorGraph.Node) -> (String?, Int?) {
+      switch node {
+      case .author(let key): (key, nil)
+      case .unknown(_, let comment): (nil, unknownOrd[comment])
+      case .article: (nil, nil)
+      }
+    }
+    var replies: [StatementArguments] = []
+    var edges: [StatementArguments] = []
+    for (ord, (e, sums)) in graph.edges.enumerated() {
+      if case .author(let source) = e.source, case .author(let target) = e.target {
+        replies.append([source, target, id, ord, sums.count, sums.driftSum, sums.driftCount])
+        continue
+      }
+      let (sourceAuthor, sourceUnknown) = columns(e.source)
+      let (targetAuthor, targetUnknown) = columns(e.target)
+      edges.append([
+        id, ord, sourceAuthor, sourceUnknown, targetAuthor, targetUnknown, sums.count, sums.driftSum,
+        sums.driftCount,
+      ])
+    }
+    self.replies = replies
+    self.edges = edges
+  }
 
   /// A date as the integer YYYYMMDD, which sorts as the date does.
   static func day(_ date: CalendarDate?) -> Int? {
@@ -60,91 +134,46 @@ enum PageRows {
     try db.execute(sql: "DELETE FROM page WHERE id = ?", arguments: [id])
   }
 
-  /// Stores `page` under `path` (which must not be stored) and adds its
-  /// terms to `totals`.
-  static func insert(
-    _ page: StoredPage, path: String, hash: String, size: Int, outputs: [String], _ db: Database,
-    totals: inout TermDelta
-  ) throws {
-    let r = page.row
-    let insertPage = try db.cachedStatement(
+  /// Inserts the rows; no page may be stored under `path` or `id`. The
+  /// page's terms are not added here: the store adds them to the
+  /// ``TermDelta`` of the pages committed with it when the page is saved.
+  func insert(_ db: Database) throws {
+    try db.cachedStatement(
       sql: """
-        INSERT INTO page (path, hash, size, outputs, title, date, layout, language, comments,
+        INSERT INTO page (id, path, hash, size, outputs, title, date, layout, language, comments,
           authors, unknown_comments, comment_words, article_words, truncated, replies, max_depth,
           mean_drift, drift_toward, drift_toward_words)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    try insertPage.execute(
-      arguments: [
-        path, hash, size, outputs.joined(separator: "\n"), r.title, day(page.graph.pages.first?.date),
-        r.layout, r.language, r.comments, r.authors, r.unknownAuthorComments, r.commentWords,
-        r.articleWords, r.truncated, r.replies, r.maxDepth, r.meanDrift,
-        r.driftToward.joined(separator: " "), r.driftTowardWords.joined(separator: " "),
-      ])
-    let id = db.lastInsertedRowID
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: page)
     try db.cachedStatement(sql: "INSERT INTO page_terms (page, comments, articles, words) VALUES (?, ?, ?, ?)")
-      .execute(arguments: [
-        id, TermText.text(page.commentTerms), TermText.text(page.articleTerms), TermText.text(words: page.termWords),
-      ])
-    let graph = page.graph
+      .execute(arguments: terms)
     let author = try db.cachedStatement(
       sql: """
         INSERT INTO page_author (page, ord, key, name, comments, words, truncated, replies_sent,
           replies_received, partners, first_date, last_date, articles, drift_sum, drift_count, days)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    for (ord, (key, a)) in graph.authors.enumerated() {
-      try author.execute(arguments: [
-        id, ord, key, a.name, a.comments, a.words, a.truncated, a.repliesSent, a.repliesReceived,
-        a.partners.joined(separator: "\n"), day(a.firstDate), day(a.lastDate), a.articles, a.driftSum,
-        a.driftCount, days(a.activeDays),
-      ])
-    }
+    for row in authors { try author.execute(arguments: row) }
     let unknown = try db.cachedStatement(
       sql: """
         INSERT INTO page_unknown (page, ord, comment, words, truncated, date, drift)
         VALUES (?, ?, ?, ?, ?, ?, ?)
         """)
-    var unknownOrd: [Int: Int] = [:]
-    for (ord, u) in graph.unknownAuthors.enumerated() {
-      unknownOrd[u.comment] = ord
-      try unknown.execute(arguments: [id, ord, u.comment, u.words, u.truncated, day(u.date), u.drift])
-    }
-    // A node as (author key, unknown author's ord); the article is neither.
-    func columns(_ node: AuthorGraph.Node) -> (String?, Int?) {
-      switch node {
-      case .author(let key): (key, nil)
-      case .unknown(_, let comment): (nil, unknownOrd[comment])
-      case .article: (nil, nil)
-      }
-    }
+    for row in unknowns { try unknown.execute(arguments: row) }
     let reply = try db.cachedStatement(
       sql: """
         INSERT INTO page_reply (source, target, page, ord, replies, drift_sum, drift_count)
         VALUES (?, ?, ?, ?, ?, ?, ?)
         """)
+    for row in replies { try reply.execute(arguments: row) }
     let edge = try db.cachedStatement(
       sql: """
         INSERT INTO page_edge (page, ord, source_author, source_unknown, target_author,
           target_unknown, replies, drift_sum, drift_count)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    for (ord, (e, replies)) in graph.edges.enumerated() {
-      if case .author(let source) = e.source, case .author(let target) = e.target {
-        try reply.execute(arguments: [
-          source, target, id, ord, replies.count, replies.driftSum, replies.driftCount,
-        ])
-        continue
-      }
-      let (sourceAuthor, sourceUnknown) = columns(e.source)
-      let (targetAuthor, targetUnknown) = columns(e.target)
-      try edge.execute(arguments: [
-        id, ord, sourceAuthor, sourceUnknown, targetAuthor, targetUnknown, replies.count,
-        replies.driftSum, replies.driftCount,
-      ])
-    }
-    totals.add(page.commentTerms, page.articleTerms, sign: 1)
-    totals.addWords(page.termWords, page.commentTerms, page.articleTerms, sign: 1)
+    for row in edges { try edge.execute(arguments: row) }
   }
 }
 
@@ -168,6 +197,12 @@ struct TermDelta {
   mutating func addWords(_ words: [String: String], _ comments: TermCounts, _ articles: TermCounts, sign: Int) {
     for (term, n) in comments.counts { wordChanges[TermWord(term: term, word: words[term] ?? term), default: 0] += sign * n }
     for (term, n) in articles.counts { wordChanges[TermWord(term: term, word: words[term] ?? term), default: 0] += sign * n }
+  }
+
+  /// Adds the terms of a page about to be inserted.
+  mutating func add(_ rows: PageRows) {
+    add(rows.commentTerms, rows.articleTerms, sign: 1)
+    addWords(rows.termWords, rows.commentTerms, rows.articleTerms, sign: 1)
   }
 
   /// Adds (`sign` 1) or subtracts (-1) a page's term counts.
