@@ -76,6 +76,25 @@ import Threads
     #expect(text == "b 1 élan 2 日本 7")
     #expect(TermText.counts(text) == counts)
   }
+
+  @Test("keys sorted on their first eight bytes come out in byte order")
+  func prefixSortIsByteOrder() {
+    // Keys that share eight bytes or more, are prefixes of others, hold
+    // multi-byte characters or NUL, with a fixed generator: the same keys every run.
+    let pieces = ["a", "b", "z", "é", "日", "\u{0}", "abcdefgh", "😅", "A"]
+    var state: UInt64 = 7
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % n
+    }
+    var words: [String: Int] = ["": 0]
+    for i in 1...2000 {
+      words[(0..<next(6)).map { _ in pieces[next(pieces.count)] }.joined(), default: i] += 0
+    }
+    let expected = words.keys.sorted(by: BatchRun.byteOrder)
+    #expect(TermText.byteOrdered(words).map(\.key) == expected)
+    #expect(expected.count > 1000)
+  }
 }
 
 @Suite struct BatchStoreGroupTests {
