@@ -16,4 +16,29 @@ import Testing
   func decimals(value: Double, text: String) {
     #expect(CSVTable.decimal(value) == text)
   }
+
+  @Test("decimals written digit by digit read as the rounded value's string form")
+  func decimalsMatchTheirStringForm() {
+    // The string form, the formatter written the slow way.
+    func reference(_ value: Double) -> String {
+      let scaled = (value * 1_000_000).rounded()
+      if scaled == 0 { return "0" }
+      let magnitude = Int64(abs(scaled))
+      var fraction = String(magnitude % 1_000_000)
+      fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+      while fraction.hasSuffix("0") { fraction.removeLast() }
+      return (scaled < 0 ? "-" : "") + String(magnitude / 1_000_000) + (fraction.isEmpty ? "" : "." + fraction)
+    }
+    var state: UInt64 = 11
+    var values: [Double] = [0, 1, -1, 0.000001, 0.0000005, -0.0000015, 10, 100.1, 1e12, -999_999.999_999_5]
+    for _ in 0..<5000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let unit = Double(state >> 11) / Double(1 << 53)
+      let scale = [1e-7, 1e-3, 1, 1e3, 1e9][Int(state >> 60) % 5]
+      values.append((unit - 0.5) * scale)
+    }
+    for value in values {
+      #expect(CSVTable.decimal(value) == reference(value), "\(value)")
+    }
+  }
 }

@@ -27,8 +27,8 @@ public struct GraphTables: Sendable {
 }
 
 /// The sink behind ``GraphTables``: a row per node and per edge, kept in
-/// memory, or handed in chunks to `drain` as the tables grow (the batch's
-/// corpus `edges.csv`), so a large table is never held whole.
+/// memory, or the edge table alone handed in chunks to `drain` as it grows
+/// (the batch's corpus `edges.csv`), so a large table is never held whole.
 final class CSVGraphSink: GraphSink {
   /// Takes the next bytes of a table; the last call comes from ``finish()``.
   typealias Drain = ([UInt8]) throws(GraphFileError) -> Void
@@ -37,15 +37,19 @@ final class CSVGraphSink: GraphSink {
   private(set) var edges = CSVTable(header: [])
   private var nodeKeys: [String] = []
   private var edgeKeys: [String] = []
-  private let drainNodes: Drain?
+  /// Where the edge table goes; nil keeps both tables in memory.
   private let drainEdges: Drain?
   /// Bytes a drained table gathers before it is handed over.
   private static let chunk = 1 << 16
 
-  /// Tables kept in memory, or, for a table with a drain, handed to it.
-  init(nodes drainNodes: Drain? = nil, edges drainEdges: Drain? = nil) {
-    self.drainNodes = drainNodes
-    self.drainEdges = drainEdges
+  /// Both tables, kept in memory.
+  init() {
+    drainEdges = nil
+  }
+
+  /// The edge table alone, handed to `drain`; nodes are passed over.
+  init(edges drain: @escaping Drain) {
+    drainEdges = drain
   }
 
   func begin(keys: [GraphDocument.Key]) throws(GraphFileError) {
@@ -56,11 +60,12 @@ final class CSVGraphSink: GraphSink {
   }
 
   func add(_ element: GraphDocument.Element) throws(GraphFileError) {
+    if element.source == nil, drainEdges != nil { return }
     let values = Self.values(element)
     guard let source = element.source else {
       let label = values["label"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? element.id
       nodes.append([.text(element.id), .text(label)] + nodeKeys.map { Self.cell(values[$0]) })
-      return try drain(&nodes, drainNodes, final: false)
+      return
     }
     edges.append(
       [.text(source), .text(element.target ?? ""), .text("Directed"), Self.cell(values["weight"])]
@@ -69,7 +74,6 @@ final class CSVGraphSink: GraphSink {
   }
 
   func finish() throws(GraphFileError) {
-    try drain(&nodes, drainNodes, final: true)
     try drain(&edges, drainEdges, final: true)
   }
 

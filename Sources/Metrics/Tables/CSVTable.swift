@@ -39,7 +39,7 @@ public struct CSVTable: Sendable {
       case .integer(let n): bytes.append(contentsOf: String(n).utf8)
       case .number(let s): bytes.append(contentsOf: s.utf8)
       case .decimal(let d):
-        if let d, d.isFinite { bytes.append(contentsOf: Self.decimal(d).utf8) }
+        if let d, d.isFinite { Self.appendDecimal(d, to: &bytes) }
       }
     }
     bytes.append(0x0A)
@@ -47,15 +47,48 @@ public struct CSVTable: Sendable {
 
   /// `value` rounded to 6 decimals, without trailing zeros ("0.25", "1", "-0.000001").
   public static func decimal(_ value: Double) -> String {
+    var bytes: [UInt8] = []
+    appendDecimal(value, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the text of ``decimal(_:)`` to `bytes`, digit by digit.
+  private static func appendDecimal(_ value: Double, to bytes: inout [UInt8]) {
     let scaled = (value * 1_000_000).rounded()
-    if scaled == 0 { return "0" }
-    let negative = scaled < 0
+    if scaled == 0 { return bytes.append(UInt8(ascii: "0")) }
+    if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
     let magnitude = Int64(abs(scaled))
-    var fraction = String(magnitude % 1_000_000)
-    fraction = String(repeating: "0", count: 6 - fraction.utf8.count) + fraction
-    while fraction.hasSuffix("0") { fraction.removeLast() }
-    let whole = String(magnitude / 1_000_000)
-    return (negative ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
+    appendDigits(magnitude / 1_000_000, count: nil, to: &bytes)
+    var fraction = magnitude % 1_000_000
+    guard fraction != 0 else { return }
+    var digits = 6
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    bytes.append(UInt8(ascii: "."))
+    appendDigits(fraction, count: digits, to: &bytes)
+  }
+
+  /// Appends the decimal digits of `n` (not negative), left-padded with
+  /// zeros to `count` digits when given.
+  private static func appendDigits(_ n: Int64, count: Int?, to bytes: inout [UInt8]) {
+    var width = 1
+    var limit: Int64 = 10
+    while width < 19, n >= limit {
+      width += 1
+      limit &*= 10
+    }
+    width = max(width, count ?? 0)
+    let end = bytes.count + width
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
+    var rest = n
+    var i = end
+    while rest > 0 {
+      i -= 1
+      bytes[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+      rest /= 10
+    }
   }
 
   private mutating func appendText(_ s: String) {
