@@ -41,7 +41,8 @@ struct FastPathTests {
     var mix = Mix(state: 11)
     let pieces = [
       "a", "Jane", "é", "e\u{301}", "李", "😀", " ", "  ", "\t", "\u{A0}", "\u{3000}", "\u{2003}", "\u{FEFF}",
-      "\u{85}", "\u{1680}", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "»", "…",
+      "\u{85}", "\u{1680}", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "»", "…", "\u{200B}", "\u{200E}", "\u{AD}",
+      "\u{2069}", "\u{200D}",
     ]
     for _ in 0..<500 {
       let text = (0..<Int(mix.next() % 30)).map { _ in mix.pick(pieces) }.joined()
@@ -151,7 +152,12 @@ struct FastPathTests {
       }
     }
     if !text.isEmpty, text.unicodeScalars.last != "\n", text.unicodeScalars.last != "\r" { lines.append(current) }
-    let space: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0 == "\u{FEFF}" }
+    let invisible: Set<Unicode.Scalar> = [
+      "\u{FEFF}", "\u{AD}", "\u{200B}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}",
+      "\u{202E}", "\u{2060}", "\u{2061}", "\u{2062}", "\u{2063}", "\u{2064}", "\u{2066}", "\u{2067}", "\u{2068}",
+      "\u{2069}",
+    ]
+    let space: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || invisible.contains($0) }
     return lines.map { line in
       let s = Array(line.unicodeScalars)
       guard let lo = s.firstIndex(where: { !space($0) }), let hi = s.lastIndex(where: { !space($0) }) else { return "" }

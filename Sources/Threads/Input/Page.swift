@@ -3,15 +3,82 @@
 /// Decoding (``TextEncoding``) reads UTF-8, UTF-16 and Windows-1252, drops a
 /// leading byte-order mark and NUL characters; lines end at LF, CRLF or CR.
 struct Page {
-  /// Each line with leading and trailing whitespace (including NBSP) removed.
+  /// What the parser reads: each line of ``shown`` with the spaces and
+  /// invisible marks that scrapers copy from a page made plain (see ``plain(_:)``).
   var lines: [String]
+  /// Each line as the page printed it, with leading and trailing white space
+  /// (including NBSP) removed: what comments and the article quote.
+  var shown: [String]
   /// The encoding the bytes were read in.
   var encoding: TextEncoding
 
   init(bytes: some Collection<UInt8>) {
     let (text, encoding) = TextEncoding.decode(Array(bytes))
     self.encoding = encoding
-    self.lines = Page.split(text)
+    shown = Page.split(text)
+    lines = shown
+    for i in lines.indices {
+      if let plain = Page.plain(lines[i]) { lines[i] = plain }
+    }
+  }
+
+  /// `line` with every Unicode space (NBSP, thin, narrow, ideographic) as a
+  /// plain space and the invisible format marks (zero-width space, word
+  /// joiner, direction marks and embeddings, soft hyphen, byte-order mark)
+  /// removed, trimmed again; nil when it holds none of them. Joiners between
+  /// letters or emoji (U+200C, U+200D) stay: they are part of the writing.
+  static func plain(_ line: String) -> String? {
+    let u = line.utf8
+    // Every such scalar starts with one of these bytes.
+    guard u.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 || $0 == 0xEF }) else { return nil }
+    let bytes = Array(u)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var changed = false
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      let n = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+      switch n == 1 || i + n > bytes.count ? .keep : mark(bytes[i], bytes[i + 1], n == 3 ? bytes[i + 2] : 0) {
+      case .keep: out.append(contentsOf: bytes[i..<min(i + n, bytes.count)])
+      case .space:
+        out.append(0x20)
+        changed = true
+      case .drop: changed = true
+      }
+      i += n
+    }
+    guard changed else { return nil }
+    var lo = 0
+    var hi = out.count
+    while lo < hi, out[lo] == 0x20 { lo += 1 }
+    while hi > lo, out[hi - 1] == 0x20 { hi -= 1 }
+    return String(decoding: out[lo..<hi], as: UTF8.self)
+  }
+
+  private enum Mark { case keep, space, drop }
+
+  /// What ``plain(_:)`` does with the two- or three-byte scalar `b0 b1 b2`.
+  private static func mark(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Mark {
+    switch (b0, b1) {
+    case (0xC2, 0xA0): return .space  // NBSP
+    case (0xC2, 0xAD): return .drop  // soft hyphen
+    case (0xE2, 0x80):
+      switch b2 {
+      case 0x80...0x8A, 0xAF: return .space  // en quad ... hair space, narrow NBSP
+      case 0x8B, 0x8E, 0x8F, 0xAA...0xAE: return .drop  // zero-width space, LRM, RLM, embeddings
+      default: return .keep
+      }
+    case (0xE2, 0x81):
+      switch b2 {
+      case 0x9F: return .space  // medium mathematical space
+      case 0xA0...0xA4, 0xA6...0xA9: return .drop  // word joiner, invisible operators, isolates
+      default: return .keep
+      }
+    case (0xE3, 0x80): return b2 == 0x80 ? .space : .keep  // ideographic space
+    case (0xEF, 0xBB): return b2 == 0xBF ? .drop : .keep  // zero-width no-break space
+    default: return .keep
+    }
   }
 
   static func split(_ text: String) -> [String] {
@@ -85,10 +152,17 @@ struct Page {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).unicodeScalars.first ?? " "
   }
 
-  /// White space or a byte-order mark: what `trim` removes.
+  /// White space, a byte-order mark or another invisible format mark
+  /// (``plain(_:)`` removes them): what `trim` removes.
   static func isSpace(_ s: Unicode.Scalar) -> Bool {
-    s.value < 0x80 ? s.value == 0x20 || (0x09...0x0D).contains(s.value) : s.properties.isWhitespace || s.value == 0xFEFF
+    s.value < 0x80 ? s.value == 0x20 || (0x09...0x0D).contains(s.value) : s.properties.isWhitespace || invisible.contains(s.value)
   }
+
+  /// The format marks a page prints without a glyph and that carry no writing.
+  static let invisible: Set<UInt32> = [
+    0xFEFF, 0x00AD, 0x200B, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+    0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069,
+  ]
 
   /// Removes spaces, tabs, NBSP and other Unicode white space at both ends.
   static func trim(_ s: Substring) -> String {

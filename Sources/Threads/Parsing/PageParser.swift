@@ -8,7 +8,10 @@
 /// current body, or is furniture, weighing each candidate header against the
 /// page's own header style. Replies are resolved last.
 struct PageParser {
+  /// The page's lines as the parser reads them (``Page/lines``).
   let lines: [String]
+  /// The same lines as printed, for the text of comments and the article (``Page/shown``).
+  let shown: [String]
   let infos: [LineInfo]
   let source: String
   /// Blank lines directly above each line.
@@ -21,6 +24,7 @@ struct PageParser {
 
   init(page: Page, source: String) {
     lines = page.lines
+    shown = page.shown
     var described = LineInfo.describe(page.lines)
     let floor = PageParser.articleFloor(lines: lines, infos: described)
     PageTemplate.learn(lines: lines, infos: &described, from: floor)
@@ -63,7 +67,7 @@ struct PageParser {
       articleEnd = region.articleEnd
       diagnostics.append(contentsOf: segmenter.diagnostics)
     }
-    var comments = drafts.enumerated().map { i, d in d.comment(index: i, lines: lines) }
+    var comments = drafts.enumerated().map { i, d in d.comment(index: i, lines: shown) }
     let article = makeArticle(end: articleEnd)
     var resolver = ReplyResolver(
       comments: comments, targets: drafts.map(\.target), quoted: drafts.map(\.quoted), article: article.title + "\n" + article.text)
@@ -526,7 +530,7 @@ struct PageParser {
     }
     var paragraphs: [String] = []
     var current: [String] = []
-    let title = titleIndex.map { lines[$0] } ?? ""
+    let title = titleIndex.map { shown[$0] } ?? ""
     for i in 0..<end {
       if infos[i].blank || infos[i].role != nil || i == titleIndex {
         if !current.isEmpty {
@@ -535,7 +539,7 @@ struct PageParser {
         }
         continue
       }
-      current.append(lines[i])
+      current.append(shown[i])
     }
     if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
     return Article(title: title, date: date, text: paragraphs.joined(separator: "\n\n"))

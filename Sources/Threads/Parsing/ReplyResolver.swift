@@ -94,7 +94,7 @@ struct ReplyResolver {
         }
       } else if i < quoted.count, let name = quoted[i], let p = lookup(name) {
         link(i, to: p, .quote)
-      } else if let p = mention(in: comments[i].text, author: shownAuthor) {
+      } else if let p = mention(in: ReplyResolver.plainHead(comments[i].text), author: shownAuthor) {
         link(i, to: p, .mention)
       } else if let p = quote(at: i) {
         link(i, to: p, .quote)
@@ -144,6 +144,13 @@ struct ReplyResolver {
       h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
     }
     return h
+  }
+
+  /// The start of `text` that ``mention(in:author:)`` reads, its spaces
+  /// plain ("@Jane\u{A0}Doe" is "@Jane Doe", see ``Page/plain(_:)``).
+  static func plainHead(_ text: String) -> String {
+    let head = text.utf8.count > 240 ? String(decoding: text.utf8.prefix(240), as: UTF8.self) : text
+    return Page.plain(head) ?? head
   }
 
   /// "@Jane Doe: ..." or "Jane Doe I disagree": the longest earlier author
