@@ -10,6 +10,10 @@ extension Discussion {
     let page = Page(bytes: bytes)
     var parser = PageParser(page: page, source: source)
     self = parser.run()
+    if page.sourceLines != nil {
+      for i in comments.indices { comments[i].line = page.sourceLine(comments[i].line) }
+      for i in diagnostics.indices { diagnostics[i].line = page.sourceLine(diagnostics[i].line) }
+    }
     if let warning = page.encoding.warning {
       // Line 1 comes first: the diagnostics stay in line order.
       diagnostics.insert(ParseDiagnostic(line: 1, message: warning), at: 0)

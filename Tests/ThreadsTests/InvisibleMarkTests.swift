@@ -77,3 +77,57 @@ struct InvisibleMarkTests {
     #expect(Page.plain("plain text, é and “quotes” — and ellipsis…") == nil)
   }
 }
+
+/// A scraper that writes every break of the page as two blank lines or more
+/// ("NAME", "", "", "DATE", "", "", text, "", "", "", next comment): before,
+/// the headers fell apart into comments of their own.
+@Suite("Pages whose every blank run is doubled")
+struct DoubledBlankTests {
+  static let names = ["Priya Raman", "old_harbour", "Tomas Lind", "Priya Raman", "kestrel77"]
+  static let bodies = [
+    "The new timetable skips my stop twice an hour.",
+    "It skips mine too, the bus is full by then anyway.",
+    "They said at the meeting it was only for the summer.",
+    "If it is only the summer I can live with it.",
+    "Write to the council, they did change it last year.",
+  ]
+
+  /// The thread with `gap` blank lines between header lines and text, and
+  /// `gap + 1` between comments; the 1-based line of each comment's name.
+  func page(gap: Int) -> (text: String, nameLines: [Int]) {
+    let blank = [String](repeating: "", count: gap)
+    let lead = "The operator cuts the number 12 to every 20 minutes on weekday mornings from Monday, it said in a notice at the depot."
+    var lines = ["Bus Timetable Changes From Monday"] + blank + [lead] + blank + ["5 Comments"] + blank
+    var nameLines: [Int] = []
+    for (i, (name, body)) in zip(Self.names, Self.bodies).enumerated() {
+      nameLines.append(lines.count + 1)
+      lines += [name] + blank + ["March \(3 + i), 2024 at 9:1\(i) am"] + blank + [body] + blank + ["Reply"] + blank + [""]
+    }
+    return (lines.joined(separator: "\n"), nameLines)
+  }
+
+  @Test("two or three blank lines for every one: the same comments as with one, at the scrape's own line numbers", arguments: [2, 3])
+  func doubled(gap: Int) {
+    let single = Discussion(parsing: page(gap: 1).text, source: "t")
+    let (text, nameLines) = page(gap: gap)
+    let d = Discussion(parsing: text, source: "t")
+    #expect(single.comments.map(\.author) == Self.names)
+    #expect(d.comments.map(\.author) == Self.names)
+    #expect(d.comments.map(\.text) == Self.bodies)
+    #expect(d.comments.map(\.dateText) == single.comments.map(\.dateText))
+    #expect(d.comments.map(\.line) == nameLines)
+  }
+
+  @Test("runs of one blank line and of two mixed: nothing collapsed, line numbers as given")
+  func mixedRuns() {
+    var (text, nameLines) = page(gap: 1)
+    text = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0 == "Reply" ? "Reply\n" : String($0) }.joined(separator: "\n")
+    nameLines = nameLines.enumerated().map { $1 + $0 }
+    var page = Page(bytes: Array(text.utf8))
+    #expect(page.sourceLines == nil)
+    page.collapseBlankRuns()
+    #expect(page.sourceLines == nil)
+    let d = Discussion(parsing: text, source: "t")
+    #expect(d.comments.map(\.line) == nameLines)
+  }
+}

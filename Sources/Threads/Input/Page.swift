@@ -20,6 +20,75 @@ struct Page {
     for i in lines.indices {
       if let plain = Page.plain(lines[i]) { lines[i] = plain }
     }
+    sourceLines = nil
+    collapseBlankRuns()
+  }
+
+  /// The line of the scrape each line stands for (0-based), when
+  /// ``collapseBlankRuns()`` took blank lines out; nil when it took none.
+  var sourceLines: [Int]?
+
+  /// A scraper that writes two or more blank lines wherever the page has a
+  /// break (every block its own paragraph, then a blank between paragraphs)
+  /// doubles every run: when nine in ten runs of blank lines between text
+  /// are m >= 2 long or longer, each run loses m - 1 (keeping one at least),
+  /// so a run reads as it would have on the page. Runs above the first text
+  /// line and below the last stay.
+  mutating func collapseBlankRuns() {
+    var shortest = Int.max  // of the runs of two or more
+    var runs = 0
+    var singles = 0
+    var run = 0
+    var seenText = false
+    for line in lines {
+      if line.isEmpty {
+        run += 1
+      } else {
+        if seenText, run > 0 {
+          runs += 1
+          if run == 1 { singles += 1 } else { shortest = min(shortest, run) }
+        }
+        seenText = true
+        run = 0
+      }
+    }
+    guard runs >= 4, singles * 10 <= runs, shortest != Int.max else { return }
+    var keptLines: [String] = []
+    var keptShown: [String] = []
+    var map: [Int] = []
+    keptLines.reserveCapacity(lines.count)
+    keptShown.reserveCapacity(lines.count)
+    map.reserveCapacity(lines.count)
+    var i = 0
+    while i < lines.count {
+      guard lines[i].isEmpty else {
+        keptLines.append(lines[i])
+        keptShown.append(shown[i])
+        map.append(i)
+        i += 1
+        continue
+      }
+      var end = i
+      while end < lines.count, lines[end].isEmpty { end += 1 }
+      // The last max(1, run - (m - 1)) blanks of the run stay.
+      let inside = i > 0 && end < lines.count
+      let keep = inside ? max(1, end - i - (shortest - 1)) : end - i
+      for k in (end - keep)..<end {
+        keptLines.append(lines[k])
+        keptShown.append(shown[k])
+        map.append(k)
+      }
+      i = end
+    }
+    lines = keptLines
+    shown = keptShown
+    sourceLines = map
+  }
+
+  /// The 1-based line of the scrape for 1-based `line` of ``lines``.
+  func sourceLine(_ line: Int) -> Int {
+    guard let sourceLines else { return line }
+    return line >= 1 && line <= sourceLines.count ? sourceLines[line - 1] + 1 : line - sourceLines.count + (sourceLines.last ?? -1) + 1
   }
 
   /// `line` with every Unicode space (NBSP, thin, narrow, ideographic) as a
