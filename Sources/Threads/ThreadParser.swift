@@ -10,6 +10,7 @@ extension Discussion {
     let page = Page(bytes: bytes)
     var parser = PageParser(page: page, source: source)
     self = parser.run()
+    // Lines counted on the page as read, reported on the scrape.
     if page.sourceLines != nil {
       for i in comments.indices { comments[i].line = page.sourceLine(comments[i].line) }
       for i in diagnostics.indices { diagnostics[i].line = page.sourceLine(diagnostics[i].line) }

@@ -20,13 +20,12 @@ struct Page {
     for i in lines.indices {
       if let plain = Page.plain(lines[i]) { lines[i] = plain }
     }
-    sourceLines = nil
     collapseBlankRuns()
   }
 
   /// The line of the scrape each line stands for (0-based), when
   /// ``collapseBlankRuns()`` took blank lines out; nil when it took none.
-  var sourceLines: [Int]?
+  var sourceLines: [Int]? = nil
 
   /// A scraper that writes two or more blank lines wherever the page has a
   /// break (every block its own paragraph, then a blank between paragraphs)
@@ -87,67 +86,43 @@ struct Page {
 
   /// The 1-based line of the scrape for 1-based `line` of ``lines``.
   func sourceLine(_ line: Int) -> Int {
-    guard let sourceLines else { return line }
-    return line >= 1 && line <= sourceLines.count ? sourceLines[line - 1] + 1 : line - sourceLines.count + (sourceLines.last ?? -1) + 1
+    guard let sourceLines, line >= 1, line <= sourceLines.count else { return line }
+    return sourceLines[line - 1] + 1
   }
 
-  /// `line` with every Unicode space (NBSP, thin, narrow, ideographic) as a
-  /// plain space and the invisible format marks (zero-width space, word
-  /// joiner, direction marks and embeddings, soft hyphen, byte-order mark)
-  /// removed, trimmed again; nil when it holds none of them. Joiners between
-  /// letters or emoji (U+200C, U+200D) stay: they are part of the writing.
+  /// Trimmed `line` with every Unicode space (NBSP, thin, narrow,
+  /// ideographic) as a plain space and the ``invisible`` format marks
+  /// removed; nil when it holds none of them. Joiners between letters or
+  /// emoji (U+200C, U+200D) stay: they are part of the writing.
   static func plain(_ line: String) -> String? {
-    let u = line.utf8
-    // Every such scalar starts with one of these bytes.
-    guard u.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 || $0 == 0xEF }) else { return nil }
-    let bytes = Array(u)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
+    guard line.utf8.contains(where: mayStartMark) else { return nil }
+    var out = String.UnicodeScalarView()
     var changed = false
-    var i = 0
-    while i < bytes.count {
-      let b = bytes[i]
-      let n = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-      switch n == 1 || i + n > bytes.count ? .keep : mark(bytes[i], bytes[i + 1], n == 3 ? bytes[i + 2] : 0) {
-      case .keep: out.append(contentsOf: bytes[i..<min(i + n, bytes.count)])
-      case .space:
-        out.append(0x20)
+    for s in line.unicodeScalars {
+      if s.value < 0x80 {
+        out.append(s)
+      } else if invisible.contains(s.value) {
         changed = true
-      case .drop: changed = true
+      } else if spaces.contains(s.value) {
+        out.append(" ")
+        changed = true
+      } else {
+        out.append(s)
       }
-      i += n
     }
-    guard changed else { return nil }
-    var lo = 0
-    var hi = out.count
-    while lo < hi, out[lo] == 0x20 { lo += 1 }
-    while hi > lo, out[hi - 1] == 0x20 { hi -= 1 }
-    return String(decoding: out[lo..<hi], as: UTF8.self)
+    return changed ? String(out) : nil
   }
 
-  private enum Mark { case keep, space, drop }
+  /// The spaces ``plain(_:)`` reads as U+0020: NBSP, en quad to hair space,
+  /// narrow NBSP, medium mathematical space, ideographic space.
+  static let spaces: Set<UInt32> = [
+    0x00A0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F, 0x3000,
+  ]
 
-  /// What ``plain(_:)`` does with the two- or three-byte scalar `b0 b1 b2`.
-  private static func mark(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Mark {
-    switch (b0, b1) {
-    case (0xC2, 0xA0): return .space  // NBSP
-    case (0xC2, 0xAD): return .drop  // soft hyphen
-    case (0xE2, 0x80):
-      switch b2 {
-      case 0x80...0x8A, 0xAF: return .space  // en quad ... hair space, narrow NBSP
-      case 0x8B, 0x8E, 0x8F, 0xAA...0xAE: return .drop  // zero-width space, LRM, RLM, embeddings
-      default: return .keep
-      }
-    case (0xE2, 0x81):
-      switch b2 {
-      case 0x9F: return .space  // medium mathematical space
-      case 0xA0...0xA4, 0xA6...0xA9: return .drop  // word joiner, invisible operators, isolates
-      default: return .keep
-      }
-    case (0xE3, 0x80): return b2 == 0x80 ? .space : .keep  // ideographic space
-    case (0xEF, 0xBB): return b2 == 0xBF ? .drop : .keep  // zero-width no-break space
-    default: return .keep
-    }
+  /// The first bytes of the UTF-8 of every one of ``spaces`` and ``invisible``:
+  /// a line with none of them is plain already.
+  static func mayStartMark(_ byte: UInt8) -> Bool {
+    byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF
   }
 
   static func split(_ text: String) -> [String] {

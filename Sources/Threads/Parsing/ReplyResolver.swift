@@ -149,8 +149,9 @@ struct ReplyResolver {
   /// The start of `text` that ``mention(in:author:)`` reads, its spaces
   /// plain ("@Jane\u{A0}Doe" is "@Jane Doe", see ``Page/plain(_:)``).
   static func plainHead(_ text: String) -> String {
-    let head = text.utf8.count > 240 ? String(decoding: text.utf8.prefix(240), as: UTF8.self) : text
-    return Page.plain(head) ?? head
+    let head = text.utf8.prefix(240)
+    guard head.contains(where: Page.mayStartMark) else { return text }
+    return Page.plain(String(decoding: head, as: UTF8.self)) ?? text
   }
 
   /// "@Jane Doe: ..." or "Jane Doe I disagree": the longest earlier author
